@@ -1,0 +1,52 @@
+"""Settings from environment variables prefixed HLINK_ (listed in the README)."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Mapping
+from dataclasses import dataclass
+from pathlib import Path
+
+
+@dataclass(frozen=True)
+class Settings:
+    """Everything configurable; build it with :func:`load_settings`."""
+
+    data_dir: Path
+    database_url: str
+    storage_dir: Path
+    host: str = "127.0.0.1"
+    port: int = 8086
+    cors_origins: tuple[str, ...] = ()
+    max_upload_bytes: int = 256 * 1024 * 1024
+    page_cap: int = 500
+    # GraphQL guards against abusive documents
+    max_depth: int = 12
+    max_tokens: int = 5000
+    max_aliases: int = 30
+
+
+def _int(env: Mapping[str, str], name: str, default: int) -> int:
+    raw = env.get(name)
+    if not raw:
+        return default
+    try:
+        return int(raw)
+    except ValueError:
+        raise SystemExit(f"{name} must be an integer, got {raw!r}") from None
+
+
+def load_settings(env: Mapping[str, str] | None = None) -> Settings:
+    """Read HLINK_* variables (from ``env`` or the process environment) with embedded defaults."""
+    e = os.environ if env is None else env
+    data_dir = Path(e.get("HLINK_DATA_DIR") or "data").resolve()
+    return Settings(
+        data_dir=data_dir,
+        database_url=e.get("HLINK_DATABASE_URL") or f"sqlite://{data_dir / 'hlink.sqlite3'}",
+        storage_dir=Path(e.get("HLINK_STORAGE_DIR") or data_dir / "storage").resolve(),
+        host=e.get("HLINK_HOST") or "127.0.0.1",
+        port=_int(e, "HLINK_PORT", 8086),
+        cors_origins=tuple(o.strip() for o in (e.get("HLINK_CORS_ORIGINS") or "").split(",") if o.strip()),
+        max_upload_bytes=_int(e, "HLINK_MAX_UPLOAD_MB", 256) * 1024 * 1024,
+        page_cap=_int(e, "HLINK_PAGE_CAP", 500),
+    )

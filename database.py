@@ -1,0 +1,48 @@
+"""Connecting Tortoise and applying the aerich migrations in migrations/."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from aerich import Command
+from tortoise import Tortoise
+
+MIGRATIONS = str(Path(__file__).resolve().parent / "migrations")
+
+
+def tortoise_config(database_url: str) -> dict[str, Any]:
+    """The Tortoise/aerich configuration for one database URL."""
+    return {
+        "connections": {"default": database_url},
+        "apps": {"models": {"models": ["models", "aerich.models"], "default_connection": "default"}},
+        "use_tz": True,
+        "timezone": "UTC",
+    }
+
+
+def _ensure_sqlite_folder(database_url: str) -> None:
+    if database_url.startswith("sqlite://") and ":memory:" not in database_url:
+        Path(database_url.removeprefix("sqlite://").split("?")[0]).parent.mkdir(parents=True, exist_ok=True)
+
+
+async def migrate(database_url: str) -> list[str]:
+    """Apply every migration not yet applied; returns the versions applied now."""
+    _ensure_sqlite_folder(database_url)
+    command = Command(tortoise_config=tortoise_config(database_url), app="models", location=MIGRATIONS)
+    await command.init()
+    try:
+        return await command.upgrade(run_in_transaction=True)
+    finally:
+        await Tortoise.close_connections()
+
+
+async def connect(database_url: str) -> None:
+    """Open the ORM's connections (the schema must already be migrated)."""
+    _ensure_sqlite_folder(database_url)
+    await Tortoise.init(config=tortoise_config(database_url))
+
+
+async def disconnect() -> None:
+    """Close the ORM's connections."""
+    await Tortoise.close_connections()

@@ -1,0 +1,20 @@
+"""What hlink stores (Tortoise ORM models; the schema itself comes from migrations/)."""
+
+from models.artifact import Jar, Udf
+from models.cluster import Cluster
+from models.datasource import Column, Datasource, DatasourceProperties
+from models.job import Job, JobDatasource
+from models.reference import DictEntry, HelpDoc
+
+__all__ = [
+    "Cluster",
+    "Column",
+    "Datasource",
+    "DatasourceProperties",
+    "DictEntry",
+    "HelpDoc",
+    "Jar",
+    "Job",
+    "JobDatasource",
+    "Udf",
+]

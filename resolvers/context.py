@@ -1,0 +1,24 @@
+"""The typed request context every resolver receives."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from starlette.requests import Request
+from starlette.responses import Response
+from starlette.websockets import WebSocket
+from strawberry.types import Info as StrawberryInfo
+
+from resolvers.loaders import Loaders
+from services.storage import Storage
+
+
+@dataclass
+class Context:
+    request: Request | WebSocket
+    response: Response | WebSocket | None
+    storage: Storage
+    loaders: Loaders = field(default_factory=Loaders)
+
+
+Info = StrawberryInfo[Context, None]

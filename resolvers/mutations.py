@@ -1,0 +1,129 @@
+"""Root mutation resolvers: create, update and delete every entity; uploads of jars and UDF jars."""
+
+from __future__ import annotations
+
+from collections.abc import Awaitable, Callable
+from typing import Any, TypeVar
+
+import strawberry
+from strawberry.file_uploads import Upload
+
+from resolvers.context import Info
+from resolvers.convert import datasource_input, job_input, parse_id, to_service
+from schema.errors import MutationError, to_graphql
+from schema.inputs import ClusterInput, DatasourceInput, JobInput
+from schema.payloads import ClusterPayload, DatasourcePayload, DeletePayload, JarPayload, JobPayload, UdfPayload
+from schema.types import Cluster, Datasource, Jar, Job, Udf, from_row
+from services import clusters, datasources, jars, jobs, udfs
+from services.errors import DomainError
+
+R = TypeVar("R")
+
+
+async def attempt(action: Callable[[], Awaitable[R]]) -> tuple[R | None, MutationError | None]:
+    """Run a service call; an expected failure becomes the payload's typed error."""
+    try:
+        return await action(), None
+    except DomainError as error:
+        return None, to_graphql(error)
+
+
+async def _deleted(key: strawberry.ID, delete: Callable[[int], Awaitable[Any]]) -> DeletePayload:
+    async def run() -> strawberry.ID:
+        await delete(parse_id(key, "id"))
+        return key
+
+    deleted, error = await attempt(run)
+    return DeletePayload(deleted_id=deleted, error=error)
+
+
+@strawberry.type
+class Mutation:
+    @strawberry.mutation
+    async def create_cluster(self, input: ClusterInput) -> ClusterPayload:
+        row, error = await attempt(lambda: clusters.create_cluster(to_service(clusters.ClusterInput, input)))
+        return ClusterPayload(cluster=from_row(Cluster, row) if row else None, error=error)
+
+    @strawberry.mutation
+    async def update_cluster(self, id: strawberry.ID, input: ClusterInput) -> ClusterPayload:
+        row, error = await attempt(
+            lambda: clusters.update_cluster(parse_id(id, "id"), to_service(clusters.ClusterInput, input))
+        )
+        return ClusterPayload(cluster=from_row(Cluster, row) if row else None, error=error)
+
+    @strawberry.mutation(description="Refused (Conflict) while jobs still run on the cluster.")
+    async def delete_cluster(self, id: strawberry.ID) -> DeletePayload:
+        return await _deleted(id, clusters.delete_cluster)
+
+    @strawberry.mutation
+    async def create_datasource(self, input: DatasourceInput) -> DatasourcePayload:
+        row, error = await attempt(lambda: datasources.create_datasource(datasource_input(input)))
+        return DatasourcePayload(datasource=from_row(Datasource, row) if row else None, error=error)
+
+    @strawberry.mutation
+    async def update_datasource(self, id: strawberry.ID, input: DatasourceInput) -> DatasourcePayload:
+        row, error = await attempt(lambda: datasources.update_datasource(parse_id(id, "id"), datasource_input(input)))
+        return DatasourcePayload(datasource=from_row(Datasource, row) if row else None, error=error)
+
+    @strawberry.mutation(description="Refused (Conflict) while a job maps the datasource.")
+    async def delete_datasource(self, id: strawberry.ID) -> DeletePayload:
+        return await _deleted(id, datasources.delete_datasource)
+
+    @strawberry.mutation(description="Create a job; it is stored as a draft even when it does not run yet.")
+    async def create_job(self, input: JobInput) -> JobPayload:
+        row, error = await attempt(lambda: jobs.create_job(job_input(input)))
+        return JobPayload(job=from_row(Job, row) if row else None, error=error)
+
+    @strawberry.mutation
+    async def update_job(self, id: strawberry.ID, input: JobInput) -> JobPayload:
+        row, error = await attempt(lambda: jobs.update_job(parse_id(id, "id"), job_input(input)))
+        return JobPayload(job=from_row(Job, row) if row else None, error=error)
+
+    @strawberry.mutation(description="Refused (Conflict) while the job runs on Flink.")
+    async def delete_job(self, id: strawberry.ID) -> DeletePayload:
+        return await _deleted(id, jobs.delete_job)
+
+    @strawberry.mutation(description="Upload a job jar (multipart request).")
+    async def upload_jar(
+        self,
+        info: Info,
+        file: Upload,
+        cluster_id: strawberry.ID | None = None,
+        entry_class: str | None = None,
+    ) -> JarPayload:
+        storage = info.context.storage
+        row, error = await attempt(
+            lambda: jars.upload_jar(
+                storage, file, parse_id(cluster_id, "clusterId") if cluster_id else None, entry_class
+            )
+        )
+        return JarPayload(jar=from_row(Jar, row) if row else None, error=error)
+
+    @strawberry.mutation(description="Refused (Conflict) while a job runs the jar.")
+    async def delete_jar(self, info: Info, id: strawberry.ID) -> DeletePayload:
+        storage = info.context.storage
+        return await _deleted(id, lambda key: jars.delete_jar(storage, key))
+
+    @strawberry.mutation(description="Upload a UDF jar with the function's class, name and type (multipart request).")
+    async def upload_udf(
+        self,
+        info: Info,
+        file: Upload,
+        udf_name: str,
+        udf_class: str,
+        udf_type: str = "SCALA",
+        udf_desc: str | None = None,
+    ) -> UdfPayload:
+        storage = info.context.storage
+        row, error = await attempt(lambda: udfs.upload_udf(storage, file, udf_class, udf_name, udf_type, udf_desc))
+        return UdfPayload(udf=from_row(Udf, row) if row else None, error=error)
+
+    @strawberry.mutation
+    async def update_udf(self, id: strawberry.ID, udf_desc: str | None) -> UdfPayload:
+        row, error = await attempt(lambda: udfs.update_udf(parse_id(id, "id"), udf_desc))
+        return UdfPayload(udf=from_row(Udf, row) if row else None, error=error)
+
+    @strawberry.mutation(description="Refused (Conflict) while a job's SQL calls the function.")
+    async def delete_udf(self, info: Info, id: strawberry.ID) -> DeletePayload:
+        storage = info.context.storage
+        return await _deleted(id, lambda key: udfs.delete_udf(storage, key))

@@ -1,0 +1,103 @@
+"""Root query resolvers: pages with filters, lookups by id, dictionaries and helpers."""
+
+from __future__ import annotations
+
+from typing import Any, TypeVar
+
+import strawberry
+from tortoise.models import Model
+
+from resolvers.context import Info
+from resolvers.convert import parse_id, to_service
+from schema.inputs import ClusterFilter, DatasourceFilter, JarFilter, JobFilter, UdfFilter
+from schema.payloads import Page
+from schema.types import Cluster, Datasource, DictEntry, HelpDoc, Jar, Job, Udf, from_row, rows_to
+from services import clusters, datasources, jars, jobs, reference, udfs
+from services.errors import NotFound
+from services.paging import Page as RowPage
+from services.snowflake import next_id
+
+T = TypeVar("T")
+
+
+def _page(cls: type[T], page: RowPage[Any]) -> Page[T]:
+    return Page(items=rows_to(cls, page.items), total_count=page.total, limit=page.limit, offset=page.offset)
+
+
+async def _one(cls: type[T], loader: Any, key: strawberry.ID) -> T | None:
+    row: Model | None = await loader.load(parse_id(key, "id"))
+    return from_row(cls, row) if row else None
+
+
+@strawberry.type
+class Query:
+    @strawberry.field(description="Jobs, newest first.")
+    async def jobs(self, filter: JobFilter | None = None, limit: int = 20, offset: int = 0) -> Page[Job]:
+        return _page(Job, await jobs.list_jobs(to_service(jobs.JobFilter, filter), limit, offset))
+
+    @strawberry.field
+    async def job(self, info: Info, id: strawberry.ID) -> Job | None:
+        return await _one(Job, info.context.loaders.job, id)
+
+    @strawberry.field(description="Datasources, newest first.")
+    async def datasources(
+        self, filter: DatasourceFilter | None = None, limit: int = 20, offset: int = 0
+    ) -> Page[Datasource]:
+        flt = to_service(datasources.DatasourceFilter, filter)
+        return _page(Datasource, await datasources.list_datasources(flt, limit, offset))
+
+    @strawberry.field
+    async def datasource(self, info: Info, id: strawberry.ID) -> Datasource | None:
+        return await _one(Datasource, info.context.loaders.datasource, id)
+
+    @strawberry.field(description="Is this alias a valid SQL identifier that no other datasource uses?")
+    async def table_name_available(self, table_name: str, ds_id: strawberry.ID | None = None) -> bool:
+        return await datasources.check_table_name(table_name, parse_id(ds_id, "dsId") if ds_id else None)
+
+    @strawberry.field(description="Clusters, newest first.")
+    async def clusters(self, filter: ClusterFilter | None = None, limit: int = 20, offset: int = 0) -> Page[Cluster]:
+        return _page(Cluster, await clusters.list_clusters(to_service(clusters.ClusterFilter, filter), limit, offset))
+
+    @strawberry.field
+    async def cluster(self, info: Info, id: strawberry.ID) -> Cluster | None:
+        return await _one(Cluster, info.context.loaders.cluster, id)
+
+    @strawberry.field(description="Uploaded jars, newest first.")
+    async def jars(self, filter: JarFilter | None = None, limit: int = 20, offset: int = 0) -> Page[Jar]:
+        return _page(Jar, await jars.list_jars(to_service(jars.JarFilter, filter), limit, offset))
+
+    @strawberry.field
+    async def jar(self, id: strawberry.ID) -> Jar | None:
+        try:
+            return from_row(Jar, await jars.get_jar(parse_id(id, "id")))
+        except NotFound:
+            return None
+
+    @strawberry.field(description="User-defined functions, newest first.")
+    async def udfs(self, filter: UdfFilter | None = None, limit: int = 20, offset: int = 0) -> Page[Udf]:
+        return _page(Udf, await udfs.list_udfs(to_service(udfs.UdfFilter, filter), limit, offset))
+
+    @strawberry.field
+    async def udf(self, id: strawberry.ID) -> Udf | None:
+        try:
+            return from_row(Udf, await udfs.get_udf(parse_id(id, "id")))
+        except NotFound:
+            return None
+
+    @strawberry.field(description="Dictionary entries: one dictionary's, or every dictionary's.")
+    async def dictionary(self, dict_type: str | None = None) -> list[DictEntry]:
+        if dict_type is not None:
+            return rows_to(DictEntry, await reference.dictionary(dict_type))
+        grouped = await reference.dictionaries()
+        return rows_to(DictEntry, [e for entries in grouped.values() for e in entries])
+
+    @strawberry.field
+    async def help_doc(self, key: str) -> HelpDoc | None:
+        try:
+            return from_row(HelpDoc, await reference.help_doc(key))
+        except NotFound:
+            return None
+
+    @strawberry.field(description="A new snowflake id, for a column's virtualId.")
+    def snowflake_id(self) -> str:
+        return next_id()

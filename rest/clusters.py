@@ -1,0 +1,76 @@
+"""/cluster: registering Flink clusters (live figures come with the lifecycle)."""
+
+from __future__ import annotations
+
+from starlette.requests import Request
+from starlette.responses import Response
+from starlette.routing import Route
+
+from rest.envelope import ipage, ok
+from rest.inputs import Query, required_int
+from rest.views import CLUSTER_TYPE_NAMES, cluster_vo
+from services import clusters
+
+
+def _cluster_type(q: Query, required: bool) -> int | None:
+    """The document types ``type`` as a string: accept the code ("1") or its name ("standalone")."""
+    raw = q.str("type", required=required)
+    if raw is None:
+        return None
+    by_name = {name: code for code, name in CLUSTER_TYPE_NAMES.items()}
+    if raw.strip().lower() in {n.lower() for n in by_name}:
+        return next(code for name, code in by_name.items() if name.lower() == raw.strip().lower())
+    return q.int("type")
+
+
+def _read(q: Query, creating: bool) -> clusters.ClusterInput:
+    data = clusters.ClusterInput(
+        name=q.str("name", required=creating),
+        address=q.str("address", required=creating),
+        type=_cluster_type(q, creating),
+        remark=q.str("remark"),
+    )
+    q.done()
+    return data
+
+
+async def add(request: Request) -> Response:
+    cluster = await clusters.create_cluster(_read(Query(request.query_params), creating=True))
+    return ok(cluster_vo(cluster))
+
+
+async def update(request: Request) -> Response:
+    cluster_id = required_int(request.query_params, "id")
+    cluster = await clusters.update_cluster(cluster_id, _read(Query(request.query_params), creating=False))
+    return ok(cluster_vo(cluster))
+
+
+async def delete(request: Request) -> Response:
+    await clusters.delete_cluster(required_int(request.query_params, "id"))
+    return ok()
+
+
+async def listing(request: Request) -> Response:
+    q = Query(request.query_params)
+    flt = q.read(clusters.ClusterFilter)
+    limit, offset = q.window()
+    page = await clusters.list_clusters(flt, limit, offset)
+    return ok(ipage(page, [cluster_vo(c) for c in page.items]))
+
+
+async def check_list(request: Request) -> Response:
+    return ok([cluster_vo(c) for c in await clusters.all_clusters()])
+
+
+async def info(request: Request) -> Response:
+    return ok(cluster_vo(await clusters.get_cluster(required_int(request.query_params, "clusterId"))))
+
+
+routes = [
+    Route("/cluster/add", add, methods=["POST"]),
+    Route("/cluster/update", update, methods=["PUT"]),
+    Route("/cluster/delete", delete, methods=["DELETE"]),
+    Route("/cluster/list", listing, methods=["GET"]),
+    Route("/cluster/check/list", check_list, methods=["GET"]),
+    Route("/cluster/info", info, methods=["GET"]),
+]

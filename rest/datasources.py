@@ -1,0 +1,87 @@
+"""/ds: datasources with their columns and connector properties, and the alias check."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from starlette.requests import Request
+from starlette.responses import Response
+from starlette.routing import Route
+
+from rest.envelope import ipage, ok
+from rest.inputs import Query, body_id, json_body, read_dataclass, required_int
+from rest.views import ds_vo
+from services import datasources
+from services.checks import Checks
+
+RENAMES = {"columns": "dsSchemaColumnVOS"}
+
+
+def _read_ds(body: Any) -> datasources.DatasourceInput:
+    checks = Checks()
+    data = read_dataclass(datasources.DatasourceInput, body, checks, renames=RENAMES)
+    form = body.get("jsonFieldVO") if isinstance(body, dict) else None
+    if form is not None:
+        if not isinstance(form, dict) or not isinstance(form.get("jsonValue", []), list):
+            checks.add("jsonFieldVO", "must be an object whose jsonValue is a list of fields")
+        else:
+            data.properties = form.get("jsonValue") or []
+    checks.done()
+    return data
+
+
+async def _detail(ds_id: int) -> dict[str, Any]:
+    ds = await datasources.get_datasource(ds_id)
+    return ds_vo(ds, await datasources.columns_of(ds_id), await datasources.properties_of(ds_id))
+
+
+async def add(request: Request) -> Response:
+    ds = await datasources.create_datasource(_read_ds(await json_body(request)))
+    return ok(await _detail(ds.id))
+
+
+async def modify(request: Request) -> Response:
+    body = await json_body(request)
+    ds_id = body_id(body)
+    await datasources.update_datasource(ds_id, _read_ds(body))
+    return ok(await _detail(ds_id))
+
+
+async def remove(request: Request) -> Response:
+    await datasources.delete_datasource(required_int(request.query_params, "id"))
+    return ok()
+
+
+async def listing(request: Request) -> Response:
+    q = Query(request.query_params)
+    q.str("dsType", required=True)
+    flt = q.read(datasources.DatasourceFilter)
+    limit, offset = q.window()
+    page = await datasources.list_datasources(flt, limit, offset)
+    return ok(ipage(page, [ds_vo(d) for d in page.items]))
+
+
+async def detail(request: Request) -> Response:
+    return ok(await _detail(required_int(request.query_params, "id")))
+
+
+async def check_table_name(request: Request) -> Response:
+    # the document places tableName in the body of a GET; clients send it as a query parameter
+    q = Query(request.query_params)
+    name = q.str("tableName")
+    ds_id = q.int("dsId")
+    q.done()
+    if name is None and (raw := (await request.body()).strip()):
+        name = raw.decode("utf-8", "replace").strip().strip('"')
+    free = await datasources.check_table_name(name, ds_id)
+    return ok(free, "the alias is free" if free else f"the alias {name!r} is already taken")
+
+
+routes = [
+    Route("/ds/addDO", add, methods=["POST"]),
+    Route("/ds/modifyDO", modify, methods=["PUT"]),
+    Route("/ds/removeDO", remove, methods=["DELETE"]),
+    Route("/ds/list", listing, methods=["GET"]),
+    Route("/ds/get", detail, methods=["GET"]),
+    Route("/ds/checkTableName", check_table_name, methods=["GET"]),
+]

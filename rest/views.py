@@ -1,0 +1,80 @@
+"""Stored rows as the document's view objects (camelCase, its field names)."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Any
+
+from tortoise.models import Model
+
+from models import Cluster, Column, Datasource, DatasourceProperties, Jar, Job, JobDatasource, Udf
+from rest.inputs import camel
+from services.datasources import masked
+from services.jars import size_text
+from services.jobs import STATUS_NAMES, TYPE_NAMES
+
+CLUSTER_TYPE_NAMES = {0: "local", 1: "standalone", 2: "yarn", 3: "yarnPer"}
+# columns that are ours, not the document's
+HIDDEN = {"table_key", "sort"}
+# our relation names → the document's
+RENAMED = {"datasource_id": "dsId"}
+
+
+def plain(row: Model) -> dict[str, Any]:
+    """Every stored column of a row, camelCased; times as ISO 8601."""
+    out: dict[str, Any] = {}
+    for name in row._meta.db_fields:
+        if name in HIDDEN:
+            continue
+        value = getattr(row, name)
+        out[RENAMED.get(name, camel(name))] = value.isoformat() if isinstance(value, datetime) else value
+    return out
+
+
+def mapping_vo(m: JobDatasource) -> dict[str, Any]:
+    return {"id": m.id, "jobId": m.job_id, "dsId": m.datasource_id, "dsType": m.ds_type, "runSql": m.run_sql}
+
+
+def job_vo(job: Job, cluster: Cluster | None, mappings: list[JobDatasource] | None = None) -> dict[str, Any]:
+    """The jobVO: the job, its cluster's name and type, names of its codes, and its mapping when given."""
+    vo = plain(job)
+    vo.update(
+        clusterName=cluster.name if cluster else None,
+        clusterTypeName=CLUSTER_TYPE_NAMES.get(job.cluster_type),
+        jobStatusName=STATUS_NAMES.get(job.job_status),
+        jobTypeName=TYPE_NAMES.get(job.job_type),
+    )
+    if mappings is not None:
+        vo["jobDsVOS"] = [mapping_vo(m) for m in mappings]
+    return vo
+
+
+def column_vo(c: Column) -> dict[str, Any]:
+    return plain(c)
+
+
+def ds_vo(ds: Datasource, columns: list[Column] | None = None, props: DatasourceProperties | None = None) -> dict[str, Any]:
+    """The dsVO; with columns and properties (secrets masked) for the detail view."""
+    vo = plain(ds)
+    if columns is not None:
+        vo["dsSchemaColumnVOS"] = [column_vo(c) for c in columns]
+        vo["jsonFieldVO"] = {
+            "id": props.id if props else None,
+            "dsId": ds.id,
+            "jsonValue": masked(props.json_value) if props else [],
+        }
+    return vo
+
+
+def cluster_vo(c: Cluster) -> dict[str, Any]:
+    return plain(c)
+
+
+def jar_vo(j: Jar) -> dict[str, Any]:
+    vo = plain(j)
+    vo["resSizeStr"] = size_text(j.res_size)
+    return vo
+
+
+def udf_vo(u: Udf) -> dict[str, Any]:
+    return plain(u)

@@ -1,0 +1,31 @@
+"""What the graph exposes: the Strawberry schema, with limits on depth, tokens and aliases."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import strawberry
+from strawberry.extensions import MaxAliasesLimiter, MaxTokensLimiter, QueryDepthLimiter
+
+from resolvers.mutations import Mutation
+from resolvers.queries import Query
+
+SDL_PATH = Path(__file__).resolve().parent.parent / "schema.graphql"
+
+
+def build_schema(max_depth: int = 12, max_tokens: int = 5000, max_aliases: int = 30) -> strawberry.Schema:
+    """The schema with its guards against abusive documents."""
+    return strawberry.Schema(
+        query=Query,
+        mutation=Mutation,
+        extensions=[
+            QueryDepthLimiter(max_depth=max_depth),
+            MaxTokensLimiter(max_token_count=max_tokens),
+            MaxAliasesLimiter(max_alias_count=max_aliases),
+        ],
+    )
+
+
+def sdl() -> str:
+    """The schema in SDL, as committed to schema.graphql."""
+    return build_schema().as_str() + "\n"

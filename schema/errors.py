@@ -1,0 +1,62 @@
+"""Typed errors that mutation payloads carry for expected failures."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+import strawberry
+
+from services.errors import Conflict, DomainError, NotFound, ValidationFailed
+
+
+@strawberry.type(description="An id that names nothing stored.")
+class NotFoundError:
+    message: str
+    entity: str
+    key: str
+
+
+@strawberry.type(description="One field's problem; field uses the API's camelCase path, e.g. jobDsVOS[0].dsId.")
+class FieldError:
+    field: str
+    message: str
+
+
+@strawberry.type(description="Input that breaks a rule, with a message per field.")
+class ValidationError:
+    message: str
+    fields: list[FieldError]
+
+
+@strawberry.type(description="Well-formed input that clashes with what is stored: a taken alias, a row still in use.")
+class ConflictError:
+    message: str
+
+
+MutationError = Annotated[
+    NotFoundError | ValidationError | ConflictError, strawberry.union("MutationError")
+]
+
+
+# the services name fields as the REST document does; the graph's inputs call these lists otherwise
+_GRAPH_NAMES = (("jobDsVOS", "mappings"), ("dsSchemaColumnVOS", "columns"), ("jsonFieldVO.jsonValue", "properties"))
+
+
+def _graph_field(name: str) -> str:
+    for rest_name, graph_name in _GRAPH_NAMES:
+        if name.startswith(rest_name):
+            rest = name[len(rest_name) :]
+            return graph_name + (rest.replace(".dsType", ".role") if graph_name == "mappings" else rest)
+    return name
+
+
+def to_graphql(error: DomainError) -> NotFoundError | ValidationError | ConflictError:
+    """The typed error for a domain failure."""
+    if isinstance(error, NotFound):
+        return NotFoundError(message=error.message, entity=error.entity, key=str(error.key))
+    if isinstance(error, ValidationFailed):
+        return ValidationError(
+            message=_graph_field(error.message), fields=[FieldError(field=_graph_field(k), message=v) for k, v in error.fields.items()]
+        )
+    assert isinstance(error, Conflict)
+    return ConflictError(message=error.message)

@@ -1,0 +1,56 @@
+"""Mutation payloads: the entity on success, a typed error on an expected failure."""
+
+from __future__ import annotations
+
+from typing import Generic, TypeVar
+
+import strawberry
+
+from schema.errors import MutationError
+from schema.types import Cluster, Datasource, Jar, Job, Udf
+
+T = TypeVar("T")
+
+
+@strawberry.type
+class ClusterPayload:
+    cluster: Cluster | None = None
+    error: MutationError | None = None
+
+
+@strawberry.type
+class DatasourcePayload:
+    datasource: Datasource | None = None
+    error: MutationError | None = None
+
+
+@strawberry.type
+class JobPayload:
+    job: Job | None = None
+    error: MutationError | None = None
+
+
+@strawberry.type
+class JarPayload:
+    jar: Jar | None = None
+    error: MutationError | None = None
+
+
+@strawberry.type
+class UdfPayload:
+    udf: Udf | None = None
+    error: MutationError | None = None
+
+
+@strawberry.type
+class DeletePayload:
+    deleted_id: strawberry.ID | None = None
+    error: MutationError | None = None
+
+
+@strawberry.type(description="A page of rows and how many match in all.")
+class Page(Generic[T]):
+    items: list[T]
+    total_count: int
+    limit: int
+    offset: int

@@ -1,0 +1,345 @@
+"""The connected graph: clusters, jobs, datasources, columns, UDFs, jars and dictionary entries."""
+
+from __future__ import annotations
+
+import dataclasses
+import functools
+import typing
+from datetime import datetime
+from enum import Enum
+from typing import Any, TypeVar
+
+import strawberry
+from tortoise.models import Model
+
+import models
+from resolvers.context import Info
+from schema.scalars import Long
+from services.datasources import ROOT, masked
+from services.jars import size_text
+from services.jobs import STATUS_NAMES, TYPE_NAMES
+
+T = TypeVar("T")
+
+
+@functools.cache
+def _enum_fields(cls: type) -> dict[str, type[Enum]]:
+    hints = typing.get_type_hints(cls)
+    return {name: hint for name, hint in hints.items() if isinstance(hint, type) and issubclass(hint, Enum)}
+
+
+def from_row(cls: type[T], row: Model, **overrides: Any) -> T:
+    """A GraphQL object from a stored row: same-named attributes, the row kept privately for edges."""
+    enums = _enum_fields(cls)
+    values: dict[str, Any] = {}
+    for f in dataclasses.fields(cls):  # type: ignore[arg-type]
+        if getattr(f, "base_resolver", None) is not None:
+            continue  # an edge, resolved on demand
+        if f.name in overrides:
+            values[f.name] = overrides[f.name]
+        elif f.name == "row":
+            values["row"] = row
+        elif f.name == "id":
+            values["id"] = strawberry.ID(str(row.pk))
+        elif f.name in enums:
+            values[f.name] = enums[f.name](getattr(row, f.name))
+        else:
+            values[f.name] = getattr(row, f.name)
+    return cls(**values)
+
+
+def rows_to(cls: type[T], rows: list[Any]) -> list[T]:
+    return [from_row(cls, r) for r in rows if r is not None]
+
+
+@strawberry.enum(description="What a datasource is to a job.")
+class DsType(Enum):
+    SOURCE = "source"
+    SINK = "sink"
+    SIDE = "side"
+    UDF = "udf"
+
+
+@strawberry.enum(description="The role a datasource plays in a job's mapping.")
+class Role(Enum):
+    SOURCE = "source"
+    SIDE = "side"
+    SINK = "sink"
+
+
+@strawberry.interface(description="Who created and last changed a row, and when.")
+class Audited:
+    create_by: str | None
+    create_time: datetime
+    modify_by: str | None
+    modify_time: datetime
+
+
+@strawberry.type(description="A registered Flink session cluster.")
+class Cluster(Audited):
+    row: strawberry.Private[models.Cluster]
+    id: strawberry.ID
+    name: str
+    address: str
+    type: int = strawberry.field(description="cluster_type: 0 local, 1 standalone, 2 yarn, 3 yarnPer")
+    remark: str | None
+    del_flag: int
+
+    @strawberry.field(description="Jobs that run on this cluster, newest first.")
+    async def jobs(self, info: Info) -> list[Job]:
+        return rows_to(Job, await info.context.loaders.jobs_by_cluster.load(self.row.id))
+
+    @strawberry.field(description="Jars uploaded for this cluster.")
+    async def jars(self, info: Info) -> list[Jar]:
+        return rows_to(Jar, await info.context.loaders.jars_by_cluster.load(self.row.id))
+
+
+@strawberry.type(description="A column; nested columns (ROW, ARRAY<ROW>) have children.")
+class Column(Audited):
+    row: strawberry.Private[models.Column]
+    id: strawberry.ID
+    virtual_id: str
+    virtual_pid: str
+    level: int
+    name: str
+    flink_type: str | None
+    basic_type: str | None
+    join_key: int
+    event_time: int
+    comment: str | None
+
+    @strawberry.field(description="The columns nested directly under this one.")
+    async def children(self, info: Info) -> list[Column]:
+        siblings = await info.context.loaders.columns_by_datasource.load(self.row.datasource_id)
+        return rows_to(Column, [c for c in siblings if c.virtual_pid == self.row.virtual_id])
+
+
+@strawberry.type(description="One filled field of the connector form (secrets come back masked).")
+class ConnectorProperty:
+    field_name: str
+    field_value: str | None
+    label: str | None
+    type: str | None
+    required: bool | None
+
+
+@strawberry.type(description="A job that maps this datasource, and in which role: the impact of changing it.")
+class DatasourceUsage:
+    role: Role
+    job: Job
+
+
+@strawberry.type(description="A table to Flink: an alias, a column tree and connector properties.")
+class Datasource(Audited):
+    row: strawberry.Private[models.Datasource]
+    id: strawberry.ID
+    ds_name: str
+    ds_type: DsType
+    table_name: str
+    table_type: str | None
+    schema_type: int
+    structure_type: int
+    schema_file: str | None
+    ds_ddl: str | None
+    ddl_enable: int
+    ds_version: int
+
+    @strawberry.field(description="The top-level columns; nested ones hang under Column.children.")
+    async def columns(self, info: Info) -> list[Column]:
+        rows = await info.context.loaders.columns_by_datasource.load(self.row.id)
+        return rows_to(Column, [c for c in rows if c.virtual_pid == ROOT])
+
+    @strawberry.field(description="Every column, flat, in stored order.")
+    async def all_columns(self, info: Info) -> list[Column]:
+        return rows_to(Column, await info.context.loaders.columns_by_datasource.load(self.row.id))
+
+    @strawberry.field(description="The filled connector form.")
+    async def properties(self, info: Info) -> list[ConnectorProperty]:
+        stored = await info.context.loaders.properties.load(self.row.id)
+        return [
+            ConnectorProperty(
+                field_name=str(p.get("fieldName")),
+                field_value=p.get("fieldValue"),
+                label=p.get("label"),
+                type=p.get("type"),
+                required=p.get("required"),
+            )
+            for p in masked(stored.json_value if stored else [])
+        ]
+
+    @strawberry.field(description="Which jobs use this datasource, and in which role.")
+    async def jobs(self, info: Info) -> list[DatasourceUsage]:
+        mappings = await info.context.loaders.mappings_by_datasource.load(self.row.id)
+        jobs = await info.context.loaders.job.load_many([m.job_id for m in mappings])
+        return [
+            DatasourceUsage(role=Role(m.ds_type), job=from_row(Job, j))
+            for m, j in zip(mappings, jobs, strict=True)
+            if j is not None
+        ]
+
+
+@strawberry.type(description="One entry of a job's mapping: a datasource in a role; sinks carry their SQL.")
+class JobMapping:
+    row: strawberry.Private[models.JobDatasource]
+    id: strawberry.ID
+    role: Role
+    run_sql: str | None
+
+    @strawberry.field
+    async def datasource(self, info: Info) -> Datasource:
+        ds = await info.context.loaders.datasource.load(self.row.datasource_id)
+        assert ds is not None  # the foreign key guarantees it
+        return from_row(Datasource, ds)
+
+
+@strawberry.type(description="A feature job (SQL or JAR) and its Flink settings.")
+class Job(Audited):
+    row: strawberry.Private[models.Job]
+    id: strawberry.ID
+    job_name: str
+    job_code: str | None
+    job_desc: str | None
+    job_type: int = strawberry.field(description="0 SQL, 1 JAR")
+    job_status: int = strawberry.field(description="0 not running, 1 running, 2 cancelled, 3 failed, 9 submitting")
+    flink_job_id: str | None
+    cluster_type: int
+    computing_unit: int | None
+    parallelism: int
+    use_jar: str | None
+    entry_class: str | None
+    program: str | None
+    allow_nrs: int
+    savepoint_path: str | None
+    state_savepoints_dir: str | None
+    checkpoint_interval: Long
+    checkpoint_mode: int
+    checkpoint_timeout: Long | None
+    checkpoint_max_cuncurrency: int | None
+    min_pause_between_checkpoints: Long | None
+    checkpoint_cleanup_mode: int
+    checkpoint_statebackend_type: int
+    checkpoint_statebackend_path: str | None
+    restart_strategy: int
+    restart_attempts: int | None
+    delay_interval: int | None
+    failure_rate: int | None
+    failure_interval: int | None
+    time_type: int
+    enable_minibatch_optimization: int
+    table_exec_minibatch_allowlatency: Long | None
+    table_exec_minibatch_size: Long | None
+    table_optimizer_agg_phase_strategy: int
+    table_optimizer_distinct_agg_split_enabled: int
+    version: str | None
+
+    @strawberry.field
+    def job_status_name(self) -> str:
+        return STATUS_NAMES.get(self.job_status, "unknown")
+
+    @strawberry.field
+    def job_type_name(self) -> str:
+        return TYPE_NAMES.get(self.job_type, "unknown")
+
+    @strawberry.field(description="The cluster the job runs on.")
+    async def cluster(self, info: Info) -> Cluster | None:
+        if self.row.cluster_id is None:
+            return None
+        found = await info.context.loaders.cluster.load(self.row.cluster_id)
+        return from_row(Cluster, found) if found else None
+
+    @strawberry.field(description="The whole mapping, in order, optionally of one role.")
+    async def mappings(self, info: Info, role: Role | None = None) -> list[JobMapping]:
+        rows = await info.context.loaders.mappings_by_job.load(self.row.id)
+        return [from_row(JobMapping, m, role=Role(m.ds_type)) for m in rows if role is None or m.ds_type == role.value]
+
+    @strawberry.field(description="The datasources the job reads.")
+    async def sources(self, info: Info) -> list[Datasource]:
+        return await self._datasources(info, Role.SOURCE)
+
+    @strawberry.field(description="The dimension tables the job looks up.")
+    async def side_tables(self, info: Info) -> list[Datasource]:
+        return await self._datasources(info, Role.SIDE)
+
+    @strawberry.field(description="The sinks the job writes, each with its SQL.")
+    async def sinks(self, info: Info) -> list[JobMapping]:
+        return await self.mappings(info, Role.SINK)
+
+    @strawberry.field(description="The jar a JAR job runs.")
+    async def jar(self, info: Info) -> Jar | None:
+        if not self.row.use_jar:
+            return None
+        found = await info.context.loaders.jar_by_name.load(self.row.use_jar)
+        return from_row(Jar, found) if found else None
+
+    async def _datasources(self, info: Info, role: Role) -> list[Datasource]:
+        rows = await info.context.loaders.mappings_by_job.load(self.row.id)
+        ids = [m.datasource_id for m in rows if m.ds_type == role.value]
+        return rows_to(Datasource, await info.context.loaders.datasource.load_many(ids))
+
+
+@strawberry.type(description="A jar uploaded for JAR jobs.")
+class Jar(Audited):
+    row: strawberry.Private[models.Jar]
+    id: strawberry.ID
+    entry_class: str | None
+    res_name: str
+    res_uname: str = strawberry.field(description="The stored name; a JAR job's useJar.")
+    res_size: Long
+    res_type: int
+    status: int
+
+    @strawberry.field
+    def res_size_str(self) -> str:
+        return size_text(self.res_size)
+
+    @strawberry.field(description="The cluster the jar was uploaded for.")
+    async def cluster(self, info: Info) -> Cluster | None:
+        if self.row.cluster_id is None:
+            return None
+        found = await info.context.loaders.cluster.load(self.row.cluster_id)
+        return from_row(Cluster, found) if found else None
+
+    @strawberry.field(description="Jobs that run this jar.")
+    async def jobs(self, info: Info) -> list[Job]:
+        return rows_to(Job, await info.context.loaders.jobs_by_jar.load(self.row.res_uname))
+
+
+@strawberry.type(description="A user-defined function from an uploaded jar.")
+class Udf(Audited):
+    row: strawberry.Private[models.Udf]
+    id: strawberry.ID
+    udf_name: str
+    udf_class: str
+    udf_type: str = strawberry.field(description="SCALA, TABLE, AGGREGATE or TABLEAGG")
+    udf_desc: str | None
+    jar_name: str
+    udf_path: str
+    delete_flag: int
+
+    @strawberry.field(description="Jobs whose SQL calls this function.")
+    async def jobs(self, info: Info) -> list[Job]:
+        return rows_to(Job, await info.context.loaders.jobs_by_udf.load(self.row.udf_name))
+
+
+@strawberry.type(description="One entry of a dictionary (the codes behind the forms).")
+class DictEntry(Audited):
+    row: strawberry.Private[models.DictEntry]
+    id: strawberry.ID
+    dict_type: str
+    dict_name: str | None
+    dict_label: str
+    dict_value: str
+    dict_sort: int
+    is_default: str
+    status: str
+    css_class: str | None
+    list_class: str | None
+    remark: str | None
+
+
+@strawberry.type(description="A help document.")
+class HelpDoc:
+    row: strawberry.Private[models.HelpDoc]
+    doc_key: str
+    title: str
+    content: str

@@ -1,0 +1,1 @@
+"""Domain services: what happens. Both faces (GraphQL and REST) call these and nothing else writes."""

@@ -1,0 +1,116 @@
+"""Registering Flink clusters."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from urllib.parse import urlsplit
+
+from tortoise.queryset import QuerySet
+
+from models import Cluster, Job
+from services.actor import stamp_change, stamp_new
+from services.checks import Checks
+from services.errors import Conflict
+from services.paging import Page, paginate
+from services.records import apply, get_or_404, given
+
+CLUSTER_TYPES = (0, 1, 2, 3)  # local, standalone, yarn, yarnPer
+
+
+@dataclass
+class ClusterInput:
+    name: str | None = None
+    address: str | None = None
+    type: int | None = None
+    remark: str | None = None
+
+
+@dataclass
+class ClusterFilter:
+    name: str | None = None
+    address: str | None = None
+    type: int | None = None
+    remark: str | None = None
+
+
+def normalize_address(address: str) -> str:
+    """Strip whitespace and a trailing slash so addresses compare and join cleanly."""
+    return address.strip().rstrip("/")
+
+
+def _check(data: ClusterInput, creating: bool) -> None:
+    checks = Checks()
+    if creating:
+        checks.required("name", data.name)
+        checks.required("address", data.address)
+    elif data.name is not None:
+        checks.required("name", data.name)
+    checks.max_length("name", data.name, 128)
+    checks.one_of("type", data.type, CLUSTER_TYPES)
+    if data.address is not None and data.address.strip():
+        parts = urlsplit(data.address.strip())
+        if parts.scheme not in ("http", "https") or not parts.hostname:
+            checks.add("address", "must be the REST address of the job manager, e.g. http://127.0.0.1:8081")
+        else:
+            try:
+                parts.port  # noqa: B018  (raises on a port that is not a number)
+            except ValueError:
+                checks.add("address", "has a port that is not a number")
+    checks.max_length("address", data.address, 512)
+    checks.done()
+
+
+async def create_cluster(data: ClusterInput) -> Cluster:
+    """Register a cluster; type defaults to standalone."""
+    _check(data, creating=True)
+    values = given(data)
+    values["address"] = normalize_address(values["address"])
+    return await Cluster.create(**values, **stamp_new())
+
+
+async def update_cluster(cluster_id: int, data: ClusterInput) -> Cluster:
+    """Change the given fields of a cluster."""
+    cluster = await get_or_404(Cluster, cluster_id, "cluster")
+    _check(data, creating=False)
+    values = given(data)
+    if "address" in values:
+        values["address"] = normalize_address(values["address"])
+    apply(cluster, {**values, **stamp_change()})
+    await cluster.save()
+    return cluster
+
+
+async def delete_cluster(cluster_id: int) -> None:
+    """Delete a cluster that no job runs on."""
+    cluster = await get_or_404(Cluster, cluster_id, "cluster")
+    names = await Job.filter(cluster_id=cluster_id).limit(5).values_list("job_name", flat=True)
+    if names:
+        raise Conflict(f"cluster {cluster_id} still has jobs ({', '.join(map(str, names))}); move or delete them first")
+    await cluster.delete()
+
+
+async def get_cluster(cluster_id: int) -> Cluster:
+    return await get_or_404(Cluster, cluster_id, "cluster")
+
+
+def _filtered(flt: ClusterFilter) -> QuerySet[Cluster]:
+    query = Cluster.all()
+    if flt.name:
+        query = query.filter(name__icontains=flt.name)
+    if flt.address:
+        query = query.filter(address__icontains=flt.address)
+    if flt.remark:
+        query = query.filter(remark__icontains=flt.remark)
+    if flt.type is not None:
+        query = query.filter(type=flt.type)
+    return query.order_by("-id")
+
+
+async def list_clusters(flt: ClusterFilter, limit: int, offset: int) -> Page[Cluster]:
+    """A page of clusters, newest first."""
+    return await paginate(_filtered(flt), limit, offset)
+
+
+async def all_clusters() -> list[Cluster]:
+    """Every cluster, for drop-downs."""
+    return await Cluster.all().order_by("name", "id")

@@ -1,0 +1,320 @@
+"""Datasources: a table alias, a column tree and connector properties, written in one transaction."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from tortoise.exceptions import IntegrityError
+from tortoise.queryset import QuerySet
+from tortoise.transactions import in_transaction
+
+from models import Column, Datasource, DatasourceProperties, Job, JobDatasource
+from services.actor import stamp_change, stamp_new
+from services.checks import Checks
+from services.errors import Conflict
+from services.paging import Page, paginate
+from services.records import apply, get_or_404, given
+from services.snowflake import next_id
+
+DS_TYPES = ("source", "sink", "side", "udf")
+#: connectors per role (dictionaries dc_type_source / dc_type_side / dc_type_sink)
+CONNECTORS = {
+    "source": ("kafka", "datagen", "filesystem"),
+    "side": ("kafka", "mysql", "oracle", "http", "redis", "jdbc"),
+    "sink": ("kafka", "mysql", "oracle", "hbase", "print", "blackhole", "filesystem"),
+}
+MASK = "******"
+ROOT = "0"
+
+
+@dataclass
+class ColumnInput:
+    name: str | None = None
+    flink_type: str | None = None
+    basic_type: str | None = None
+    virtual_id: str | None = None
+    virtual_pid: str | None = None
+    level: int | None = None
+    join_key: int | None = None
+    event_time: int | None = None
+    comment: str | None = None
+    res1: str | None = None
+    res2: str | None = None
+    res3: str | None = None
+    res4: str | None = None
+    res5: str | None = None
+
+
+@dataclass
+class DatasourceInput:
+    ds_name: str | None = None
+    ds_type: str | None = None
+    table_name: str | None = None
+    table_type: str | None = None
+    schema_type: int | None = None
+    structure_type: int | None = None
+    schema_file: str | None = None
+    ds_ddl: str | None = None
+    ddl_enable: int | None = None
+    ds_version: int | None = None
+    #: None keeps the stored columns; a list replaces them
+    columns: list[ColumnInput] | None = None
+    #: the filled connector form (jsonFieldVO.jsonValue); None keeps the stored one
+    properties: list[dict[str, Any]] | None = field(default=None)
+
+
+@dataclass
+class DatasourceFilter:
+    ds_type: str | None = None
+    ds_name: str | None = None
+    table_name: str | None = None
+    table_type: str | None = None
+    schema_type: int | None = None
+    structure_type: int | None = None
+
+
+def is_secret(field_name: str) -> bool:
+    """Connector fields whose values no read returns in clear."""
+    return "password" in field_name.lower() or "secret" in field_name.lower()
+
+
+def masked(properties: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """The properties with secret values replaced by the mask."""
+    return [
+        {**p, "fieldValue": MASK} if is_secret(str(p.get("fieldName", ""))) and p.get("fieldValue") else p
+        for p in properties
+    ]
+
+
+def _restore_secrets(new: list[dict[str, Any]], old: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """An update that sends the mask back keeps the stored secret."""
+    stored = {str(p.get("fieldName")): p.get("fieldValue") for p in old}
+    return [
+        {**p, "fieldValue": stored.get(str(p["fieldName"]))} if p.get("fieldValue") == MASK else p for p in new
+    ]
+
+
+def _check_properties(checks: Checks, properties: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    clean: list[dict[str, Any]] = []
+    seen: set[str] = set()
+    for i, prop in enumerate(properties):
+        where = f"jsonFieldVO.jsonValue[{i}]"
+        if not isinstance(prop, dict):
+            checks.add(where, "must be an object with fieldName and fieldValue")
+            continue
+        name = prop.get("fieldName")
+        if not isinstance(name, str) or not name.strip():
+            checks.add(f"{where}.fieldName", "is required")
+            continue
+        if name in seen:
+            checks.add(f"{where}.fieldName", f"{name!r} appears twice")
+        seen.add(name)
+        value = prop.get("fieldValue")
+        if value is not None and not isinstance(value, str):
+            if isinstance(value, bool) or not isinstance(value, int | float):
+                checks.add(f"{where}.fieldValue", "must be a string or a number")
+                continue
+            value = str(value)
+        clean.append({**prop, "fieldValue": value})
+    return clean
+
+
+def _check_columns(checks: Checks, columns: list[ColumnInput], ds_type: str | None) -> list[ColumnInput]:
+    """Validate the tree (ids, parents, no cycles), fill missing virtualIds and derive levels."""
+    for c in columns:
+        if not c.virtual_id:
+            c.virtual_id = next_id()
+        if not c.virtual_pid:
+            c.virtual_pid = ROOT
+    by_id: dict[str, ColumnInput] = {}
+    for i, c in enumerate(columns):
+        where = f"dsSchemaColumnVOS[{i}]"
+        checks.required(f"{where}.name", c.name)
+        checks.max_length(f"{where}.name", c.name, 256)
+        checks.required(f"{where}.flinkType", c.flink_type)
+        checks.one_of(f"{where}.joinKey", c.join_key, (0, 1))
+        checks.one_of(f"{where}.eventTime", c.event_time, (0, 1))
+        assert c.virtual_id is not None
+        if c.virtual_id == ROOT or len(c.virtual_id) > 32:
+            checks.add(f"{where}.virtualId", "must be a non-zero id of at most 32 characters")
+        if c.virtual_id in by_id:
+            checks.add(f"{where}.virtualId", f"{c.virtual_id} appears twice")
+        by_id[c.virtual_id] = c
+    siblings: set[tuple[str, str]] = set()
+    for i, c in enumerate(columns):
+        where = f"dsSchemaColumnVOS[{i}]"
+        assert c.virtual_pid is not None and c.virtual_id is not None
+        if c.virtual_pid != ROOT and c.virtual_pid not in by_id:
+            checks.add(f"{where}.virtualPid", f"names no column ({c.virtual_pid})")
+            continue
+        depth, pid, seen = 1, c.virtual_pid, {c.virtual_id}
+        while pid != ROOT and pid in by_id:
+            if pid in seen:
+                checks.add(f"{where}.virtualPid", "makes a cycle")
+                break
+            seen.add(pid)
+            depth += 1
+            pid = by_id[pid].virtual_pid or ROOT
+        c.level = depth
+        key = (c.virtual_pid, (c.name or "").lower())
+        if c.name and key in siblings:
+            checks.add(f"{where}.name", f"{c.name!r} appears twice at the same level")
+        siblings.add(key)
+    if ds_type == "side" and columns:
+        keys = [c for c in columns if c.join_key == 1 and c.virtual_pid == ROOT]
+        if len(keys) != 1:
+            checks.add("dsSchemaColumnVOS", f"a side table needs exactly one top-level join key, found {len(keys)}")
+    return columns
+
+
+def _check(data: DatasourceInput, current: Datasource | None) -> tuple[list[ColumnInput] | None, list[dict[str, Any]] | None]:
+    checks = Checks()
+    creating = current is None
+    for name, value in (("dsName", data.ds_name), ("dsType", data.ds_type), ("tableName", data.table_name)):
+        if creating or value is not None:
+            checks.required(name, value)
+    checks.max_length("dsName", data.ds_name, 128)
+    checks.max_length("tableName", data.table_name, 128)
+    checks.identifier("tableName", data.table_name)
+    checks.one_of("dsType", data.ds_type, DS_TYPES)
+    ds_type = data.ds_type if data.ds_type is not None else (current.ds_type if current else None)
+    table_type = data.table_type if data.table_type is not None else (current.table_type if current else None)
+    if ds_type in CONNECTORS:
+        if creating or data.table_type is not None or data.ds_type is not None:
+            if checks.required("tableType", table_type):
+                checks.one_of("tableType", table_type, CONNECTORS[ds_type])
+    checks.one_of("schemaType", data.schema_type, (0, 1))
+    checks.one_of("structureType", data.structure_type, (0, 1))
+    checks.one_of("ddlEnable", data.ddl_enable, (0, 1))
+    columns = _check_columns(checks, data.columns, ds_type) if data.columns is not None else None
+    properties = _check_properties(checks, data.properties) if data.properties is not None else None
+    checks.done()
+    return columns, properties
+
+
+async def _alias_taken(table_name: str, exclude_id: int | None) -> bool:
+    query = Datasource.filter(table_key=table_name.lower())
+    if exclude_id is not None:
+        query = query.exclude(id=exclude_id)
+    return await query.exists()
+
+
+async def check_table_name(table_name: str | None, ds_id: int | None = None) -> bool:
+    """True when ``table_name`` is a valid alias no other datasource uses (case-insensitive)."""
+    checks = Checks()
+    checks.required("tableName", table_name)
+    checks.max_length("tableName", table_name, 128)
+    checks.identifier("tableName", table_name)
+    checks.done()
+    assert table_name is not None
+    return not await _alias_taken(table_name, ds_id)
+
+
+def _column_rows(ds_id: int, columns: list[ColumnInput]) -> list[Column]:
+    stamp = stamp_new()
+    return [
+        Column(datasource_id=ds_id, sort=i, **given(c), **stamp)
+        for i, c in enumerate(columns)
+    ]
+
+
+async def _write(ds: Datasource, columns: list[ColumnInput] | None, properties: list[dict[str, Any]] | None) -> None:
+    await ds.save()
+    if columns is not None:
+        await Column.filter(datasource_id=ds.id).delete()
+        await Column.bulk_create(_column_rows(ds.id, columns))
+    if properties is not None:
+        updated = await DatasourceProperties.filter(datasource_id=ds.id).update(
+            json_value=properties, **stamp_change()
+        )
+        if not updated:
+            await DatasourceProperties.create(datasource_id=ds.id, json_value=properties, **stamp_new())
+
+
+async def create_datasource(data: DatasourceInput) -> Datasource:
+    """Create a datasource with its columns and properties, all or nothing."""
+    columns, properties = _check(data, None)
+    assert data.table_name is not None
+    if await _alias_taken(data.table_name, None):
+        raise Conflict(f"table alias {data.table_name!r} is already taken")
+    ds = Datasource(
+        **given(data, skip=("columns", "properties")), table_key=data.table_name.lower(), **stamp_new()
+    )
+    try:
+        async with in_transaction():
+            await _write(ds, columns or [], properties or [])
+    except IntegrityError:  # a concurrent create took the alias between the check and the insert
+        raise Conflict(f"table alias {data.table_name!r} is already taken") from None
+    return ds
+
+
+async def update_datasource(ds_id: int, data: DatasourceInput) -> Datasource:
+    """Change the given fields; a given column list or property list replaces the stored one."""
+    ds = await get_or_404(Datasource, ds_id, "datasource")
+    columns, properties = _check(data, ds)
+    if data.table_name is not None and await _alias_taken(data.table_name, ds_id):
+        raise Conflict(f"table alias {data.table_name!r} is already taken")
+    if properties is not None:
+        stored = await DatasourceProperties.get_or_none(datasource_id=ds_id)
+        properties = _restore_secrets(properties, stored.json_value if stored else [])
+    apply(ds, {**given(data, skip=("columns", "properties")), **stamp_change()})
+    if data.table_name is not None:
+        ds.table_key = data.table_name.lower()
+    try:
+        async with in_transaction():
+            await _write(ds, columns, properties)
+    except IntegrityError:
+        raise Conflict(f"table alias {data.table_name!r} is already taken") from None
+    return ds
+
+
+async def delete_datasource(ds_id: int) -> None:
+    """Delete a datasource no job maps; its columns and properties go with it."""
+    ds = await get_or_404(Datasource, ds_id, "datasource")
+    job_ids = await JobDatasource.filter(datasource_id=ds_id).values_list("job_id", flat=True)
+    if job_ids:
+        names = await Job.filter(id__in=list(job_ids)).limit(5).values_list("job_name", flat=True)
+        raise Conflict(f"datasource {ds_id} is used by jobs ({', '.join(map(str, names))}); unmap it first")
+    await ds.delete()
+
+
+async def get_datasource(ds_id: int) -> Datasource:
+    return await get_or_404(Datasource, ds_id, "datasource")
+
+
+async def columns_of(ds_id: int) -> list[Column]:
+    """Every column of a datasource, in stored order."""
+    return await Column.filter(datasource_id=ds_id).order_by("sort", "id")
+
+
+async def properties_of(ds_id: int) -> DatasourceProperties | None:
+    return await DatasourceProperties.get_or_none(datasource_id=ds_id)
+
+
+def _filtered(flt: DatasourceFilter) -> QuerySet[Datasource]:
+    query = Datasource.all()
+    if flt.ds_type:
+        query = query.filter(ds_type=flt.ds_type)
+    if flt.ds_name:
+        query = query.filter(ds_name__icontains=flt.ds_name)
+    if flt.table_name:
+        query = query.filter(table_name__icontains=flt.table_name)
+    if flt.table_type:
+        query = query.filter(table_type=flt.table_type)
+    if flt.schema_type is not None:
+        query = query.filter(schema_type=flt.schema_type)
+    if flt.structure_type is not None:
+        query = query.filter(structure_type=flt.structure_type)
+    return query.order_by("-id")
+
+
+async def list_datasources(flt: DatasourceFilter, limit: int, offset: int) -> Page[Datasource]:
+    """A page of datasources, newest first."""
+    if flt.ds_type is not None:
+        checks = Checks()
+        checks.one_of("dsType", flt.ds_type, DS_TYPES)
+        checks.done()
+    return await paginate(_filtered(flt), limit, offset)
+
+

@@ -1,0 +1,37 @@
+"""Expected failures of the domain, mapped to typed GraphQL errors and to 4xx REST envelopes."""
+
+from __future__ import annotations
+
+
+class DomainError(Exception):
+    """Base of every expected failure; ``message`` is meant for the user."""
+
+    def __init__(self, message: str) -> None:
+        super().__init__(message)
+        self.message = message
+
+
+class NotFound(DomainError):
+    """An id that names nothing stored."""
+
+    def __init__(self, entity: str, key: object) -> None:
+        super().__init__(f"{entity} {key} does not exist")
+        self.entity = entity
+        self.key = key
+
+
+class ValidationFailed(DomainError):
+    """Input that breaks a rule; ``fields`` maps each offending field (API name) to its message."""
+
+    def __init__(self, fields: dict[str, str]) -> None:
+        summary = "; ".join(f"{name}: {msg}" for name, msg in fields.items())
+        super().__init__(f"invalid input: {summary}")
+        self.fields = fields
+
+
+class Conflict(DomainError):
+    """The request is well-formed but clashes with what is stored (a taken alias, a row still in use)."""
+
+
+class TooLarge(ValidationFailed):
+    """An upload over the configured size limit."""

@@ -1,0 +1,226 @@
+"""Jobs: Flink settings and the datasource mapping, written in one transaction."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from tortoise.queryset import QuerySet
+from tortoise.transactions import in_transaction
+
+from models import Cluster, Datasource, Jar, Job, JobDatasource
+from services.actor import stamp_change, stamp_new
+from services.checks import Checks
+from services.errors import Conflict
+from services.paging import Page, paginate
+from services.records import apply, get_or_404, given
+
+ROLES = ("source", "side", "sink")
+STATUS_NAMES = {0: "not running", 1: "running", 2: "cancelled", 3: "failed", 9: "submitting"}
+TYPE_NAMES = {0: "SQL", 1: "JAR"}
+ACTIVE = (1, 9)  # running or submitting: not to be deleted under Flink's feet
+
+
+@dataclass
+class MappingInput:
+    ds_id: int | None = None
+    ds_type: str | None = None  # the role: source, side or sink
+    run_sql: str | None = None
+
+
+@dataclass
+class JobInput:
+    job_name: str | None = None
+    job_code: str | None = None
+    job_desc: str | None = None
+    job_type: int | None = None
+    cluster_id: int | None = None
+    cluster_type: int | None = None
+    computing_unit: int | None = None
+    parallelism: int | None = None
+    use_jar: str | None = None
+    entry_class: str | None = None
+    program: str | None = None
+    allow_nrs: int | None = None
+    savepoint_path: str | None = None
+    state_savepoints_dir: str | None = None
+    checkpoint_interval: int | None = None
+    checkpoint_mode: int | None = None
+    checkpoint_timeout: int | None = None
+    checkpoint_max_cuncurrency: int | None = None
+    min_pause_between_checkpoints: int | None = None
+    checkpoint_cleanup_mode: int | None = None
+    checkpoint_statebackend_type: int | None = None
+    checkpoint_statebackend_path: str | None = None
+    restart_strategy: int | None = None
+    restart_attempts: int | None = None
+    delay_interval: int | None = None
+    failure_rate: int | None = None
+    failure_interval: int | None = None
+    time_type: int | None = None
+    enable_minibatch_optimization: int | None = None
+    table_exec_minibatch_allowlatency: int | None = None
+    table_exec_minibatch_size: int | None = None
+    table_optimizer_agg_phase_strategy: int | None = None
+    table_optimizer_distinct_agg_split_enabled: int | None = None
+    version: str | None = None
+    #: None keeps the stored mapping; a list replaces it
+    mappings: list[MappingInput] | None = None
+
+
+@dataclass
+class JobFilter:
+    job_name: str | None = None
+    job_code: str | None = None
+    job_status: int | None = None
+    job_type: int | None = None
+    cluster_id: int | None = None
+    flink_job_id: str | None = None
+
+
+# (API field name, allowed values) of the settings that take a dictionary code
+_CODES: tuple[tuple[str, str, tuple[int, ...]], ...] = (
+    ("job_type", "jobType", (0, 1)),
+    ("cluster_type", "clusterType", (0, 1, 2, 3)),
+    ("allow_nrs", "allowNrs", (0, 1)),
+    ("checkpoint_mode", "checkpointMode", (0, 1)),
+    ("checkpoint_cleanup_mode", "checkpointCleanupMode", (0, 1)),
+    ("checkpoint_statebackend_type", "checkpointStatebackendType", (0, 1, 2)),
+    ("restart_strategy", "restartStrategy", (0, 1, 2)),
+    ("time_type", "timeType", (0, 1, 2)),
+    ("enable_minibatch_optimization", "enableMinibatchOptimization", (0, 1)),
+    ("table_optimizer_agg_phase_strategy", "tableOptimizerAggPhaseStrategy", (0, 1)),
+    ("table_optimizer_distinct_agg_split_enabled", "tableOptimizerDistinctAggSplitEnabled", (0, 1)),
+)
+# settings that count something: never negative
+_COUNTS = (
+    ("computing_unit", "computingUnit"),
+    ("checkpoint_interval", "checkpointInterval"),
+    ("checkpoint_timeout", "checkpointTimeout"),
+    ("checkpoint_max_cuncurrency", "checkpointMaxCuncurrency"),
+    ("min_pause_between_checkpoints", "minPauseBetweenCheckpoints"),
+    ("restart_attempts", "restartAttempts"),
+    ("delay_interval", "delayInterval"),
+    ("failure_rate", "failureRate"),
+    ("failure_interval", "failureInterval"),
+    ("table_exec_minibatch_allowlatency", "tableExecMinibatchAllowlatency"),
+    ("table_exec_minibatch_size", "tableExecMinibatchSize"),
+)
+
+
+async def _check(data: JobInput, current: Job | None) -> None:
+    checks = Checks()
+    if current is None or data.job_name is not None:
+        checks.required("jobName", data.job_name)
+    checks.max_length("jobName", data.job_name, 128)
+    checks.max_length("jobCode", data.job_code, 64)
+    for attr, api, allowed in _CODES:
+        checks.one_of(api, getattr(data, attr), allowed)
+    for attr, api in _COUNTS:
+        checks.in_range(api, getattr(data, attr), 0)
+    checks.in_range("parallelism", data.parallelism, 1, 4096)
+    if data.cluster_id is not None and not await Cluster.exists(id=data.cluster_id):
+        checks.add("clusterId", f"cluster {data.cluster_id} does not exist")
+    if data.use_jar and not await Jar.exists(res_uname=data.use_jar):
+        checks.add("useJar", f"no uploaded jar is stored as {data.use_jar!r}")
+    if data.mappings is not None:
+        await _check_mappings(checks, data.mappings)
+    checks.done()
+
+
+async def _check_mappings(checks: Checks, mappings: list[MappingInput]) -> None:
+    ids = {m.ds_id for m in mappings if m.ds_id is not None}
+    kinds = dict(await Datasource.filter(id__in=list(ids)).values_list("id", "ds_type")) if ids else {}
+    seen: set[int] = set()
+    for i, m in enumerate(mappings):
+        where = f"jobDsVOS[{i}]"
+        if checks.required(f"{where}.dsId", m.ds_id):
+            assert m.ds_id is not None
+            if m.ds_id not in kinds:
+                checks.add(f"{where}.dsId", f"datasource {m.ds_id} does not exist")
+            elif m.ds_type in ROLES and kinds[m.ds_id] != m.ds_type:
+                checks.add(f"{where}.dsType", f"datasource {m.ds_id} is a {kinds[m.ds_id]}, not a {m.ds_type}")
+            if m.ds_id in seen:
+                checks.add(f"{where}.dsId", f"datasource {m.ds_id} is mapped twice")
+            seen.add(m.ds_id)
+        if checks.required(f"{where}.dsType", m.ds_type):
+            checks.one_of(f"{where}.dsType", m.ds_type, ROLES)
+        if m.run_sql and m.ds_type in ("source", "side"):
+            checks.add(f"{where}.runSql", "only sink entries carry SQL")
+
+
+def _mapping_rows(job_id: int, mappings: list[MappingInput]) -> list[JobDatasource]:
+    stamp = stamp_new()
+    return [
+        JobDatasource(
+            job_id=job_id,
+            datasource_id=m.ds_id,
+            ds_type=m.ds_type,
+            run_sql=m.run_sql if m.ds_type == "sink" else None,
+            sort=i,
+            **stamp,
+        )
+        for i, m in enumerate(mappings)
+    ]
+
+
+async def create_job(data: JobInput) -> Job:
+    """Create a job with its datasource mapping, all or nothing. It starts as not running."""
+    await _check(data, None)
+    job = Job(**given(data, skip=("mappings",)), job_status=0, **stamp_new())
+    async with in_transaction():
+        await job.save()
+        if data.mappings:
+            await JobDatasource.bulk_create(_mapping_rows(job.id, data.mappings))
+    return job
+
+
+async def update_job(job_id: int, data: JobInput) -> Job:
+    """Change the given settings; a given mapping list replaces the stored mapping."""
+    job = await get_or_404(Job, job_id, "job")
+    await _check(data, job)
+    apply(job, {**given(data, skip=("mappings",)), **stamp_change()})
+    async with in_transaction():
+        await job.save()
+        if data.mappings is not None:
+            await JobDatasource.filter(job_id=job_id).delete()
+            await JobDatasource.bulk_create(_mapping_rows(job_id, data.mappings))
+    return job
+
+
+async def delete_job(job_id: int) -> None:
+    """Delete a job that is not running on Flink; its mapping goes with it."""
+    job = await get_or_404(Job, job_id, "job")
+    if job.job_status in ACTIVE:
+        raise Conflict(f"job {job_id} is {STATUS_NAMES[job.job_status]} on Flink; cancel it first")
+    await job.delete()
+
+
+async def get_job(job_id: int) -> Job:
+    return await get_or_404(Job, job_id, "job")
+
+
+async def mappings_of(job_id: int) -> list[JobDatasource]:
+    """The job's datasource mapping, in the order it was given."""
+    return await JobDatasource.filter(job_id=job_id).order_by("sort", "id")
+
+
+def _filtered(flt: JobFilter) -> QuerySet[Job]:
+    query = Job.all()
+    if flt.job_name:
+        query = query.filter(job_name__icontains=flt.job_name)
+    if flt.job_code:
+        query = query.filter(job_code=flt.job_code)
+    if flt.job_status is not None:
+        query = query.filter(job_status=flt.job_status)
+    if flt.job_type is not None:
+        query = query.filter(job_type=flt.job_type)
+    if flt.cluster_id is not None:
+        query = query.filter(cluster_id=flt.cluster_id)
+    if flt.flink_job_id:
+        query = query.filter(flink_job_id=flt.flink_job_id)
+    return query.order_by("-id")
+
+
+async def list_jobs(flt: JobFilter, limit: int, offset: int) -> Page[Job]:
+    """A page of jobs, newest first."""
+    return await paginate(_filtered(flt), limit, offset)

@@ -1,0 +1,97 @@
+"""Uploaded files, kept inside the configured storage folder and never outside it."""
+
+from __future__ import annotations
+
+import os
+import re
+import uuid
+import zipfile
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Protocol
+
+from services.checks import Checks
+from services.errors import NotFound, TooLarge, ValidationFailed
+
+CHUNK = 1024 * 1024
+
+
+class Upload(Protocol):
+    """What both faces hand over: Starlette's UploadFile fits."""
+
+    filename: str | None
+
+    async def read(self, size: int = -1) -> bytes: ...
+
+
+@dataclass(frozen=True)
+class StoredFile:
+    relative: str  # path inside the storage folder, with forward slashes
+    original_name: str
+    stored_name: str
+    size: int
+
+
+def _safe_name(name: str) -> str:
+    base = os.path.basename(name.replace("\\", "/"))
+    return re.sub(r"[^A-Za-z0-9._-]", "_", base) or "upload"
+
+
+@dataclass(frozen=True)
+class Storage:
+    """The storage folder and the upload size limit."""
+
+    root: Path
+    max_bytes: int
+
+    async def save_jar(self, upload: Upload | None, folder: str, field: str = "jarfile") -> StoredFile:
+        """Stream an upload into ``folder``; refuse a missing, empty, oversized or non-jar file."""
+        checks = Checks()
+        if upload is None or not upload.filename:
+            checks.add(field, "a jar file is required")
+            checks.done()
+        assert upload is not None and upload.filename is not None
+        if not upload.filename.lower().endswith(".jar"):
+            checks.add(field, f"{upload.filename!r} is not a .jar file")
+            checks.done()
+        original = os.path.basename(upload.filename.replace("\\", "/"))
+        stored = f"{uuid.uuid4().hex}_{_safe_name(original)}"
+        target_dir = self.root / folder
+        target_dir.mkdir(parents=True, exist_ok=True)
+        target = target_dir / stored
+        size = 0
+        try:
+            with open(target, "wb") as out:
+                while chunk := await upload.read(CHUNK):
+                    size += len(chunk)
+                    if size > self.max_bytes:
+                        raise self.too_large(field)
+                    out.write(chunk)
+            if size == 0:
+                raise ValidationFailed({field: "is empty"})
+            if not zipfile.is_zipfile(target):
+                raise ValidationFailed({field: f"{original!r} is not a jar (not a zip archive)"})
+        except BaseException:
+            target.unlink(missing_ok=True)  # never leave half a file behind
+            raise
+        return StoredFile(relative=f"{folder}/{stored}", original_name=original, stored_name=stored, size=size)
+
+    def too_large(self, field: str) -> TooLarge:
+        return TooLarge({field: f"is larger than the upload limit of {self.max_bytes // (1024 * 1024)} MB"})
+
+    def resolve(self, relative: str) -> Path:
+        """An existing file inside the storage folder, or NotFound; paths that leave it are refused."""
+        root = self.root.resolve()
+        candidate = (root / relative.lstrip("/")).resolve()
+        if not candidate.is_relative_to(root):
+            raise ValidationFailed({"filePath": "must stay inside the storage folder"})
+        if not candidate.is_file():
+            raise NotFound("file", relative)
+        return candidate
+
+    def remove(self, relative: str) -> None:
+        """Delete a stored file if it is there."""
+        try:
+            self.resolve(relative).unlink(missing_ok=True)
+        except NotFound:
+            pass
