@@ -7,6 +7,7 @@ from typing import Any
 
 from aerich import Command
 from tortoise import Tortoise
+from tortoise.backends.base.executor import EXECUTOR_CACHE
 
 MIGRATIONS = str(Path(__file__).resolve().parent / "migrations")
 
@@ -21,6 +22,12 @@ def tortoise_config(database_url: str) -> dict[str, Any]:
     }
 
 
+def _fresh_query_cache() -> None:
+    # Tortoise caches built INSERT statements by connection name and table, not by dialect: a process that
+    # moves from SQLite to PostgreSQL (the test session does) would send '?' placeholders to PostgreSQL.
+    EXECUTOR_CACHE.clear()
+
+
 def _ensure_sqlite_folder(database_url: str) -> None:
     if database_url.startswith("sqlite://") and ":memory:" not in database_url:
         Path(database_url.removeprefix("sqlite://").split("?")[0]).parent.mkdir(parents=True, exist_ok=True)
@@ -29,6 +36,7 @@ def _ensure_sqlite_folder(database_url: str) -> None:
 async def migrate(database_url: str) -> list[str]:
     """Apply every migration not yet applied; returns the versions applied now."""
     _ensure_sqlite_folder(database_url)
+    _fresh_query_cache()
     command = Command(tortoise_config=tortoise_config(database_url), app="models", location=MIGRATIONS)
     await command.init()
     try:
@@ -40,6 +48,7 @@ async def migrate(database_url: str) -> list[str]:
 async def connect(database_url: str) -> None:
     """Open the ORM's connections (the schema must already be migrated)."""
     _ensure_sqlite_folder(database_url)
+    _fresh_query_cache()
     await Tortoise.init(config=tortoise_config(database_url))
 
 

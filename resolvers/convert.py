@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import typing
 from enum import Enum
 from typing import Any, TypeVar
 
@@ -29,7 +30,8 @@ def _camel(name: str) -> str:
 
 
 def to_service(cls: type[T], data: Any, **overrides: Any) -> T:
-    """Copy the fields ``cls`` shares with the GraphQL input; ``*_id`` fields become ints."""
+    """Copy the fields ``cls`` shares with the GraphQL input; IDs given for integer keys become ints."""
+    hints = typing.get_type_hints(cls)
     values: dict[str, Any] = {}
     for f in dataclasses.fields(cls):  # type: ignore[arg-type]
         if f.name in overrides:
@@ -38,7 +40,7 @@ def to_service(cls: type[T], data: Any, **overrides: Any) -> T:
         value = getattr(data, f.name, None) if data is not None else None
         if isinstance(value, Enum):
             value = value.value
-        if value is not None and (f.name == "id" or f.name.endswith("_id")):
+        if isinstance(value, str) and int in typing.get_args(hints[f.name]):
             value = parse_id(value, _camel(f.name))
         values[f.name] = value
     return cls(**values)

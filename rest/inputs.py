@@ -154,8 +154,9 @@ class Query:
 
     def window(self, default_size: int = 10) -> tuple[int, int]:
         """(limit, offset) from the document's curPage (1-based) and pageSize."""
-        page = self.int("curPage") or 1
-        size = self.int("pageSize") or default_size
+        page, size = self.int("curPage"), self.int("pageSize")
+        page = 1 if page is None else page
+        size = default_size if size is None else size
         if page < 1:
             self.checks.add("curPage", f"must be at least 1, got {page}")
             page = 1

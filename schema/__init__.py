@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
+from functools import partial
 from pathlib import Path
 
 import strawberry
 from strawberry.extensions import MaxAliasesLimiter, MaxTokensLimiter, QueryDepthLimiter
 
+from strawberry.schema.config import StrawberryConfig
+
 from resolvers.mutations import Mutation
 from resolvers.queries import Query
+from schema.scalars import SCALARS
 
 SDL_PATH = Path(__file__).resolve().parent.parent / "schema.graphql"
 
@@ -18,10 +22,11 @@ def build_schema(max_depth: int = 12, max_tokens: int = 5000, max_aliases: int =
     return strawberry.Schema(
         query=Query,
         mutation=Mutation,
+        config=StrawberryConfig(scalar_map=SCALARS),
         extensions=[
-            QueryDepthLimiter(max_depth=max_depth),
-            MaxTokensLimiter(max_token_count=max_tokens),
-            MaxAliasesLimiter(max_alias_count=max_aliases),
+            partial(QueryDepthLimiter, max_depth=max_depth),
+            partial(MaxTokensLimiter, max_token_count=max_tokens),
+            partial(MaxAliasesLimiter, max_alias_count=max_aliases),
         ],
     )
 

@@ -55,8 +55,8 @@ def to_graphql(error: DomainError) -> NotFoundError | ValidationError | Conflict
     if isinstance(error, NotFound):
         return NotFoundError(message=error.message, entity=error.entity, key=str(error.key))
     if isinstance(error, ValidationFailed):
-        return ValidationError(
-            message=_graph_field(error.message), fields=[FieldError(field=_graph_field(k), message=v) for k, v in error.fields.items()]
-        )
+        fields = [FieldError(field=_graph_field(k), message=v) for k, v in error.fields.items()]
+        summary = "; ".join(f"{f.field}: {f.message}" for f in fields)
+        return ValidationError(message=f"invalid input: {summary}", fields=fields)
     assert isinstance(error, Conflict)
     return ConflictError(message=error.message)

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any, NewType
 
 import strawberry
+from strawberry.types.scalar import ScalarDefinition
 
 
 def _parse_long(value: Any) -> int:
@@ -16,9 +17,13 @@ def _parse_long(value: Any) -> int:
     return number
 
 
-Long = strawberry.scalar(
-    NewType("Long", int),
-    description="A signed 64-bit integer (milliseconds, sizes, counts).",
-    serialize=int,
-    parse_value=_parse_long,
-)
+Long = NewType("Long", int)
+
+SCALARS: dict[object, ScalarDefinition] = {
+    Long: strawberry.scalar(
+        name="Long",
+        description="A signed 64-bit integer (milliseconds, sizes, counts).",
+        serialize=int,
+        parse_value=_parse_long,
+    )
+}

@@ -1,0 +1,122 @@
+"""Test session: the whole suite runs against SQLite and against a real PostgreSQL started here."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import AsyncIterator, Iterator
+from pathlib import Path
+from typing import Any
+
+import asyncpg
+import httpx
+import pytest
+from tortoise import connections
+
+import database
+from app import create_app
+from config import load_settings
+from tests.pg import PostgresServer
+
+DATABASES = [d.strip() for d in os.environ.get("HLINK_TEST_DATABASES", "sqlite,postgres").split(",") if d.strip()]
+# rows that tests create; reference data (dictionaries, documents) stays
+ENTITY_TABLES = ["t_job_ds", "t_job", "t_ds_column", "t_ds_json_field", "t_ds", "t_jar", "t_udf", "t_cluster"]
+
+
+@pytest.fixture(scope="session")
+def pg_server() -> Iterator[PostgresServer]:
+    server = PostgresServer.start()
+    try:
+        yield server
+    finally:
+        server.stop()
+
+
+async def fresh_postgres_database(server: PostgresServer, name: str) -> str:
+    """An empty database on the session's server; returns its URL."""
+    conn = await asyncpg.connect(f"{server.url}/postgres")
+    try:
+        await conn.execute(f'DROP DATABASE IF EXISTS "{name}"')
+        await conn.execute(f'CREATE DATABASE "{name}"')
+    finally:
+        await conn.close()
+    return f"{server.url}/{name}"
+
+
+async def empty_database(kind: str, request: pytest.FixtureRequest, folder: Path, name: str) -> str:
+    if kind == "sqlite":
+        return f"sqlite://{folder / (name + '.sqlite3')}"
+    return await fresh_postgres_database(request.getfixturevalue("pg_server"), name)
+
+
+@pytest.fixture(scope="session", params=DATABASES)
+async def database_url(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> AsyncIterator[str]:
+    """A migrated database of each kind, connected for the tests that run against it."""
+    url = await empty_database(request.param, request, tmp_path_factory.mktemp("db"), "hlink_test")
+    await database.migrate(url)
+    await database.connect(url)
+    try:
+        yield url
+    finally:
+        await database.disconnect()
+
+
+@pytest.fixture(autouse=True)
+async def clean_rows(request: pytest.FixtureRequest) -> AsyncIterator[None]:
+    yield
+    if "database_url" in request.fixturenames:
+        conn = connections.get("default")
+        for table in ENTITY_TABLES:
+            await conn.execute_script(f'DELETE FROM "{table}"')
+
+
+@pytest.fixture
+def storage_dir(tmp_path: Path) -> Path:
+    return tmp_path / "storage"
+
+
+@pytest.fixture
+async def client(database_url: str, storage_dir: Path) -> AsyncIterator[httpx.AsyncClient]:
+    """An HTTP client on the ASGI app (the session's database is already connected)."""
+    settings = load_settings({"HLINK_DATABASE_URL": database_url, "HLINK_STORAGE_DIR": str(storage_dir), "HLINK_MAX_UPLOAD_MB": "1"})
+    app = create_app(settings, manage_database=False)
+    storage_dir.mkdir(parents=True, exist_ok=True)
+    async with httpx.AsyncClient(transport=httpx.ASGITransport(app=app), base_url="http://hlink.test") as c:
+        yield c
+
+
+class StatementCounter:
+    """Counts the SQL statements the ORM sends while active."""
+
+    METHODS = ("execute_query", "execute_query_dict", "execute_insert", "execute_many", "execute_script")
+
+    def __init__(self, monkeypatch: pytest.MonkeyPatch) -> None:
+        self.statements: list[str] = []
+        client_cls = type(connections.get("default"))
+        for name in self.METHODS:
+            original = getattr(client_cls, name)
+            monkeypatch.setattr(client_cls, name, self._wrap(original))
+
+    def _wrap(self, original: Any) -> Any:
+        counter = self
+
+        async def wrapper(self: Any, query: str, *args: Any, **kwargs: Any) -> Any:
+            counter.statements.append(query)
+            return await original(self, query, *args, **kwargs)
+
+        return wrapper
+
+    def reset(self) -> None:
+        self.statements.clear()
+
+
+@pytest.fixture
+def sql_counter(database_url: str, monkeypatch: pytest.MonkeyPatch) -> StatementCounter:
+    return StatementCounter(monkeypatch)
+
+
+async def gql(client: httpx.AsyncClient, query: str, variables: dict[str, Any] | None = None) -> dict[str, Any]:
+    """POST a GraphQL document; returns the whole answer (data and errors)."""
+    response = await client.post("/graphql", json={"query": query, "variables": variables or {}})
+    assert response.status_code == 200, response.text
+    body: dict[str, Any] = response.json()
+    return body

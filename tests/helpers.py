@@ -1,0 +1,83 @@
+"""Builders of the document's request bodies, filled in."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import httpx
+
+
+def envelope_ok(response: httpx.Response) -> Any:
+    """Assert a successful envelope and return its data."""
+    assert response.status_code == 200, response.text
+    body = response.json()
+    assert body["success"] is True and body["code"] == 200, body
+    return body["data"]
+
+
+def envelope_fail(response: httpx.Response, status: int) -> dict[str, Any]:
+    """Assert a failed envelope with ``status`` and return the body."""
+    assert response.status_code == status, response.text
+    body: dict[str, Any] = response.json()
+    assert body["success"] is False and body["code"] == status and body["msg"], body
+    return body
+
+
+async def add_cluster(client: httpx.AsyncClient, name: str = "local", address: str = "http://127.0.0.1:8081") -> int:
+    data = envelope_ok(await client.post("/cluster/add", params={"address": address, "name": name, "type": "1"}))
+    return int(data["id"])
+
+
+def ds_body(table: str, ds_type: str = "source", table_type: str = "datagen", **extra: Any) -> dict[str, Any]:
+    """The document's /ds/addDO example, filled in: a nested column tree and connector properties."""
+    body: dict[str, Any] = {
+        "curPage": 0,
+        "dsName": f"{table} stream",
+        "dsSchemaColumnVOS": [
+            {"name": "id", "flinkType": "BIGINT", "basicType": "long", "virtualId": f"{table}1", "virtualPid": "0",
+             "level": 1, "joinKey": 1 if ds_type == "side" else 0, "eventTime": 0, "comment": "key"},
+            {"name": "user", "flinkType": "ROW<name STRING, tags ARRAY<STRING>>", "virtualId": f"{table}2",
+             "virtualPid": "0", "level": 1},
+            {"name": "name", "flinkType": "STRING", "virtualId": f"{table}3", "virtualPid": f"{table}2", "level": 2},
+            {"name": "tags", "flinkType": "ARRAY<STRING>", "virtualId": f"{table}4", "virtualPid": f"{table}2", "level": 2},
+        ],
+        "dsType": ds_type,
+        "dsVersion": 0,
+        "id": 0,
+        "pageSize": 0,
+        "parms": {},
+        "schemaFile": "",
+        "schemaType": 0,
+        "structureType": 1,
+        "tableName": table,
+        "tableType": table_type,
+        "jsonFieldVO": {"jsonValue": [
+            {"fieldName": "url", "fieldValue": "jdbc:mysql://db:3306/f", "label": "URL", "required": True, "type": "inputfield"},
+            {"fieldName": "password", "fieldValue": "s3cret", "label": "Password", "required": True, "type": "inputfield"},
+        ]},
+    }
+    body.update(extra)
+    return body
+
+
+async def add_ds(client: httpx.AsyncClient, table: str, ds_type: str = "source", table_type: str = "datagen") -> int:
+    data = envelope_ok(await client.post("/ds/addDO", json=ds_body(table, ds_type, table_type)))
+    return int(data["id"])
+
+
+def job_body(cluster_id: int, mappings: list[dict[str, Any]], **extra: Any) -> dict[str, Any]:
+    """The document's /jobs/addDO example, filled in."""
+    body: dict[str, Any] = {
+        "allowNrs": 0, "checkpointCleanupMode": 0, "checkpointInterval": 60000, "checkpointMaxCuncurrency": 1,
+        "checkpointMode": 0, "checkpointStatebackendPath": "", "checkpointStatebackendType": 0,
+        "checkpointTimeout": 600000, "clusterId": cluster_id, "clusterName": "", "clusterType": 1,
+        "clusterTypeName": "", "computingUnit": 1, "curPage": 0, "delayInterval": 10,
+        "enableMinibatchOptimization": 0, "entryClass": "", "failureInterval": 0, "failureRate": 0,
+        "jobDesc": "orders enriched with users", "jobDsVOS": mappings, "jobName": "enrich orders", "jobType": 0,
+        "jobTypeName": "", "minPauseBetweenCheckpoints": 1000, "pageSize": 0, "parallelism": 2, "parms": {},
+        "program": "", "restartAttempts": 3, "restartStrategy": 1, "savepointPath": "", "stateSavepointsDir": "",
+        "tableExecMinibatchAllowlatency": 0, "tableExecMinibatchSize": 0, "tableOptimizerAggPhaseStrategy": 0,
+        "tableOptimizerDistinctAggSplitEnabled": 0, "timeType": 1, "useJar": "",
+    }
+    body.update(extra)
+    return body

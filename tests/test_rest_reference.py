@@ -1,0 +1,33 @@
+"""/dict and /doc, and the envelope for unknown paths."""
+
+from tests.helpers import envelope_fail, envelope_ok
+
+
+async def test_dictionaries_are_seeded_from_the_domain(client):
+    every = envelope_ok(await client.get("/dict/list"))
+    assert {"ds_type", "dc_type_source", "dc_type_side", "dc_type_sink", "schema_type", "flink_time_type",
+            "checkpoint_mode", "checkpoint_cleanup_mode", "statebackend_type", "restart_strategy"} <= set(every)
+    sink = envelope_ok(await client.get("/dict/list/dc_type_sink"))
+    assert [e["dictValue"] for e in sink] == ["kafka", "mysql", "oracle", "hbase", "print", "blackhole", "filesystem"]
+    assert [e["dictValue"] for e in sink if e["isDefault"] == "Y"] == ["mysql"]
+    assert envelope_ok(await client.get("/dict/list/dc_type_slink")) == sink  # the original's spelling
+    time_types = envelope_ok(await client.get("/dict/list/flink_time_type"))
+    assert [(e["dictValue"], e["dictLabel"]) for e in time_types][1] == ("1", "ProcessingTime")
+    envelope_fail(await client.get("/dict/list/no_such_dict"), 404)
+
+
+async def test_snowflake_ids_are_unique_and_increasing(client):
+    ids = [int(envelope_ok(await client.get("/dict/getSnowflakeId"))) for _ in range(50)]
+    assert ids == sorted(ids) and len(set(ids)) == 50
+
+
+async def test_help_documents(client):
+    text = envelope_ok(await client.get("/doc/get/sql_job"))
+    assert "INSERT INTO" in text
+    envelope_fail(await client.get("/doc/get/nothing"), 404)
+
+
+async def test_unknown_path_and_method(client):
+    body = envelope_fail(await client.get("/no/such/path"), 404)
+    assert "/no/such/path" in body["msg"]
+    envelope_fail(await client.post("/dict/list"), 405)
