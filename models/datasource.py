@@ -1,6 +1,6 @@
 """A datasource (a table to Flink): its columns as a tree and its connector properties."""
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from tortoise import fields
 
@@ -63,7 +63,7 @@ class DatasourceProperties(Audited):
         "models.Datasource", related_name="properties", on_delete=fields.CASCADE
     )
     datasource_id: int
-    json_value = fields.JSONField(default=list)
+    json_value: Any = fields.JSONField(default=list)
 
     class Meta:
         table = "t_ds_json_field"

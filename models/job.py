@@ -79,4 +79,3 @@ class JobDatasource(Audited):
 
     class Meta:
         table = "t_job_ds"
-

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Awaitable, Callable
-from typing import Any, TypeVar
+from typing import Any, TypeVar, cast
 
 import strawberry
 from strawberry.file_uploads import Upload
@@ -16,6 +16,7 @@ from schema.payloads import ClusterPayload, DatasourcePayload, DeletePayload, Ja
 from schema.types import Cluster, Datasource, Jar, Job, Udf, from_row
 from services import clusters, datasources, jars, jobs, udfs
 from services.errors import DomainError
+from services.storage import Upload as StoredUpload
 
 R = TypeVar("R")
 
@@ -94,7 +95,10 @@ class Mutation:
         storage = info.context.storage
         row, error = await attempt(
             lambda: jars.upload_jar(
-                storage, file, parse_id(cluster_id, "clusterId") if cluster_id else None, entry_class
+                storage,
+                cast(StoredUpload, file),
+                parse_id(cluster_id, "clusterId") if cluster_id else None,
+                entry_class,
             )
         )
         return JarPayload(jar=from_row(Jar, row) if row else None, error=error)
@@ -115,7 +119,9 @@ class Mutation:
         udf_desc: str | None = None,
     ) -> UdfPayload:
         storage = info.context.storage
-        row, error = await attempt(lambda: udfs.upload_udf(storage, file, udf_class, udf_name, udf_type, udf_desc))
+        row, error = await attempt(
+            lambda: udfs.upload_udf(storage, cast(StoredUpload, file), udf_class, udf_name, udf_type, udf_desc)
+        )
         return UdfPayload(udf=from_row(Udf, row) if row else None, error=error)
 
     @strawberry.mutation

@@ -44,7 +44,12 @@ async def uploaded_file(request: Request, field: str = "jarfile") -> UploadFile 
 
 async def jar_upload(request: Request) -> Response:
     q = Query(request.query_params)
-    cluster_id, entry_class, res_type, status = q.int("clusterId"), q.str("entryClass"), q.int("resType"), q.int("status")
+    cluster_id, entry_class, res_type, status = (
+        q.integer("clusterId"),
+        q.text("entryClass"),
+        q.integer("resType"),
+        q.integer("status"),
+    )
     q.done()
     upload = await uploaded_file(request)
     jar = await jars.upload_jar(storage_of(request), upload, cluster_id, entry_class, res_type, status)
@@ -73,7 +78,12 @@ async def jar_remove(request: Request) -> Response:
 
 async def udf_upload(request: Request) -> Response:
     q = Query(request.query_params)
-    udf_class, udf_name, udf_type, udf_desc = q.str("udfClass"), q.str("udfName"), q.str("udfType"), q.str("udfDesc")
+    udf_class, udf_name, udf_type, udf_desc = (
+        q.text("udfClass"),
+        q.text("udfName"),
+        q.text("udfType"),
+        q.text("udfDesc"),
+    )
     q.done()
     upload = await uploaded_file(request)
     udf = await udfs.upload_udf(storage_of(request), upload, udf_class, udf_name, udf_type, udf_desc)
@@ -101,8 +111,8 @@ async def udf_delete(request: Request) -> Response:
 
 async def download(request: Request) -> Response:
     q = Query(request.query_params)
-    path = q.str("filePath", required=True)
-    name = q.str("fileName")
+    path = q.text("filePath", required=True)
+    name = q.text("fileName")
     q.done()
     assert path is not None
     # filePath may name the folder and fileName the file, or filePath the whole relative path

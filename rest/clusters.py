@@ -14,21 +14,21 @@ from services import clusters
 
 def _cluster_type(q: Query, required: bool) -> int | None:
     """The document types ``type`` as a string: accept the code ("1") or its name ("standalone")."""
-    raw = q.str("type", required=required)
+    raw = q.text("type", required=required)
     if raw is None:
         return None
     by_name = {name: code for code, name in CLUSTER_TYPE_NAMES.items()}
     if raw.strip().lower() in {n.lower() for n in by_name}:
         return next(code for name, code in by_name.items() if name.lower() == raw.strip().lower())
-    return q.int("type")
+    return q.integer("type")
 
 
 def _read(q: Query, creating: bool) -> clusters.ClusterInput:
     data = clusters.ClusterInput(
-        name=q.str("name", required=creating),
-        address=q.str("address", required=creating),
+        name=q.text("name", required=creating),
+        address=q.text("address", required=creating),
         type=_cluster_type(q, creating),
-        remark=q.str("remark"),
+        remark=q.text("remark"),
     )
     q.done()
     return data

@@ -54,7 +54,7 @@ async def remove(request: Request) -> Response:
 
 async def listing(request: Request) -> Response:
     q = Query(request.query_params)
-    q.str("dsType", required=True)
+    q.text("dsType", required=True)
     flt = q.read(datasources.DatasourceFilter)
     limit, offset = q.window()
     page = await datasources.list_datasources(flt, limit, offset)
@@ -68,8 +68,8 @@ async def detail(request: Request) -> Response:
 async def check_table_name(request: Request) -> Response:
     # the document places tableName in the body of a GET; clients send it as a query parameter
     q = Query(request.query_params)
-    name = q.str("tableName")
-    ds_id = q.int("dsId")
+    name = q.text("tableName")
+    ds_id = q.integer("dsId")
     q.done()
     if name is None and (raw := (await request.body()).strip()):
         name = raw.decode("utf-8", "replace").strip().strip('"')

@@ -55,7 +55,10 @@ async def domain_error(request: Request, exc: Exception) -> Response:
 
 async def http_error(request: Request, exc: Exception) -> Response:
     assert isinstance(exc, HTTPException)
-    msg = {404: f"no such path: {request.method} {request.url.path}", 405: f"{request.method} is not allowed on {request.url.path}"}
+    msg = {
+        404: f"no such path: {request.method} {request.url.path}",
+        405: f"{request.method} is not allowed on {request.url.path}",
+    }
     return envelope(exc.status_code, None, msg.get(exc.status_code, str(exc.detail)), False)
 
 

@@ -120,10 +120,10 @@ class Query:
             return None
         return value
 
-    def str(self, name: str, required: bool = False) -> str | None:
+    def text(self, name: str, required: bool = False) -> str | None:
         return self._raw(name, required)
 
-    def int(self, name: str, required: bool = False) -> int | None:
+    def integer(self, name: str, required: bool = False) -> int | None:
         raw = self._raw(name, required)
         if raw is None:
             return None
@@ -154,7 +154,7 @@ class Query:
 
     def window(self, default_size: int = 10) -> tuple[int, int]:
         """(limit, offset) from the document's curPage (1-based) and pageSize."""
-        page, size = self.int("curPage"), self.int("pageSize")
+        page, size = self.integer("curPage"), self.integer("pageSize")
         page = 1 if page is None else page
         size = default_size if size is None else size
         if page < 1:
@@ -171,7 +171,7 @@ class Query:
         assert is_dataclass(cls)
         for f in fields(cls):
             hint = _unwrap(hints[f.name])
-            value = self.int(camel(f.name)) if hint is int else self.str(camel(f.name))
+            value = self.integer(camel(f.name)) if hint is int else self.text(camel(f.name))
             if value is not None:
                 values[f.name] = value
             elif f.default is MISSING:
@@ -185,7 +185,7 @@ class Query:
 def required_int(params: QueryParams | Mapping[str, Any], name: str) -> int:
     """One required integer parameter, or a ValidationFailed naming it."""
     q = Query({name: str(params[name])} if params.get(name) is not None else {})
-    value = q.int(name, required=True)
+    value = q.integer(name, required=True)
     q.done()
     assert value is not None
     return value

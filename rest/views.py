@@ -53,7 +53,9 @@ def column_vo(c: Column) -> dict[str, Any]:
     return plain(c)
 
 
-def ds_vo(ds: Datasource, columns: list[Column] | None = None, props: DatasourceProperties | None = None) -> dict[str, Any]:
+def ds_vo(
+    ds: Datasource, columns: list[Column] | None = None, props: DatasourceProperties | None = None
+) -> dict[str, Any]:
     """The dsVO; with columns and properties (secrets masked) for the detail view."""
     vo = plain(ds)
     if columns is not None:

@@ -7,7 +7,6 @@ from pathlib import Path
 
 import strawberry
 from strawberry.extensions import MaxAliasesLimiter, MaxTokensLimiter, QueryDepthLimiter
-
 from strawberry.schema.config import StrawberryConfig
 
 from resolvers.mutations import Mutation

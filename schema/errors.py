@@ -33,9 +33,7 @@ class ConflictError:
     message: str
 
 
-MutationError = Annotated[
-    NotFoundError | ValidationError | ConflictError, strawberry.union("MutationError")
-]
+MutationError = Annotated[NotFoundError | ValidationError | ConflictError, strawberry.union("MutationError")]
 
 
 # the services name fields as the REST document does; the graph's inputs call these lists otherwise

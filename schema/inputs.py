@@ -24,7 +24,7 @@ class ClusterFilter:
     remark: str | None = None
 
 
-@strawberry.input(description="A column; parents are named by virtualPid (\"0\" or omitted at the top).")
+@strawberry.input(description='A column; parents are named by virtualPid ("0" or omitted at the top).')
 class ColumnInput:
     name: str | None = None
     flink_type: str | None = None
@@ -78,7 +78,9 @@ class MappingInput:
     run_sql: str | None = None
 
 
-@strawberry.input(description="Fields of a job; on update, omitted fields stay and a given mapping replaces the stored one.")
+@strawberry.input(
+    description="Fields of a job; on update, omitted fields stay and a given mapping replaces the stored one."
+)
 class JobInput:
     job_name: str | None = None
     job_code: str | None = None

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import dataclasses
-import functools
 import typing
 from datetime import datetime
 from enum import Enum
@@ -22,10 +21,15 @@ from services.jobs import STATUS_NAMES, TYPE_NAMES
 T = TypeVar("T")
 
 
-@functools.cache
+_ENUM_FIELDS: dict[type, dict[str, type[Enum]]] = {}
+
+
 def _enum_fields(cls: type) -> dict[str, type[Enum]]:
-    hints = typing.get_type_hints(cls)
-    return {name: hint for name, hint in hints.items() if isinstance(hint, type) and issubclass(hint, Enum)}
+    """The fields of a GraphQL type declared as enums (stored as their values), cached per type."""
+    if cls not in _ENUM_FIELDS:
+        hints = typing.get_type_hints(cls)
+        _ENUM_FIELDS[cls] = {n: h for n, h in hints.items() if isinstance(h, type) and issubclass(h, Enum)}
+    return _ENUM_FIELDS[cls]
 
 
 def from_row(cls: type[T], row: Model, **overrides: Any) -> T:
@@ -249,8 +253,7 @@ class Job(Audited):
 
     @strawberry.field(description="The whole mapping, in order, optionally of one role.")
     async def mappings(self, info: Info, role: Role | None = None) -> list[JobMapping]:
-        rows = await info.context.loaders.mappings_by_job.load(self.row.id)
-        return [from_row(JobMapping, m, role=Role(m.ds_type)) for m in rows if role is None or m.ds_type == role.value]
+        return await _mappings(self.row, info, role)
 
     @strawberry.field(description="The datasources the job reads.")
     async def sources(self, info: Info) -> list[Datasource]:
@@ -262,7 +265,7 @@ class Job(Audited):
 
     @strawberry.field(description="The sinks the job writes, each with its SQL.")
     async def sinks(self, info: Info) -> list[JobMapping]:
-        return await self.mappings(info, Role.SINK)
+        return await _mappings(self.row, info, Role.SINK)
 
     @strawberry.field(description="The jar a JAR job runs.")
     async def jar(self, info: Info) -> Jar | None:
@@ -275,6 +278,11 @@ class Job(Audited):
         rows = await info.context.loaders.mappings_by_job.load(self.row.id)
         ids = [m.datasource_id for m in rows if m.ds_type == role.value]
         return rows_to(Datasource, await info.context.loaders.datasource.load_many(ids))
+
+
+async def _mappings(job: models.Job, info: Info, role: Role | None) -> list[JobMapping]:
+    rows = await info.context.loaders.mappings_by_job.load(job.id)
+    return [from_row(JobMapping, m, role=Role(m.ds_type)) for m in rows if role is None or m.ds_type == role.value]
 
 
 @strawberry.type(description="A jar uploaded for JAR jobs.")

@@ -90,9 +90,7 @@ def masked(properties: list[dict[str, Any]]) -> list[dict[str, Any]]:
 def _restore_secrets(new: list[dict[str, Any]], old: list[dict[str, Any]]) -> list[dict[str, Any]]:
     """An update that sends the mask back keeps the stored secret."""
     stored = {str(p.get("fieldName")): p.get("fieldValue") for p in old}
-    return [
-        {**p, "fieldValue": stored.get(str(p["fieldName"]))} if p.get("fieldValue") == MASK else p for p in new
-    ]
+    return [{**p, "fieldValue": stored.get(str(p["fieldName"]))} if p.get("fieldValue") == MASK else p for p in new]
 
 
 def _check_properties(checks: Checks, properties: list[dict[str, Any]]) -> list[dict[str, Any]]:
@@ -168,7 +166,9 @@ def _check_columns(checks: Checks, columns: list[ColumnInput], ds_type: str | No
     return columns
 
 
-def _check(data: DatasourceInput, current: Datasource | None) -> tuple[list[ColumnInput] | None, list[dict[str, Any]] | None]:
+def _check(
+    data: DatasourceInput, current: Datasource | None
+) -> tuple[list[ColumnInput] | None, list[dict[str, Any]] | None]:
     checks = Checks()
     creating = current is None
     for name, value in (("dsName", data.ds_name), ("dsType", data.ds_type), ("tableName", data.table_name)):
@@ -213,10 +213,7 @@ async def check_table_name(table_name: str | None, ds_id: int | None = None) -> 
 
 def _column_rows(ds_id: int, columns: list[ColumnInput]) -> list[Column]:
     stamp = stamp_new()
-    return [
-        Column(datasource_id=ds_id, sort=i, **given(c), **stamp)
-        for i, c in enumerate(columns)
-    ]
+    return [Column(datasource_id=ds_id, sort=i, **given(c), **stamp) for i, c in enumerate(columns)]
 
 
 async def _write(ds: Datasource, columns: list[ColumnInput] | None, properties: list[dict[str, Any]] | None) -> None:
@@ -225,9 +222,7 @@ async def _write(ds: Datasource, columns: list[ColumnInput] | None, properties: 
         await Column.filter(datasource_id=ds.id).delete()
         await Column.bulk_create(_column_rows(ds.id, columns))
     if properties is not None:
-        updated = await DatasourceProperties.filter(datasource_id=ds.id).update(
-            json_value=properties, **stamp_change()
-        )
+        updated = await DatasourceProperties.filter(datasource_id=ds.id).update(json_value=properties, **stamp_change())
         if not updated:
             await DatasourceProperties.create(datasource_id=ds.id, json_value=properties, **stamp_new())
 
@@ -238,9 +233,7 @@ async def create_datasource(data: DatasourceInput) -> Datasource:
     assert data.table_name is not None
     if await _alias_taken(data.table_name, None):
         raise Conflict(f"table alias {data.table_name!r} is already taken")
-    ds = Datasource(
-        **given(data, skip=("columns", "properties")), table_key=data.table_name.lower(), **stamp_new()
-    )
+    ds = Datasource(**given(data, skip=("columns", "properties")), table_key=data.table_name.lower(), **stamp_new())
     try:
         async with in_transaction():
             await _write(ds, columns or [], properties or [])
@@ -316,5 +309,3 @@ async def list_datasources(flt: DatasourceFilter, limit: int, offset: int) -> Pa
         checks.one_of("dsType", flt.ds_type, DS_TYPES)
         checks.done()
     return await paginate(_filtered(flt), limit, offset)
-
-

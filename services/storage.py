@@ -10,6 +10,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Protocol
 
+import anyio
+import anyio.to_thread
+
 from services.checks import Checks
 from services.errors import NotFound, TooLarge, ValidationFailed
 
@@ -61,15 +64,15 @@ class Storage:
         target = target_dir / stored
         size = 0
         try:
-            with open(target, "wb") as out:
+            async with await anyio.open_file(target, "wb") as out:
                 while chunk := await upload.read(CHUNK):
                     size += len(chunk)
                     if size > self.max_bytes:
                         raise self.too_large(field)
-                    out.write(chunk)
+                    await out.write(chunk)
             if size == 0:
                 raise ValidationFailed({field: "is empty"})
-            if not zipfile.is_zipfile(target):
+            if not await anyio.to_thread.run_sync(zipfile.is_zipfile, target):
                 raise ValidationFailed({field: f"{original!r} is not a jar (not a zip archive)"})
         except BaseException:
             target.unlink(missing_ok=True)  # never leave half a file behind

@@ -13,7 +13,7 @@ from services.actor import stamp_change, stamp_new
 from services.checks import Checks
 from services.errors import Conflict
 from services.paging import Page, paginate
-from services.records import get_or_404
+from services.records import apply, get_or_404
 from services.storage import Storage, Upload
 
 FOLDER = "udfs"
@@ -71,8 +71,7 @@ async def upload_udf(
 async def update_udf(udf_id: int, udf_desc: str | None) -> Udf:
     """Change a UDF's description (the only thing the document lets change)."""
     udf = await get_or_404(Udf, udf_id, "udf")
-    udf.udf_desc = udf_desc
-    udf.modify_by = stamp_change()["modify_by"]
+    apply(udf, {"udf_desc": udf_desc, **stamp_change()})  # None clears the description
     await udf.save()
     return udf
 

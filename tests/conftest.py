@@ -7,6 +7,7 @@ from collections.abc import AsyncIterator, Iterator
 from pathlib import Path
 from typing import Any
 
+import anyio
 import asyncpg
 import httpx
 import pytest
@@ -77,9 +78,11 @@ def storage_dir(tmp_path: Path) -> Path:
 @pytest.fixture
 async def client(database_url: str, storage_dir: Path) -> AsyncIterator[httpx.AsyncClient]:
     """An HTTP client on the ASGI app (the session's database is already connected)."""
-    settings = load_settings({"HLINK_DATABASE_URL": database_url, "HLINK_STORAGE_DIR": str(storage_dir), "HLINK_MAX_UPLOAD_MB": "1"})
+    settings = load_settings(
+        {"HLINK_DATABASE_URL": database_url, "HLINK_STORAGE_DIR": str(storage_dir), "HLINK_MAX_UPLOAD_MB": "1"}
+    )
     app = create_app(settings, manage_database=False)
-    storage_dir.mkdir(parents=True, exist_ok=True)
+    await anyio.Path(storage_dir).mkdir(parents=True, exist_ok=True)
     async with httpx.AsyncClient(transport=httpx.ASGITransport(app=app), base_url="http://hlink.test") as c:
         yield c
 

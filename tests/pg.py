@@ -60,7 +60,9 @@ class PostgresServer:
         server = cls(data_dir=data_dir, port=_free_port(), bin_dir=bin_dir, as_user=as_user)
         server._run(str(bin_dir / "initdb"), "-D", str(data_dir), "-U", "postgres", "-A", "trust", "--no-sync")
         options = f"-p {server.port} -k {folder} -c listen_addresses=127.0.0.1 -c fsync=off"
-        server._run(str(bin_dir / "pg_ctl"), "-D", str(data_dir), "-o", options, "-l", str(folder / "pg.log"), "-w", "start")
+        server._run(
+            str(bin_dir / "pg_ctl"), "-D", str(data_dir), "-o", options, "-l", str(folder / "pg.log"), "-w", "start"
+        )
         return server
 
     def stop(self) -> None:

@@ -19,8 +19,9 @@ ROOT = Path(__file__).resolve().parent.parent
 
 def _hlink_migrate(url: str) -> str:
     env = {**os.environ, "HLINK_DATABASE_URL": url}
-    done = subprocess.run([sys.executable, "cli.py", "migrate"], cwd=ROOT, env=env, capture_output=True, text=True,
-                          timeout=120)
+    done = subprocess.run(
+        [sys.executable, "cli.py", "migrate"], cwd=ROOT, env=env, capture_output=True, text=True, timeout=120
+    )
     assert done.returncode == 0, done.stderr
     return done.stdout
 
@@ -32,7 +33,9 @@ async def _tables(url: str) -> dict[str, set[str]]:
             return {n: {r[1] for r in conn.execute(f'PRAGMA table_info("{n}")')} for n in names}
     conn = await asyncpg.connect(url)
     try:
-        rows = await conn.fetch("SELECT table_name, column_name FROM information_schema.columns WHERE table_schema = 'public'")
+        rows = await conn.fetch(
+            "SELECT table_name, column_name FROM information_schema.columns WHERE table_schema = 'public'"
+        )
     finally:
         await conn.close()
     tables: dict[str, set[str]] = {}

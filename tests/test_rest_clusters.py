@@ -34,9 +34,13 @@ async def test_type_by_name_and_audit_user(client):
 async def test_bad_input(client):
     body = envelope_fail(await client.post("/cluster/add", params={"name": "x"}), 400)
     assert set(body["data"]["fields"]) == {"address", "type"}
-    body = envelope_fail(await client.post("/cluster/add", params={"name": "x", "address": "ftp://a", "type": "1"}), 400)
+    body = envelope_fail(
+        await client.post("/cluster/add", params={"name": "x", "address": "ftp://a", "type": "1"}), 400
+    )
     assert "address" in body["data"]["fields"]
-    body = envelope_fail(await client.post("/cluster/add", params={"name": "x", "address": "http://a:1", "type": "7"}), 400)
+    body = envelope_fail(
+        await client.post("/cluster/add", params={"name": "x", "address": "http://a:1", "type": "7"}), 400
+    )
     assert "type" in body["msg"]
     envelope_fail(await client.put("/cluster/update", params={"id": "abc"}), 400)
     envelope_fail(await client.put("/cluster/update", params={"id": 999}), 404)

@@ -62,8 +62,10 @@ async def test_bad_column_trees_are_refused_and_nothing_is_written(client):
 
     cases = [
         [{"name": "a", "flinkType": "INT", "virtualId": "1", "virtualPid": "9"}],  # unknown parent
-        [{"name": "a", "flinkType": "INT", "virtualId": "1", "virtualPid": "2"},
-         {"name": "b", "flinkType": "INT", "virtualId": "2", "virtualPid": "1"}],  # cycle
+        [
+            {"name": "a", "flinkType": "INT", "virtualId": "1", "virtualPid": "2"},
+            {"name": "b", "flinkType": "INT", "virtualId": "2", "virtualPid": "1"},
+        ],  # cycle
         [{"name": "a", "flinkType": "INT", "virtualId": "1"}, {"name": "b", "flinkType": "INT", "virtualId": "1"}],
         [{"name": "a", "flinkType": "INT"}, {"name": "A", "flinkType": "INT"}],  # same name at one level
         [{"flinkType": "INT"}],  # no name
@@ -100,8 +102,11 @@ async def test_bad_datasource_input(client):
 async def test_datasource_used_by_a_job_cannot_be_deleted(client):
     cid = await add_cluster(client)
     ds_id = await add_ds(client, "orders")
-    envelope_ok(await client.post("/jobs/addDO", json={"jobName": "j", "clusterId": cid,
-                                                      "jobDsVOS": [{"dsId": ds_id, "dsType": "source"}]}))
+    envelope_ok(
+        await client.post(
+            "/jobs/addDO", json={"jobName": "j", "clusterId": cid, "jobDsVOS": [{"dsId": ds_id, "dsType": "source"}]}
+        )
+    )
     body = envelope_fail(await client.delete("/ds/removeDO", params={"id": ds_id}), 409)
     assert "used by jobs (j)" in body["msg"]
     other = await add_ds(client, "spare")

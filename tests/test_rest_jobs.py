@@ -12,8 +12,14 @@ async def _mapped(client):
     mappings = [
         {"dsId": src, "dsType": "source", "id": 0, "jobId": 0, "runSql": ""},
         {"dsId": side, "dsType": "side", "id": 0, "jobId": 0, "runSql": ""},
-        {"dsId": sink, "dsType": "sink", "id": 0, "jobId": 0,
-         "runSql": "INSERT INTO enriched SELECT o.id FROM orders o JOIN users FOR SYSTEM_TIME AS OF o.proctime u ON o.id = u.id"},
+        {
+            "dsId": sink,
+            "dsType": "sink",
+            "id": 0,
+            "jobId": 0,
+            "runSql": "INSERT INTO enriched SELECT o.id FROM orders o "
+            "JOIN users FOR SYSTEM_TIME AS OF o.proctime u ON o.id = u.id",
+        },
     ]
     return cid, (src, side, sink), mappings
 
@@ -34,8 +40,14 @@ async def test_document_example_creates_job_with_mapping(client):
 async def test_update_replaces_mapping_and_keeps_omitted_fields(client):
     cid, (src, _, sink), mappings = await _mapped(client)
     job = envelope_ok(await client.post("/jobs/addDO", json=job_body(cid, mappings)))
-    update = {"id": job["id"], "jobDesc": "changed", "jobDsVOS": [{"dsId": src, "dsType": "source"},
-              {"dsId": sink, "dsType": "sink", "runSql": "INSERT INTO enriched SELECT id FROM orders"}]}
+    update = {
+        "id": job["id"],
+        "jobDesc": "changed",
+        "jobDsVOS": [
+            {"dsId": src, "dsType": "source"},
+            {"dsId": sink, "dsType": "sink", "runSql": "INSERT INTO enriched SELECT id FROM orders"},
+        ],
+    }
     after = envelope_ok(await client.post("/jobs/updateDO", json=update))
     assert after["jobDesc"] == "changed" and after["jobName"] == "enrich orders" and after["parallelism"] == 2
     assert [m["dsId"] for m in after["jobDsVOS"]] == [src, sink]
@@ -58,19 +70,34 @@ async def test_list_filters_and_pages(client):
 
 
 async def test_bad_job_input_names_fields_and_writes_nothing(client):
-    cid, (src, _, sink), _ = await _mapped(client)
-    body = envelope_fail(await client.post("/jobs/addDO", json={"jobName": "", "clusterId": 999, "parallelism": 0,
-                                                                "checkpointMode": 7, "jobType": 4,
-                                                                "jobDsVOS": [{"dsId": src, "dsType": "sink"},
-                                                                             {"dsId": 4242, "dsType": "source"},
-                                                                             {"dsId": src, "dsType": "lookup"},
-                                                                             {"dsType": "source", "runSql": "x"}]}), 400)
+    _, (src, _, _), _ = await _mapped(client)
+    body = envelope_fail(
+        await client.post(
+            "/jobs/addDO",
+            json={
+                "jobName": "",
+                "clusterId": 999,
+                "parallelism": 0,
+                "checkpointMode": 7,
+                "jobType": 4,
+                "jobDsVOS": [
+                    {"dsId": src, "dsType": "sink"},
+                    {"dsId": 4242, "dsType": "source"},
+                    {"dsId": src, "dsType": "lookup"},
+                    {"dsType": "source", "runSql": "x"},
+                ],
+            },
+        ),
+        400,
+    )
     fields = body["data"]["fields"]
     assert {"jobName", "clusterId", "parallelism", "checkpointMode", "jobType"} <= set(fields)
     assert "jobDsVOS[0].dsType" in fields and "jobDsVOS[1].dsId" in fields and "jobDsVOS[2].dsType" in fields
     assert "jobDsVOS[3].dsId" in fields
     assert await Job.all().count() == 0 and await JobDatasource.all().count() == 0
-    body = envelope_fail(await client.post("/jobs/addDO", json={"jobName": "x", "jobType": "sql", "jobDsVOS": "a"}), 400)
+    body = envelope_fail(
+        await client.post("/jobs/addDO", json={"jobName": "x", "jobType": "sql", "jobDsVOS": "a"}), 400
+    )
     assert body["data"]["fields"] == {"jobType": "must be an integer, got 'sql'", "jobDsVOS": "must be a list"}
     body = envelope_fail(await client.post("/jobs/addDO", json={"jobName": "x", "useJar": "nothing.jar"}), 400)
     assert "useJar" in body["data"]["fields"]

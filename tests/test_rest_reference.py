@@ -5,8 +5,18 @@ from tests.helpers import envelope_fail, envelope_ok
 
 async def test_dictionaries_are_seeded_from_the_domain(client):
     every = envelope_ok(await client.get("/dict/list"))
-    assert {"ds_type", "dc_type_source", "dc_type_side", "dc_type_sink", "schema_type", "flink_time_type",
-            "checkpoint_mode", "checkpoint_cleanup_mode", "statebackend_type", "restart_strategy"} <= set(every)
+    assert {
+        "ds_type",
+        "dc_type_source",
+        "dc_type_side",
+        "dc_type_sink",
+        "schema_type",
+        "flink_time_type",
+        "checkpoint_mode",
+        "checkpoint_cleanup_mode",
+        "statebackend_type",
+        "restart_strategy",
+    } <= set(every)
     sink = envelope_ok(await client.get("/dict/list/dc_type_sink"))
     assert [e["dictValue"] for e in sink] == ["kafka", "mysql", "oracle", "hbase", "print", "blackhole", "filesystem"]
     assert [e["dictValue"] for e in sink if e["isDefault"] == "Y"] == ["mysql"]

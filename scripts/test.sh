@@ -1,0 +1,28 @@
+#!/usr/bin/env bash
+# Install what the tests need (PostgreSQL from Debian, the Python packages in .venv) and run them all:
+# ruff, mypy, the SDL check and pytest against SQLite and a real PostgreSQL.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+if ! ls /usr/lib/postgresql/*/bin/pg_ctl >/dev/null 2>&1; then
+    echo "== installing PostgreSQL (Debian package)"
+    SUDO=""; [ "$(id -u)" -eq 0 ] || SUDO="sudo"
+    $SUDO apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq postgresql >/dev/null
+fi
+
+if [ ! -x .venv/bin/python ]; then
+    echo "== creating .venv"
+    python3 -m venv .venv
+fi
+echo "== installing hlink and its test tools"
+.venv/bin/pip install -q --disable-pip-version-check -e '.[test]'
+
+echo "== ruff"
+.venv/bin/ruff check .
+echo "== mypy"
+.venv/bin/mypy .
+echo "== schema.graphql up to date"
+.venv/bin/hlink export-schema --check
+echo "== pytest (SQLite and PostgreSQL)"
+.venv/bin/pytest -q "$@"
