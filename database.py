@@ -49,7 +49,9 @@ async def connect(database_url: str) -> None:
     """Open the ORM's connections (the schema must already be migrated)."""
     _ensure_sqlite_folder(database_url)
     _fresh_query_cache()
-    await Tortoise.init(config=tortoise_config(database_url))
+    # global fallback: uvicorn runs the lifespan (which connects) and the requests in different tasks, and
+    # Tortoise keeps its context in a contextvar that those tasks do not share
+    await Tortoise.init(config=tortoise_config(database_url), _enable_global_fallback=True)
 
 
 async def disconnect() -> None:

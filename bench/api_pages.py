@@ -31,7 +31,8 @@ from config import load_settings
 from models import Cluster, Column, Datasource, Job, JobDatasource
 
 QUERY = """{ jobs(limit: 100) { totalCount items { id jobName jobStatus cluster { id name address }
-  mappings { role runSql datasource { id tableName tableType columns { name flinkType children { name flinkType } } } } } } }"""
+  mappings { role runSql datasource { id tableName tableType
+    columns { name flinkType children { name flinkType } } } } } } }"""
 
 
 async def load(jobs: int = 1000) -> None:
@@ -39,15 +40,47 @@ async def load(jobs: int = 1000) -> None:
     sources = []
     for i in range(50):
         ds = await Datasource.create(
-            ds_name=f"ds {i}", ds_type="source" if i % 2 == 0 else "sink", table_name=f"t{i}", table_key=f"t{i}",
+            ds_name=f"ds {i}",
+            ds_type="source" if i % 2 == 0 else "sink",
+            table_name=f"t{i}",
+            table_key=f"t{i}",
             table_type="datagen" if i % 2 == 0 else "print",
         )
-        cols = [Column(datasource_id=ds.id, virtual_id=f"{i}-{k}", virtual_pid="0", level=1, name=f"c{k}",
-                       flink_type="BIGINT", sort=k) for k in range(4)]
-        cols.append(Column(datasource_id=ds.id, virtual_id=f"{i}-r", virtual_pid="0", level=1, name="r",
-                           flink_type="ROW<a STRING, b INT>", sort=4))
-        cols += [Column(datasource_id=ds.id, virtual_id=f"{i}-r{n}", virtual_pid=f"{i}-r", level=2, name=n,
-                        flink_type="STRING", sort=5) for n in ("a", "b")]
+        cols = [
+            Column(
+                datasource_id=ds.id,
+                virtual_id=f"{i}-{k}",
+                virtual_pid="0",
+                level=1,
+                name=f"c{k}",
+                flink_type="BIGINT",
+                sort=k,
+            )
+            for k in range(4)
+        ]
+        cols.append(
+            Column(
+                datasource_id=ds.id,
+                virtual_id=f"{i}-r",
+                virtual_pid="0",
+                level=1,
+                name="r",
+                flink_type="ROW<a STRING, b INT>",
+                sort=4,
+            )
+        )
+        cols += [
+            Column(
+                datasource_id=ds.id,
+                virtual_id=f"{i}-r{n}",
+                virtual_pid=f"{i}-r",
+                level=2,
+                name=n,
+                flink_type="STRING",
+                sort=5,
+            )
+            for n in ("a", "b")
+        ]
         await Column.bulk_create(cols)
         sources.append(ds)
     rows = [Job(job_name=f"job-{i}", cluster_id=clusters[i % 10].id, parallelism=1) for i in range(jobs)]
@@ -56,8 +89,15 @@ async def load(jobs: int = 1000) -> None:
     for n, job in enumerate(await Job.all()):
         src, sink = sources[(2 * n) % 50], sources[(2 * n + 1) % 50]
         mappings.append(JobDatasource(job_id=job.id, datasource_id=src.id, ds_type="source", sort=0))
-        mappings.append(JobDatasource(job_id=job.id, datasource_id=sink.id, ds_type="sink", sort=1,
-                                      run_sql=f"INSERT INTO {sink.table_name} SELECT * FROM {src.table_name}"))
+        mappings.append(
+            JobDatasource(
+                job_id=job.id,
+                datasource_id=sink.id,
+                ds_type="sink",
+                sort=1,
+                run_sql=f"INSERT INTO {sink.table_name} SELECT * FROM {src.table_name}",
+            )
+        )
     await JobDatasource.bulk_create(mappings)
 
 
@@ -74,21 +114,39 @@ async def handwritten(request: Request) -> JSONResponse:
 
     def columns(ds_id: int) -> list[dict[str, Any]]:
         every = cols.get(ds_id, [])
-        return [{"name": c.name, "flinkType": c.flink_type,
-                 "children": [{"name": k.name, "flinkType": k.flink_type} for k in every if k.virtual_pid == c.virtual_id]}
-                for c in every if c.virtual_pid == "0"]
+
+        def children(c: Column) -> list[dict[str, Any]]:
+            return [{"name": k.name, "flinkType": k.flink_type} for k in every if k.virtual_pid == c.virtual_id]
+
+        return [
+            {"name": c.name, "flinkType": c.flink_type, "children": children(c)} for c in every if c.virtual_pid == "0"
+        ]
 
     items = []
     for j in jobs:
-        c = clusters.get(j.cluster_id or 0)
-        items.append({
-            "id": j.id, "jobName": j.job_name, "jobStatus": j.job_status,
-            "cluster": {"id": c.id, "name": c.name, "address": c.address} if c else None,
-            "mappings": [{"role": m.ds_type, "runSql": m.run_sql, "datasource": {
-                "id": m.datasource_id, "tableName": ds[m.datasource_id].table_name,
-                "tableType": ds[m.datasource_id].table_type, "columns": columns(m.datasource_id)}}
-                for m in maps if m.job_id == j.id],
-        })
+        cluster = clusters.get(j.cluster_id or 0)
+        items.append(
+            {
+                "id": j.id,
+                "jobName": j.job_name,
+                "jobStatus": j.job_status,
+                "cluster": {"id": cluster.id, "name": cluster.name, "address": cluster.address} if cluster else None,
+                "mappings": [
+                    {
+                        "role": m.ds_type,
+                        "runSql": m.run_sql,
+                        "datasource": {
+                            "id": m.datasource_id,
+                            "tableName": ds[m.datasource_id].table_name,
+                            "tableType": ds[m.datasource_id].table_type,
+                            "columns": columns(m.datasource_id),
+                        },
+                    }
+                    for m in maps
+                    if m.job_id == j.id
+                ],
+            }
+        )
     return JSONResponse({"totalCount": total, "items": items})
 
 
@@ -118,11 +176,14 @@ async def main(n: int) -> None:
     await database.connect(url)
     print("loading 1,000 jobs, 10 clusters, 50 datasources with nested columns ...", flush=True)
     await load()
-    app = create_app(load_settings({"HLINK_DATABASE_URL": url, "HLINK_STORAGE_DIR": str(folder / "s")}),
-                     manage_database=False)
+    app = create_app(
+        load_settings({"HLINK_DATABASE_URL": url, "HLINK_STORAGE_DIR": str(folder / "s")}), manage_database=False
+    )
     raw = Starlette(routes=[Route("/raw", handwritten)])
-    async with httpx.AsyncClient(transport=httpx.ASGITransport(app=app), base_url="http://b") as c, \
-            httpx.AsyncClient(transport=httpx.ASGITransport(app=raw), base_url="http://b") as r:
+    async with (
+        httpx.AsyncClient(transport=httpx.ASGITransport(app=app), base_url="http://b") as c,
+        httpx.AsyncClient(transport=httpx.ASGITransport(app=raw), base_url="http://b") as r,
+    ):
         gql_answer = (await c.post("/graphql", json={"query": QUERY})).json()
         assert "errors" not in gql_answer and len(gql_answer["data"]["jobs"]["items"]) == 100
         statements = count_statements()

@@ -1,0 +1,53 @@
+"""The README's first command: `hlink serve` on an empty SQLite serves GraphiQL and both faces."""
+
+import os
+import socket
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import httpx
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+def test_serve_on_embedded_defaults(tmp_path):
+    port = _free_port()
+    env = {**os.environ, "HLINK_DATA_DIR": str(tmp_path / "data"), "HLINK_PORT": str(port)}
+    env.pop("HLINK_DATABASE_URL", None)
+    server = subprocess.Popen(
+        [sys.executable, "cli.py", "serve", "--log-level", "warning"],
+        cwd=ROOT,
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+    )
+    base = f"http://127.0.0.1:{port}"
+    try:
+        for _ in range(150):
+            try:
+                if httpx.get(f"{base}/health", timeout=1).status_code == 200:
+                    break
+            except httpx.TransportError:
+                time.sleep(0.1)
+        page = httpx.get(f"{base}/graphql", headers={"Accept": "text/html"})
+        assert page.status_code == 200 and "graphiql" in page.text.lower()
+        added = httpx.post(
+            f"{base}/cluster/add", params={"name": "local", "address": "http://127.0.0.1:8081", "type": 1}
+        )
+        assert added.json()["success"] is True, added.text
+        answer = httpx.post(f"{base}/graphql", json={"query": "{ clusters { totalCount items { name } } }"}).json()
+        assert answer == {"data": {"clusters": {"totalCount": 1, "items": [{"name": "local"}]}}}
+        assert (tmp_path / "data" / "hlink.sqlite3").is_file()
+    finally:
+        server.terminate()  # only the process this test started, by its handle
+        output = server.communicate(timeout=30)[0]
+    assert "Traceback" not in output, output
