@@ -10,7 +10,7 @@ from starlette.requests import Request
 from starlette.responses import FileResponse, Response
 from starlette.routing import Route
 
-from rest.envelope import ipage, ok
+from rest.envelope import ok, paged_answer
 from rest.inputs import Query, required_int
 from rest.views import jar_vo, udf_vo
 from services import jars, udfs
@@ -64,11 +64,7 @@ async def jar_list(request: Request) -> Response:
 
 
 async def jar_page(request: Request) -> Response:
-    q = Query(request.query_params)
-    flt = q.read(jars.JarFilter)
-    limit, offset = q.window()
-    page = await jars.list_jars(flt, limit, offset)
-    return ok(ipage(page, [jar_vo(j) for j in page.items]))
+    return await paged_answer(Query(request.query_params), jars.JarFilter, jars.list_jars, jar_vo)
 
 
 async def jar_remove(request: Request) -> Response:
@@ -91,11 +87,7 @@ async def udf_upload(request: Request) -> Response:
 
 
 async def udf_list(request: Request) -> Response:
-    q = Query(request.query_params)
-    flt = q.read(udfs.UdfFilter)
-    limit, offset = q.window()
-    page = await udfs.list_udfs(flt, limit, offset)
-    return ok(ipage(page, [udf_vo(u) for u in page.items]))
+    return await paged_answer(Query(request.query_params), udfs.UdfFilter, udfs.list_udfs, udf_vo)
 
 
 async def udf_update(request: Request) -> Response:

@@ -6,7 +6,7 @@ from starlette.requests import Request
 from starlette.responses import Response
 from starlette.routing import Route
 
-from rest.envelope import ipage, ok
+from rest.envelope import ok, paged_answer
 from rest.inputs import Query, required_int
 from rest.views import CLUSTER_TYPE_NAMES, cluster_vo
 from services import clusters
@@ -51,11 +51,7 @@ async def delete(request: Request) -> Response:
 
 
 async def listing(request: Request) -> Response:
-    q = Query(request.query_params)
-    flt = q.read(clusters.ClusterFilter)
-    limit, offset = q.window()
-    page = await clusters.list_clusters(flt, limit, offset)
-    return ok(ipage(page, [cluster_vo(c) for c in page.items]))
+    return await paged_answer(Query(request.query_params), clusters.ClusterFilter, clusters.list_clusters, cluster_vo)
 
 
 async def check_list(request: Request) -> Response:

@@ -8,7 +8,7 @@ from starlette.requests import Request
 from starlette.responses import Response
 from starlette.routing import Route
 
-from rest.envelope import ipage, ok
+from rest.envelope import ok, paged_answer
 from rest.inputs import Query, body_id, json_body, read_dataclass, required_int
 from rest.views import ds_vo
 from services import datasources
@@ -55,10 +55,7 @@ async def remove(request: Request) -> Response:
 async def listing(request: Request) -> Response:
     q = Query(request.query_params)
     q.text("dsType", required=True)
-    flt = q.read(datasources.DatasourceFilter)
-    limit, offset = q.window()
-    page = await datasources.list_datasources(flt, limit, offset)
-    return ok(ipage(page, [ds_vo(d) for d in page.items]))
+    return await paged_answer(q, datasources.DatasourceFilter, datasources.list_datasources, ds_vo)
 
 
 async def detail(request: Request) -> Response:

@@ -65,3 +65,13 @@ async def http_error(request: Request, exc: Exception) -> Response:
 async def unexpected_error(request: Request, exc: Exception) -> Response:
     log.exception("unexpected error on %s %s", request.method, request.url.path)
     return envelope(500, None, f"internal error: {type(exc).__name__}", False)
+
+
+async def paged_answer(
+    query: Any, filter_cls: type[Any], lister: Any, view: Any, default_size: int = 10
+) -> JSONResponse:
+    """The shared shape of every paged list path: a filter and a window from the query, an IPage back."""
+    flt = query.read(filter_cls)
+    limit, offset = query.window(default_size)
+    page = await lister(flt, limit, offset)
+    return ok(ipage(page, [view(row) for row in page.items]))
