@@ -6,7 +6,7 @@ import json
 import types
 import typing
 from collections.abc import Mapping
-from dataclasses import MISSING, fields, is_dataclass
+from dataclasses import fields, is_dataclass
 from typing import Any, TypeVar
 
 from starlette.datastructures import QueryParams
@@ -174,8 +174,6 @@ class Query:
             value = self.integer(camel(f.name)) if hint is int else self.text(camel(f.name))
             if value is not None:
                 values[f.name] = value
-            elif f.default is MISSING:
-                values[f.name] = None
         return cls(**values)
 
     def done(self) -> None:
