@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import asyncio
+import contextlib
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 
@@ -24,7 +26,10 @@ from rest.routes import routes as rest_routes
 from schema import build_schema
 from services import paging
 from services.actor import current_user
+from services.clusters import register_local_cluster
 from services.errors import DomainError
+from services.reconciler import reconcile_forever
+from services.runtime import Runtime
 from services.storage import Storage
 
 USER_HEADER = "x-hlink-user"
@@ -33,12 +38,12 @@ USER_HEADER = "x-hlink-user"
 class HlinkGraphQL(GraphQL[Context, None]):
     """Strawberry's ASGI view with hlink's typed context (fresh DataLoaders per request)."""
 
-    def __init__(self, storage: Storage, **kwargs: object) -> None:
+    def __init__(self, runtime: Runtime, **kwargs: object) -> None:
         super().__init__(**kwargs)  # type: ignore[arg-type]
-        self.storage = storage
+        self.runtime = runtime
 
     async def get_context(self, request: Request | WebSocket, response: Response | WebSocket) -> Context:
-        return Context(request=request, response=response, storage=self.storage)
+        return Context(request=request, response=response, storage=self.runtime.storage, runtime=self.runtime)
 
 
 class ActorMiddleware:
@@ -72,8 +77,9 @@ def create_app(settings: Settings | None = None, *, manage_database: bool = True
     settings = settings or load_settings()
     paging.PAGE_CAP = settings.page_cap
     storage = Storage(settings.storage_dir, settings.max_upload_bytes)
+    runtime = Runtime(storage=storage, runner_jar=settings.runner_jar)
     graphql = HlinkGraphQL(
-        storage=storage,
+        runtime=runtime,
         schema=build_schema(settings.max_depth, settings.max_tokens, settings.max_aliases),
         multipart_uploads_enabled=True,
     )
@@ -84,9 +90,21 @@ def create_app(settings: Settings | None = None, *, manage_database: bool = True
             await database.migrate(settings.database_url)
             await database.connect(settings.database_url)
         settings.storage_dir.mkdir(parents=True, exist_ok=True)
+        if manage_database and settings.local_flink:
+            await register_local_cluster(settings)
+        reconciler = (
+            asyncio.create_task(reconcile_forever(runtime, settings.reconcile_seconds))
+            if settings.reconcile_seconds > 0
+            else None
+        )
         try:
             yield
         finally:
+            if reconciler is not None:
+                reconciler.cancel()
+                with contextlib.suppress(asyncio.CancelledError):
+                    await reconciler
+            await runtime.close()
             if manage_database:
                 await database.disconnect()
 
@@ -118,5 +136,6 @@ def create_app(settings: Settings | None = None, *, manage_database: bool = True
         lifespan=lifespan,
     )
     app.state.storage = storage
+    app.state.runtime = runtime
     app.state.settings = settings
     return app

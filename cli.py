@@ -4,16 +4,29 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import shutil
 import sys
 
 import database
-from config import load_settings
+from config import Settings, load_settings
+from flink.local import FlinkSetupError, LocalFlink, progress_to_stderr
+
+
+def _local_flink(settings: Settings) -> LocalFlink:
+    return LocalFlink(settings.flink_dir, rest_port=settings.local_flink_port)
 
 
 def _serve(args: argparse.Namespace) -> int:
     import uvicorn
 
     settings = load_settings()
+    if settings.local_flink and shutil.which("java") and shutil.which("javac"):
+        try:
+            _local_flink(settings).start(progress_to_stderr)
+        except FlinkSetupError as error:
+            print(f"hlink: the local Flink did not start ({error}); serving without it", file=sys.stderr)
+    elif settings.local_flink:
+        print("hlink: no JDK found (java, javac): serving without a local Flink", file=sys.stderr)
     print(f"hlink: database {settings.database_url}, storage {settings.storage_dir}", flush=True)
     print(f"hlink: GraphiQL at http://{args.host or settings.host}:{args.port or settings.port}/graphql", flush=True)
     uvicorn.run(
@@ -48,6 +61,28 @@ def _export_schema(args: argparse.Namespace) -> int:
     return 0
 
 
+def _flink(args: argparse.Namespace) -> int:
+    settings = load_settings()
+    flink = _local_flink(settings)
+    try:
+        if args.action == "up":
+            flink.start(progress_to_stderr)
+            print(flink.url)
+        elif args.action == "down":
+            flink.stop(progress_to_stderr)
+        elif args.action == "runner":
+            print(flink.build_runner(progress_to_stderr))
+        else:
+            overview = flink.answers()
+            pids = flink.pids()
+            print(f"{flink.url}: " + (f"up, {overview}" if overview else "not answering") + f"; processes {pids}")
+            return 0 if overview else 1
+    except FlinkSetupError as error:
+        print(f"hlink flink: {error}", file=sys.stderr)
+        return 1
+    return 0
+
+
 def parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(prog="hlink", description="hlink: a management gateway for Flink feature jobs.")
     sub = p.add_subparsers(dest="command", required=True)
@@ -61,6 +96,9 @@ def parser() -> argparse.ArgumentParser:
     export = sub.add_parser("export-schema", help="write the GraphQL SDL to schema.graphql")
     export.add_argument("--check", action="store_true", help="fail if schema.graphql is out of date")
     export.set_defaults(run=_export_schema)
+    flink = sub.add_parser("flink", help="a local Flink cluster from PyPI (HLINK_FLINK_DIR, HLINK_LOCAL_FLINK_PORT)")
+    flink.add_argument("action", choices=["up", "down", "status", "runner"])
+    flink.set_defaults(run=_flink)
     return p
 
 

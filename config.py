@@ -24,6 +24,17 @@ class Settings:
     max_depth: int = 12
     max_tokens: int = 5000
     max_aliases: int = 30
+    #: the local Flink of `hlink flink up` (venv, config, logs, the SQL runner jar)
+    flink_dir: Path = Path("data/flink")
+    local_flink: bool = True
+    local_flink_port: int = 8081
+    #: seconds between two reconciliation cycles; 0 turns the background reconciler off
+    reconcile_seconds: float = 10.0
+
+    @property
+    def runner_jar(self) -> Path:
+        """hlink's SQL runner, compiled by `hlink flink up` against the local Flink's libraries."""
+        return self.flink_dir / "hlink-sql-runner.jar"
 
 
 def _int(env: Mapping[str, str], name: str, default: int) -> int:
@@ -49,4 +60,8 @@ def load_settings(env: Mapping[str, str] | None = None) -> Settings:
         cors_origins=tuple(o.strip() for o in (e.get("HLINK_CORS_ORIGINS") or "").split(",") if o.strip()),
         max_upload_bytes=_int(e, "HLINK_MAX_UPLOAD_MB", 256) * 1024 * 1024,
         page_cap=_int(e, "HLINK_PAGE_CAP", 500),
+        flink_dir=Path(e.get("HLINK_FLINK_DIR") or data_dir / "flink").resolve(),
+        local_flink=(e.get("HLINK_LOCAL_FLINK") or "1").strip().lower() not in ("0", "false", "no", "off"),
+        local_flink_port=_int(e, "HLINK_LOCAL_FLINK_PORT", 8081),
+        reconcile_seconds=float(_int(e, "HLINK_RECONCILE_SECONDS", 10)),
     )

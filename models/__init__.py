@@ -3,7 +3,7 @@
 from models.artifact import Jar, Udf
 from models.cluster import Cluster
 from models.datasource import Column, Datasource, DatasourceProperties
-from models.job import Job, JobDatasource
+from models.job import Job, JobDatasource, JobRun, Savepoint
 from models.reference import DictEntry, HelpDoc
 
 __all__ = [
@@ -16,5 +16,7 @@ __all__ = [
     "Jar",
     "Job",
     "JobDatasource",
+    "JobRun",
+    "Savepoint",
     "Udf",
 ]

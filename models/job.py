@@ -1,6 +1,6 @@
 """A feature job (SQL or JAR) with its Flink settings, and its datasource mapping."""
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from tortoise import fields
 
@@ -17,6 +17,10 @@ class Job(Audited):
     job_desc = fields.TextField(null=True)
     job_type = fields.IntField(default=0)  # 0 SQL, 1 JAR
     job_status = fields.IntField(default=0)  # 0 not running, 1 running, 2 cancelled, 3 failed, 9 submitting
+    # Flink's own state name beside the code (RUNNING, RESTARTING, FINISHED, ...); UNKNOWN while the cluster is silent
+    flink_state = fields.CharField(max_length=32, null=True)
+    #: when Flink last confirmed the state
+    status_time = fields.DatetimeField(null=True)
     flink_job_id = fields.CharField(max_length=64, null=True)
     cluster: fields.ForeignKeyNullableRelation["Cluster"] = fields.ForeignKeyField(
         "models.Cluster", related_name="jobs", null=True, on_delete=fields.RESTRICT, db_index=True
@@ -57,6 +61,11 @@ class Job(Audited):
     table_optimizer_distinct_agg_split_enabled = fields.IntField(default=0)
     del_flag = fields.IntField(default=1)
     version = fields.CharField(max_length=32, null=True)
+    # the last validation by the cluster's planner: 0 never validated (or the cluster was down), 1 valid, 2 invalid
+    validation_status = fields.IntField(default=0)
+    validation_error: Any = fields.JSONField(null=True)  # {message, statement, line, column, role, table}
+    validation_plan: Any = fields.JSONField(null=True)  # Flink's job graph: {name, type, nodes[]}
+    validated_at = fields.DatetimeField(null=True)
 
     class Meta:
         table = "t_job"
@@ -79,3 +88,43 @@ class JobDatasource(Audited):
 
     class Meta:
         table = "t_job_ds"
+
+
+class JobRun(Audited):
+    """One submission of a job to Flink and how it ended."""
+
+    job: fields.ForeignKeyRelation[Job] = fields.ForeignKeyField(
+        "models.Job", related_name="runs", on_delete=fields.CASCADE, db_index=True
+    )
+    job_id: int
+    cluster_id = fields.BigIntField(null=True)
+    #: names the Flink job, so a submission interrupted by a restart of hlink is found again
+    pipeline_name = fields.CharField(max_length=300)
+    flink_job_id = fields.CharField(max_length=64, null=True, db_index=True)
+    restored_from = fields.CharField(max_length=1024, null=True)
+    start_time = fields.DatetimeField(null=True)
+    end_time = fields.DatetimeField(null=True)
+    final_state = fields.CharField(max_length=32, null=True)
+    failure = fields.TextField(null=True)
+
+    class Meta:
+        table = "t_job_run"
+
+
+class Savepoint(Audited):
+    """A savepoint or retained checkpoint of a job: kept as history, newest first for restarts."""
+
+    job: fields.ForeignKeyRelation[Job] = fields.ForeignKeyField(
+        "models.Job", related_name="savepoints", on_delete=fields.CASCADE, db_index=True
+    )
+    job_id: int
+    run: fields.ForeignKeyNullableRelation[JobRun] = fields.ForeignKeyField(
+        "models.JobRun", related_name="savepoints", null=True, on_delete=fields.SET_NULL
+    )
+    run_id: int | None
+    flink_job_id = fields.CharField(max_length=64, null=True)
+    path = fields.CharField(max_length=1024)
+    kind = fields.CharField(max_length=16)  # triggered, stop, checkpoint
+
+    class Meta:
+        table = "t_job_savepoint"

@@ -10,6 +10,7 @@ from starlette.websockets import WebSocket
 from strawberry.types import Info as StrawberryInfo
 
 from resolvers.loaders import Loaders
+from services.runtime import Runtime
 from services.storage import Storage
 
 
@@ -18,6 +19,7 @@ class Context:
     request: Request | WebSocket
     response: Response | WebSocket | None
     storage: Storage
+    runtime: Runtime
     loaders: Loaders = field(default_factory=Loaders)
 
 

@@ -58,15 +58,10 @@ async def check_list(request: Request) -> Response:
     return ok([cluster_vo(c) for c in await clusters.all_clusters()])
 
 
-async def info(request: Request) -> Response:
-    return ok(cluster_vo(await clusters.get_cluster(required_int(request.query_params, "clusterId"))))
-
-
 routes = [
     Route("/cluster/add", add, methods=["POST"]),
     Route("/cluster/update", update, methods=["PUT"]),
     Route("/cluster/delete", delete, methods=["DELETE"]),
     Route("/cluster/list", listing, methods=["GET"]),
     Route("/cluster/check/list", check_list, methods=["GET"]),
-    Route("/cluster/info", info, methods=["GET"]),
 ]

@@ -10,7 +10,7 @@ from starlette.exceptions import HTTPException
 from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
 
-from services.errors import Conflict, DomainError, NotFound, TooLarge, ValidationFailed
+from services.errors import Conflict, DomainError, NotFound, Refused, TooLarge, Unavailable, ValidationFailed
 from services.paging import Page
 
 log = logging.getLogger("hlink.rest")
@@ -44,6 +44,10 @@ def status_of(error: DomainError) -> int:
         return 409
     if isinstance(error, TooLarge):
         return 413
+    if isinstance(error, Refused):
+        return 422
+    if isinstance(error, Unavailable):
+        return 503
     return 400
 
 

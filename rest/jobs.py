@@ -12,7 +12,7 @@ from models import Cluster
 from rest.envelope import ipage, ok
 from rest.inputs import Query, body_id, json_body, read_dataclass, required_int
 from rest.views import job_vo
-from services import jobs
+from services import jobs, lifecycle
 from services.checks import Checks
 
 RENAMES = {"mappings": "jobDsVOS"}
@@ -33,14 +33,15 @@ async def _detail(job_id: int) -> dict[str, Any]:
 
 async def add(request: Request) -> Response:
     job = await jobs.create_job(_read_job(await json_body(request)))
+    await lifecycle.validate_saved(request.app.state.runtime, job)
     return ok(await _detail(job.id))
 
 
 async def update(request: Request) -> Response:
     body = await json_body(request)
-    job_id = body_id(body)
-    await jobs.update_job(job_id, _read_job(body))
-    return ok(await _detail(job_id))
+    job = await jobs.update_job(body_id(body), _read_job(body))
+    await lifecycle.validate_saved(request.app.state.runtime, job)
+    return ok(await _detail(job.id))
 
 
 async def remove(request: Request) -> Response:

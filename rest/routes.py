@@ -2,9 +2,10 @@
 
 from starlette.routing import BaseRoute
 
-from rest import artifacts, clusters, datasources, jobs, reference
+from rest import artifacts, clusters, datasources, jobs, lifecycle, reference
 
 routes: list[BaseRoute] = [
+    *lifecycle.routes,  # before /jobs/{jobId}, which would take /jobs/overview/...
     *jobs.routes,
     *datasources.routes,
     *artifacts.routes,

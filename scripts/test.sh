@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# Install what the tests need (PostgreSQL from Debian, the Python packages in .venv) and run them all:
-# ruff, mypy, the SDL check and pytest against SQLite and a real PostgreSQL.
+# Install what the tests need (PostgreSQL and a JDK from Debian, the Python packages in .venv) and run them all:
+# ruff, mypy, the SDL check and pytest against SQLite, a real PostgreSQL and a real Flink (installed from PyPI
+# into .hlink-test/flink on first use, started once for the session).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -9,6 +10,13 @@ if ! ls /usr/lib/postgresql/*/bin/pg_ctl >/dev/null 2>&1; then
     SUDO=""; [ "$(id -u)" -eq 0 ] || SUDO="sudo"
     $SUDO apt-get update -qq
     DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq postgresql >/dev/null
+fi
+
+if ! command -v javac >/dev/null 2>&1; then
+    echo "== installing a JDK (Debian package) for Flink and the SQL runner"
+    SUDO=""; [ "$(id -u)" -eq 0 ] || SUDO="sudo"
+    $SUDO apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq openjdk-17-jdk-headless >/dev/null
 fi
 
 if [ ! -x .venv/bin/python ]; then
@@ -24,5 +32,5 @@ echo "== mypy"
 .venv/bin/mypy .
 echo "== schema.graphql up to date"
 .venv/bin/hlink export-schema --check
-echo "== pytest (SQLite and PostgreSQL)"
+echo "== pytest (SQLite, PostgreSQL, Flink)"
 .venv/bin/pytest -q "$@"

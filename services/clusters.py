@@ -7,6 +7,9 @@ from urllib.parse import urlsplit
 
 from tortoise.queryset import QuerySet
 
+from config import Settings
+from flink.client import FlinkClient
+from flink.errors import FlinkError
 from models import Cluster, Job
 from services.actor import stamp_change, stamp_new
 from services.checks import Checks
@@ -114,3 +117,19 @@ async def list_clusters(flt: ClusterFilter, limit: int, offset: int) -> Page[Clu
 async def all_clusters() -> list[Cluster]:
     """Every cluster, for drop-downs."""
     return await Cluster.all().order_by("name", "id")
+
+
+async def register_local_cluster(settings: Settings) -> Cluster | None:
+    """Register the local Flink of `hlink flink up` as cluster "local" when it answers and is not registered."""
+    address = f"http://127.0.0.1:{settings.local_flink_port}"
+    async with FlinkClient(address, timeout=2.0) as client:
+        try:
+            await client.overview()
+        except FlinkError:
+            return None
+    existing = await Cluster.filter(address=address).first()
+    if existing is not None:
+        return existing
+    return await Cluster.create(
+        name="local", address=address, type=0, remark="the local Flink of `hlink flink up`", **stamp_new()
+    )

@@ -35,3 +35,11 @@ class Conflict(DomainError):
 
 class TooLarge(ValidationFailed):
     """An upload over the configured size limit."""
+
+
+class Unavailable(DomainError):
+    """The job's Flink cluster did not answer; nothing was changed on it."""
+
+
+class Refused(DomainError):
+    """The Flink cluster answered but refused the action; the message is Flink's readable cause."""

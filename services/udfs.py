@@ -119,3 +119,8 @@ def _filtered(flt: UdfFilter) -> QuerySet[Udf]:
 
 async def list_udfs(flt: UdfFilter, limit: int, offset: int) -> Page[Udf]:
     return await paginate(_filtered(flt), limit, offset)
+
+
+async def udfs_called_in(sql: str) -> list[Udf]:
+    """The registered functions a piece of SQL calls, by name."""
+    return [udf for udf in await Udf.all().order_by("udf_name") if _call(udf.udf_name).search(sql)]

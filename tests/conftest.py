@@ -16,11 +16,27 @@ from tortoise import connections
 import database
 from app import create_app
 from config import load_settings
+from flink.local import LocalFlink, free_port, progress_to_stderr
 from tests.pg import PostgresServer
 
+#: the session's Flink lives here (kept between runs, so Flink is installed once per clone)
+FLINK_DIR = Path(
+    os.environ.get("HLINK_TEST_FLINK_DIR") or Path(__file__).resolve().parent.parent / ".hlink-test" / "flink"
+)
 DATABASES = [d.strip() for d in os.environ.get("HLINK_TEST_DATABASES", "sqlite,postgres").split(",") if d.strip()]
 # rows that tests create; reference data (dictionaries, documents) stays
-ENTITY_TABLES = ["t_job_ds", "t_job", "t_ds_column", "t_ds_json_field", "t_ds", "t_jar", "t_udf", "t_cluster"]
+ENTITY_TABLES = [
+    "t_job_ds",
+    "t_job_savepoint",
+    "t_job_run",
+    "t_job",
+    "t_ds_column",
+    "t_ds_json_field",
+    "t_ds",
+    "t_jar",
+    "t_udf",
+    "t_cluster",
+]
 
 
 @pytest.fixture(scope="session")
@@ -79,12 +95,32 @@ def storage_dir(tmp_path: Path) -> Path:
 async def client(database_url: str, storage_dir: Path) -> AsyncIterator[httpx.AsyncClient]:
     """An HTTP client on the ASGI app (the session's database is already connected)."""
     settings = load_settings(
-        {"HLINK_DATABASE_URL": database_url, "HLINK_STORAGE_DIR": str(storage_dir), "HLINK_MAX_UPLOAD_MB": "1"}
+        {
+            "HLINK_DATABASE_URL": database_url,
+            "HLINK_STORAGE_DIR": str(storage_dir),
+            "HLINK_MAX_UPLOAD_MB": "1",
+            "HLINK_FLINK_DIR": str(FLINK_DIR),
+            "HLINK_LOCAL_FLINK": "0",
+            "HLINK_RECONCILE_SECONDS": "0",
+        }
     )
     app = create_app(settings, manage_database=False)
     await anyio.Path(storage_dir).mkdir(parents=True, exist_ok=True)
     async with httpx.AsyncClient(transport=httpx.ASGITransport(app=app), base_url="http://hlink.test") as c:
+        c.app_state = app.state  # type: ignore[attr-defined]
         yield c
+    await app.state.runtime.close()
+
+
+@pytest.fixture(scope="session")
+def flink() -> Iterator[LocalFlink]:
+    """One real Flink cluster for the whole session, installed from PyPI on first use (FLINK.md)."""
+    cluster = LocalFlink(FLINK_DIR, rest_port=free_port())
+    cluster.start(progress_to_stderr)
+    try:
+        yield cluster
+    finally:
+        cluster.stop()
 
 
 class StatementCounter:

@@ -18,9 +18,16 @@ def _free_port() -> int:
         return int(s.getsockname()[1])
 
 
-def test_serve_on_embedded_defaults(tmp_path):
+def test_serve_on_embedded_defaults(tmp_path, flink):
+    """The serve command brings up the local Flink (here: finds the session's running) and registers it."""
     port = _free_port()
-    env = {**os.environ, "HLINK_DATA_DIR": str(tmp_path / "data"), "HLINK_PORT": str(port)}
+    env = {
+        **os.environ,
+        "HLINK_DATA_DIR": str(tmp_path / "data"),
+        "HLINK_PORT": str(port),
+        "HLINK_FLINK_DIR": str(flink.root),
+        "HLINK_LOCAL_FLINK_PORT": str(flink.rest_port),
+    }
     env.pop("HLINK_DATABASE_URL", None)
     server = subprocess.Popen(
         [sys.executable, "cli.py", "serve", "--log-level", "warning"],
@@ -44,8 +51,13 @@ def test_serve_on_embedded_defaults(tmp_path):
             f"{base}/cluster/add", params={"name": "local", "address": "http://127.0.0.1:8081", "type": 1}
         )
         assert added.json()["success"] is True, added.text
-        answer = httpx.post(f"{base}/graphql", json={"query": "{ clusters { totalCount items { name } } }"}).json()
-        assert answer == {"data": {"clusters": {"totalCount": 1, "items": [{"name": "local"}]}}}
+        query = "{ clusters { totalCount items { name address } } }"
+        answer = httpx.post(f"{base}/graphql", json={"query": query}).json()
+        assert answer["data"]["clusters"]["totalCount"] == 2
+        assert {(c["name"], c["address"]) for c in answer["data"]["clusters"]["items"]} == {
+            ("local", flink.url),
+            ("local", "http://127.0.0.1:8081"),
+        }
         assert (tmp_path / "data" / "hlink.sqlite3").is_file()
     finally:
         server.terminate()  # only the process this test started, by its handle

@@ -1,0 +1,265 @@
+"""An async client of Flink's JobManager REST API: typed answers, timeouts, retries where safe, readable errors."""
+
+from __future__ import annotations
+
+import asyncio
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Literal
+
+import httpx
+
+from flink.errors import FlinkRejected, FlinkUnavailable, failed_statement, readable_cause
+
+#: GETs are retried this many times when the connection fails (never a POST: it may have been applied)
+GET_RETRIES = 2
+_JOB_ID = re.compile(r"^[0-9a-f]{32}$")
+
+
+@dataclass(frozen=True)
+class FlinkJob:
+    """One line of /jobs/overview."""
+
+    jid: str
+    name: str
+    state: str
+    start_time: int | None
+    end_time: int | None
+
+
+@dataclass(frozen=True)
+class Operation:
+    """The end of an asynchronous operation (savepoint, stop): where it wrote, or why it failed."""
+
+    location: str | None
+    failure: str | None
+
+
+@dataclass
+class RunRequest:
+    """The body of /jars/{id}/run and /jars/{id}/plan."""
+
+    entry_class: str
+    program_args: list[str] = field(default_factory=list)
+    parallelism: int | None = None
+    savepoint_path: str | None = None
+    allow_non_restored_state: bool = False
+    configuration: dict[str, str] = field(default_factory=dict)
+
+    def body(self) -> dict[str, Any]:
+        body: dict[str, Any] = {"entryClass": self.entry_class, "programArgsList": self.program_args}
+        if self.parallelism:
+            body["parallelism"] = self.parallelism
+        if self.savepoint_path:
+            body["savepointPath"] = self.savepoint_path
+            body["allowNonRestoredState"] = self.allow_non_restored_state
+        if self.configuration:
+            body["flinkConfiguration"] = self.configuration
+        return body
+
+
+def check_job_id(jid: str) -> str:
+    """Flink job ids are 32 hex digits; anything else never reaches a URL."""
+    if not _JOB_ID.match(jid):
+        raise FlinkRejected(f"{jid!r} is not a Flink job id", status=400)
+    return jid
+
+
+class FlinkClient:
+    """The REST API of one job manager. Use as an async context manager, or share and :meth:`close` it."""
+
+    def __init__(
+        self,
+        address: str,
+        *,
+        timeout: float = 10.0,
+        long_timeout: float = 120.0,
+        transport: httpx.AsyncBaseTransport | None = None,
+    ) -> None:
+        base = address.strip().rstrip("/")
+        if "://" not in base:
+            base = "http://" + base
+        self.address = base
+        self.long_timeout = long_timeout
+        self._http = httpx.AsyncClient(base_url=base, timeout=timeout, transport=transport)
+
+    async def __aenter__(self) -> FlinkClient:
+        return self
+
+    async def __aexit__(self, *exc: object) -> None:
+        await self.close()
+
+    async def close(self) -> None:
+        await self._http.aclose()
+
+    # -- transport ------------------------------------------------------------------------------------------
+
+    async def _call(
+        self,
+        method: Literal["GET", "POST", "PATCH", "DELETE"],
+        path: str,
+        *,
+        json: Any = None,
+        files: Any = None,
+        limit: float | None = None,
+        accept: tuple[int, ...] = (200, 202),
+    ) -> Any:
+        attempts = 1 + (GET_RETRIES if method == "GET" else 0)
+        for attempt in range(attempts):
+            try:
+                response = await self._http.request(
+                    method, path, json=json, files=files, timeout=limit or httpx.USE_CLIENT_DEFAULT
+                )
+                break
+            except (httpx.ConnectError, httpx.ConnectTimeout, httpx.RemoteProtocolError) as exc:
+                # a refused connection means the cluster is down: say so at once; a dropped one is retried
+                if attempt + 1 == attempts or isinstance(exc, httpx.ConnectError):
+                    raise FlinkUnavailable(f"Flink at {self.address} does not answer ({type(exc).__name__})") from None
+                await asyncio.sleep(0.2 * (attempt + 1))
+            except httpx.TimeoutException:
+                raise FlinkUnavailable(f"Flink at {self.address} did not answer {method} {path} in time") from None
+            except httpx.HTTPError as exc:
+                raise FlinkUnavailable(f"Flink at {self.address}: {exc}") from None
+        if response.status_code not in accept:
+            text, statement = _error_text(response)
+            raise FlinkRejected(text, status=response.status_code, statement=statement)
+        if not response.content:
+            return {}
+        try:
+            return response.json()
+        except ValueError:
+            return response.text
+
+    # -- cluster --------------------------------------------------------------------------------------------
+
+    async def overview(self) -> dict[str, Any]:
+        """Task managers, slots, job counts and version."""
+        result: dict[str, Any] = await self._call("GET", "/overview")
+        return result
+
+    async def config(self) -> dict[str, Any]:
+        result: dict[str, Any] = await self._call("GET", "/config")
+        return result
+
+    async def jobs(self) -> list[FlinkJob]:
+        """Every job the cluster knows (one call: what the reconciler polls)."""
+        answer = await self._call("GET", "/jobs/overview")
+        return [
+            FlinkJob(
+                jid=j["jid"],
+                name=j.get("name", ""),
+                state=j.get("state", "UNKNOWN"),
+                start_time=_time(j.get("start-time")),
+                end_time=_time(j.get("end-time")),
+            )
+            for j in answer.get("jobs", [])
+        ]
+
+    # -- jars -----------------------------------------------------------------------------------------------
+
+    async def jars(self) -> list[dict[str, Any]]:
+        answer = await self._call("GET", "/jars")
+        files: list[dict[str, Any]] = answer.get("files", [])
+        return files
+
+    async def upload_jar(self, path: Path, name: str | None = None) -> tuple[str, str]:
+        """Upload a jar; answer its id on the cluster and its path on the job manager (for USING JAR)."""
+        with path.open("rb") as handle:
+            answer = await self._call(
+                "POST",
+                "/jars/upload",
+                files={"jarfile": (name or path.name, handle, "application/x-java-archive")},
+                limit=self.long_timeout,
+            )
+        server_path = str(answer.get("filename", ""))
+        if not server_path:
+            raise FlinkRejected(f"Flink accepted the upload of {path.name} but named no file", status=502)
+        return server_path.rsplit("/", 1)[-1], server_path
+
+    async def delete_jar(self, jar_id: str) -> None:
+        await self._call("DELETE", f"/jars/{jar_id}")
+
+    async def plan(self, jar_id: str, request: RunRequest) -> dict[str, Any]:
+        """Plan the program without running it: its job graph, or Flink's error (FlinkRejected)."""
+        answer = await self._call("POST", f"/jars/{jar_id}/plan", json=request.body(), limit=self.long_timeout)
+        plan: dict[str, Any] = answer.get("plan", {})
+        return plan
+
+    async def run(self, jar_id: str, request: RunRequest) -> str:
+        """Submit the program; answer the Flink job id."""
+        answer = await self._call("POST", f"/jars/{jar_id}/run", json=request.body(), limit=self.long_timeout)
+        return str(answer["jobid"])
+
+    # -- jobs -----------------------------------------------------------------------------------------------
+
+    async def job(self, jid: str) -> dict[str, Any]:
+        result: dict[str, Any] = await self._call("GET", f"/jobs/{check_job_id(jid)}")
+        return result
+
+    async def exceptions(self, jid: str) -> dict[str, Any]:
+        result: dict[str, Any] = await self._call("GET", f"/jobs/{check_job_id(jid)}/exceptions")
+        return result
+
+    async def checkpoints(self, jid: str) -> dict[str, Any]:
+        result: dict[str, Any] = await self._call("GET", f"/jobs/{check_job_id(jid)}/checkpoints")
+        return result
+
+    async def cancel(self, jid: str) -> None:
+        await self._call("PATCH", f"/jobs/{check_job_id(jid)}?mode=cancel")
+
+    async def trigger_savepoint(self, jid: str, target: str | None = None) -> str:
+        body: dict[str, Any] = {"cancel-job": False}
+        if target:
+            body["target-directory"] = target
+        answer = await self._call("POST", f"/jobs/{check_job_id(jid)}/savepoints", json=body)
+        return str(answer["request-id"])
+
+    async def stop(self, jid: str, target: str | None = None, drain: bool = False) -> str:
+        """Stop with a savepoint; answer the trigger id to :meth:`wait_operation` on."""
+        body: dict[str, Any] = {"drain": drain}
+        if target:
+            body["targetDirectory"] = target
+        answer = await self._call("POST", f"/jobs/{check_job_id(jid)}/stop", json=body)
+        return str(answer["request-id"])
+
+    async def wait_operation(self, jid: str, request_id: str, within: float = 120.0) -> Operation:
+        """Poll a savepoint or stop until it completes (a failed one completes too, with its cause)."""
+        loop = asyncio.get_running_loop()
+        deadline = loop.time() + within
+        delay = 0.1
+        while True:
+            answer = await self._call("GET", f"/jobs/{check_job_id(jid)}/savepoints/{request_id}")
+            if answer.get("status", {}).get("id") == "COMPLETED":
+                operation = answer.get("operation", {})
+                cause = operation.get("failure-cause")
+                failure = readable_cause(str(cause.get("stack-trace") or cause)) if cause else None
+                return Operation(location=operation.get("location"), failure=failure)
+            if loop.time() > deadline:
+                raise FlinkUnavailable(f"the savepoint of job {jid} did not complete within {within:.0f} s")
+            await asyncio.sleep(delay)
+            delay = min(delay * 2, 1.0)
+
+    async def taskmanagers(self) -> list[dict[str, Any]]:
+        answer = await self._call("GET", "/taskmanagers")
+        managers: list[dict[str, Any]] = answer.get("taskmanagers", [])
+        return managers
+
+    async def taskmanager_stdout(self, tm_id: str) -> str:
+        return str(await self._call("GET", f"/taskmanagers/{tm_id}/stdout", limit=self.long_timeout))
+
+
+def _time(value: Any) -> int | None:
+    return int(value) if isinstance(value, int) and value > 0 else None
+
+
+def _error_text(response: httpx.Response) -> tuple[str, int | None]:
+    try:
+        errors = response.json().get("errors")
+    except (ValueError, AttributeError):
+        errors = None
+    if isinstance(errors, list) and errors:
+        trace = "\n".join(str(e) for e in errors)
+        statement = failed_statement(trace)
+        return readable_cause(trace), statement[0] if statement else None
+    return f"Flink answered {response.status_code}: {response.text[:300]}", None

@@ -1,0 +1,60 @@
+"""Errors of talking to Flink, carrying Flink's readable cause instead of a 12 KB Java stack trace."""
+
+from __future__ import annotations
+
+import re
+
+_STATEMENT = re.compile(r"hlink statement #(-?\d+) failed: (.*?)(?=\n\tat |\n\t\.\.\. |\Z)", re.S)
+_POSITION = re.compile(r"line (\d+), column (\d+)")
+_EXCEPTION_PREFIX = re.compile(r"^(?:[a-zA-Z_$][\w$]*\.)+[A-Z][\w$]*(?:Exception|Error|Throwable)?: ")
+
+
+class FlinkError(Exception):
+    """Something went wrong talking to Flink; ``str(error)`` is the readable cause."""
+
+    def __init__(self, message: str, *, status: int | None = None, statement: int | None = None) -> None:
+        super().__init__(message)
+        self.message = message
+        self.status = status
+        #: the index of the SQL runner's statement that failed, when Flink's trace names one
+        self.statement = statement
+
+
+class FlinkUnavailable(FlinkError):
+    """The cluster did not answer (refused, timed out): its jobs' states are unknown, not failed."""
+
+
+class FlinkRejected(FlinkError):
+    """The cluster answered with an error."""
+
+
+def failed_statement(trace: str) -> tuple[int, str] | None:
+    """(statement index, reason) when the trace holds the SQL runner's report of a failing statement."""
+    found = _STATEMENT.search(trace)
+    if found is None:
+        return None
+    return int(found.group(1)), summarize(found.group(2).split("\nCaused by: "))
+
+
+def summarize(messages: list[str]) -> str:
+    """One readable line out of an exception chain's messages.
+
+    A message placing the error (``line 1, column 28``) wins; else the distinct messages, outermost first,
+    leaving out any that another one already contains.
+    """
+    clean = [" ".join(m.split()) for m in messages if m.strip()]
+    placed = [m for m in clean if _POSITION.search(m)]
+    if placed:
+        return placed[-1]
+    distinct = [m for i, m in enumerate(clean) if not any(m in other for j, other in enumerate(clean) if j != i)]
+    return " — ".join(dict.fromkeys(distinct))[:2000] or "Flink gave no reason"
+
+
+def readable_cause(trace: str) -> str:
+    """The part of a Java stack trace a person wants: the runner's report, else the last ``Caused by:`` line."""
+    statement = failed_statement(trace)
+    if statement is not None:
+        return statement[1]
+    causes = [line[len("Caused by: ") :] for line in trace.splitlines() if line.startswith("Caused by: ")]
+    line = causes[-1] if causes else trace.strip().splitlines()[0] if trace.strip() else "Flink gave no reason"
+    return _EXCEPTION_PREFIX.sub("", line.strip())[:2000]

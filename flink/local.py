@@ -1,0 +1,293 @@
+"""A local standalone Flink for newcomers and tests: installed from PyPI into its own venv, bound to 127.0.0.1.
+
+Everything lives under one folder (``<data dir>/flink`` by default): the venv, ``conf/config.yaml``, logs, pid
+files, and the work folders Flink writes to (uploads, blobs, checkpoints, savepoints). Stopping kills exactly
+the processes whose pid files this folder holds and whose command line names this folder's configuration.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import signal
+import socket
+import subprocess
+import sys
+import time
+import venv
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+import httpx
+
+FLINK_VERSION = "2.3.0"
+RUNNER_SOURCE = Path(__file__).resolve().parent / "runner" / "HlinkSqlRunner.java"
+RUNNER_CLASS = "hlink.runner.HlinkSqlRunner"
+_ROLES = ("standalonesession", "taskexecutor")
+
+Progress = Callable[[str], None]
+
+
+def _quiet(message: str) -> None:
+    pass
+
+
+def free_port() -> int:
+    """A TCP port on 127.0.0.1 that nothing listens on right now."""
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port: int = s.getsockname()[1]
+        return port
+
+
+class FlinkSetupError(RuntimeError):
+    """The local Flink could not be installed, configured or started; the message says why."""
+
+
+@dataclass
+class LocalFlink:
+    """One local Flink cluster living in ``root``."""
+
+    root: Path
+    rest_port: int = 8081
+    version: str = FLINK_VERSION
+
+    @property
+    def url(self) -> str:
+        return f"http://127.0.0.1:{self.rest_port}"
+
+    @property
+    def venv(self) -> Path:
+        return self.root / "venv"
+
+    @property
+    def conf_dir(self) -> Path:
+        return self.root / "conf"
+
+    @property
+    def log_dir(self) -> Path:
+        return self.root / "log"
+
+    @property
+    def pid_dir(self) -> Path:
+        return self.root / "pid"
+
+    @property
+    def work_dir(self) -> Path:
+        return self.root / "work"
+
+    @property
+    def runner_jar(self) -> Path:
+        return self.root / "hlink-sql-runner.jar"
+
+    @property
+    def savepoint_dir(self) -> Path:
+        return self.work_dir / "savepoints"
+
+    # -- installation ---------------------------------------------------------------------------------------
+
+    def pyflink(self) -> Path | None:
+        """The installed ``pyflink`` folder (bin/, lib/, conf/), if any."""
+        found = sorted(self.venv.glob("lib/python*/site-packages/pyflink"))
+        return found[0] if found and (found[0] / "bin" / "jobmanager.sh").exists() else None
+
+    def install(self, progress: Progress = _quiet) -> Path:
+        """Install Flink from PyPI into the venv unless this version is already there; answer ``pyflink``."""
+        marker = self.venv / f".flink-{self.version}"
+        home = self.pyflink()
+        if home is not None and marker.exists():
+            return home
+        progress(f"installing Flink {self.version} from PyPI into {self.venv} (about 330 MB, once)")
+        if not (self.venv / "bin" / "python").exists():
+            venv.EnvBuilder(with_pip=True).create(self.venv)
+        pip = [str(self.venv / "bin" / "python"), "-m", "pip", "install", "-q", "--disable-pip-version-check"]
+        # the jars come without Python dependencies; the scripts package must not pull apache-beam and pandas
+        self._run([*pip, f"apache-flink-libraries=={self.version}"], "pip install apache-flink-libraries")
+        self._run([*pip, "--no-deps", f"apache-flink=={self.version}"], "pip install apache-flink")
+        home = self.pyflink()
+        if home is None:
+            raise FlinkSetupError(f"pip finished but no pyflink/bin/jobmanager.sh under {self.venv}")
+        marker.write_text(self.version)
+        return home
+
+    def build_runner(self, progress: Progress = _quiet) -> Path:
+        """Compile hlink's SQL runner against this Flink's libraries (when its source is newer than the jar)."""
+        home = self.pyflink()
+        if home is None:
+            raise FlinkSetupError("Flink is not installed; run `hlink flink up` first")
+        jar = self.runner_jar
+        if jar.exists() and jar.stat().st_mtime >= RUNNER_SOURCE.stat().st_mtime:
+            return jar
+        progress("compiling the SQL runner with javac")
+        classes = self.root / "runner-classes"
+        classes.mkdir(parents=True, exist_ok=True)
+        self._run(
+            ["javac", "--release", "11", "-cp", f"{home / 'lib'}/*", "-d", str(classes), str(RUNNER_SOURCE)],
+            "javac (is a JDK installed?)",
+        )
+        self._run(["jar", "cf", str(jar), "-C", str(classes), "."], "jar")
+        return jar
+
+    @staticmethod
+    def _run(command: list[str], what: str) -> None:
+        try:
+            done = subprocess.run(command, capture_output=True, text=True, check=False)
+        except FileNotFoundError as exc:
+            raise FlinkSetupError(f"{what}: {exc.filename} not found") from None
+        if done.returncode != 0:
+            tail = (done.stderr or done.stdout).strip()[-2000:]
+            raise FlinkSetupError(f"{what} failed ({done.returncode}): {tail}")
+
+    # -- configuration --------------------------------------------------------------------------------------
+
+    def configure(self, home: Path) -> None:
+        """Write conf/config.yaml: loopback only, sizes for a small machine, every folder under ``root``."""
+        self.conf_dir.mkdir(parents=True, exist_ok=True)
+        for d in (self.log_dir, self.pid_dir, self.work_dir, self.savepoint_dir):
+            d.mkdir(parents=True, exist_ok=True)
+        java_opts = _shipped_java_opts(home / "conf" / "config.yaml")
+        w = self.work_dir
+        settings = {
+            "jobmanager.rpc.address": "127.0.0.1",
+            "jobmanager.rpc.port": str(free_port()),
+            "jobmanager.bind-host": "127.0.0.1",
+            "taskmanager.bind-host": "127.0.0.1",
+            "taskmanager.host": "127.0.0.1",
+            "rest.address": "127.0.0.1",
+            "rest.bind-address": "127.0.0.1",
+            "rest.port": str(self.rest_port),
+            "jobmanager.memory.process.size": "1024m",
+            "taskmanager.memory.process.size": "1536m",
+            "taskmanager.numberOfTaskSlots": "4",
+            "parallelism.default": "1",
+            "web.upload.dir": str(w / "upload"),
+            "blob.storage.directory": str(w / "blob"),
+            "io.tmp.dirs": str(w / "tmp"),
+            "execution.checkpointing.dir": f"file://{w / 'checkpoints'}",
+            "execution.checkpointing.savepoint-dir": f"file://{self.savepoint_dir}",
+        }
+        for key in ("web.upload.dir", "blob.storage.directory", "io.tmp.dirs"):
+            Path(settings[key]).mkdir(parents=True, exist_ok=True)
+        lines = [f"{k}: {_yaml_scalar(v)}" for k, v in settings.items()]
+        if java_opts:
+            lines.append(f"env.java.opts.all: {_yaml_scalar(java_opts)}")
+        (self.conf_dir / "config.yaml").write_text("\n".join(lines) + "\n")
+        # the start scripts read log4j settings from the configuration folder
+        for name in ("log4j.properties", "log4j-console.properties", "logback.xml"):
+            shipped = home / "conf" / name
+            if shipped.exists() and not (self.conf_dir / name).exists():
+                (self.conf_dir / name).write_text(shipped.read_text())
+
+    # -- processes ------------------------------------------------------------------------------------------
+
+    def _env(self) -> dict[str, str]:
+        env = {k: v for k, v in os.environ.items() if k != "JAVA_HOME"}  # the machine's default Java is right
+        env.update(
+            FLINK_CONF_DIR=str(self.conf_dir),
+            FLINK_LOG_DIR=str(self.log_dir),
+            FLINK_PID_DIR=str(self.pid_dir),
+            FLINK_IDENT_STRING="hlink",
+        )
+        return env
+
+    def pids(self) -> dict[str, int]:
+        """The live processes of this cluster, by role, checked against their command line."""
+        live: dict[str, int] = {}
+        for role in _ROLES:
+            pid_file = self.pid_dir / f"flink-hlink-{role}.pid"
+            if not pid_file.exists():
+                continue
+            for line in pid_file.read_text().split():
+                if line.isdigit() and self._ours(int(line)):
+                    live[role] = int(line)
+        return live
+
+    def _ours(self, pid: int) -> bool:
+        try:
+            cmdline = Path(f"/proc/{pid}/cmdline").read_bytes().replace(b"\0", b" ").decode("utf-8", "replace")
+        except OSError:
+            return False
+        return str(self.conf_dir) in cmdline
+
+    def answers(self, timeout: float = 2.0) -> dict[str, object] | None:
+        """The cluster's /overview, or None if nothing answers on its REST port."""
+        try:
+            response = httpx.get(f"{self.url}/overview", timeout=timeout)
+        except httpx.HTTPError:
+            return None
+        if response.status_code != 200:
+            return None
+        body: dict[str, object] = response.json()
+        return body
+
+    def start(self, progress: Progress = _quiet, wait: float = 120.0) -> None:
+        """Start the job manager and one task manager; return once a task manager has registered."""
+        home = self.install(progress)
+        self.build_runner(progress)
+        if self.pids():
+            overview = self.answers()
+            if overview and int(str(overview.get("taskmanagers", 0))) > 0:
+                progress(f"Flink is already running at {self.url}")
+                return
+            self.stop(progress)
+        if self.answers() is not None:
+            raise FlinkSetupError(f"another process already answers on {self.url}; choose another port")
+        self.configure(home)
+        progress(f"starting Flink {self.version} at {self.url}")
+        for script in ("jobmanager.sh", "taskmanager.sh"):
+            subprocess.run(
+                ["bash", str(home / "bin" / script), "start"],
+                env=self._env(),
+                check=True,
+                stdout=subprocess.DEVNULL,
+                stderr=subprocess.DEVNULL,
+            )
+        deadline = time.monotonic() + wait
+        while time.monotonic() < deadline:
+            overview = self.answers()
+            if overview and int(str(overview.get("taskmanagers", 0))) > 0:
+                progress(f"Flink {overview.get('flink-version')} is up: {overview.get('slots-total')} slots")
+                return
+            if len(self.pids()) < len(_ROLES) and time.monotonic() > deadline - wait + 10:
+                break
+            time.sleep(0.5)
+        logs = sorted(self.log_dir.glob("*.log"))
+        tail = logs[-1].read_text(errors="replace")[-1500:] if logs else "(no log written)"
+        self.stop()
+        raise FlinkSetupError(f"Flink did not come up within {wait:.0f} s; last log lines:\n{tail}")
+
+    def stop(self, progress: Progress = _quiet, wait: float = 30.0) -> None:
+        """Stop exactly this cluster's processes (SIGTERM, then SIGKILL after ``wait`` seconds)."""
+        pids = self.pids()
+        for pid in pids.values():
+            os.kill(pid, signal.SIGTERM)
+        deadline = time.monotonic() + wait
+        while pids and time.monotonic() < deadline:
+            pids = {role: pid for role, pid in pids.items() if self._ours(pid)}
+            time.sleep(0.2)
+        for pid in pids.values():
+            os.kill(pid, signal.SIGKILL)
+        for role in _ROLES:
+            (self.pid_dir / f"flink-hlink-{role}.pid").unlink(missing_ok=True)
+        progress("Flink stopped")
+
+
+def _shipped_java_opts(config: Path) -> str:
+    """``env.java.opts.all`` of the shipped config.yaml (Java 17 needs its --add-opens list).
+
+    The shipped file nests the key (env: java: opts: all:), so the line carrying the options is found by them.
+    """
+    if not config.exists():
+        return ""
+    found = re.search(r"^\s*(?:env\.java\.opts\.)?all:\s*(.*--add-opens.*)$", config.read_text(), re.M)
+    return found.group(1).strip().strip("'\"") if found else ""
+
+
+def _yaml_scalar(value: str) -> str:
+    return "'" + value.replace("'", "''") + "'"
+
+
+def progress_to_stderr(message: str) -> None:
+    """Print set-up progress where a terminal user sees it."""
+    print(f"hlink flink: {message}", file=sys.stderr, flush=True)

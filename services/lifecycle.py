@@ -1,0 +1,288 @@
+"""Validate, run, cancel, restart and savepoint jobs on their Flink cluster; every run and savepoint is kept.
+
+Flink is never awaited inside a database transaction: each step writes its rows, then talks to Flink, then
+writes what Flink answered.
+"""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import Awaitable, Callable
+from dataclasses import dataclass
+from typing import Any
+
+from flink.errors import FlinkError, FlinkRejected, FlinkUnavailable
+from models import Job, JobRun, Savepoint
+from services.actor import stamp_new
+from services.errors import Conflict, DomainError, Refused, Unavailable, ValidationFailed
+from services.jobs import ACTIVE, STATUS_NAMES, get_job
+from services.runtime import Runtime
+from services.script import Restore
+from services.status import CANCELLED, SUBMITTING, code_of, now, set_status
+from services.submission import Submission, cluster_of, pipeline_name, prepare, with_jar_retry
+
+NEVER, VALID, INVALID = 0, 1, 2
+
+
+@dataclass(frozen=True)
+class Validation:
+    """The planner's verdict on a job: its job graph, or Flink's error placed in the user's input."""
+
+    status: int  # NEVER (cluster did not answer), VALID, INVALID
+    error: dict[str, Any] | None
+    plan: dict[str, Any] | None
+
+
+def _located(submission: Submission | None, error: FlinkRejected) -> dict[str, Any]:
+    if submission is not None and submission.script is not None and error.statement is not None:
+        return submission.script.locate(error.statement, error.message)
+    return {"message": error.message, "field": "entryClass" if submission and not submission.script else None}
+
+
+def invalid(error: dict[str, Any]) -> ValidationFailed:
+    """The refusal of a job that does not validate, naming the field (and line and column) at fault."""
+    where = f"line {error['line']}, column {error['column']}: " if error.get("line") else ""
+    return ValidationFailed({error.get("field") or "job": where + str(error["message"])})
+
+
+async def _store(job: Job, verdict: Validation) -> Validation:
+    job.validation_status, job.validation_error, job.validation_plan = verdict.status, verdict.error, verdict.plan
+    job.validated_at = now()
+    await Job.filter(id=job.id).update(
+        validation_status=verdict.status,
+        validation_error=verdict.error,
+        validation_plan=verdict.plan,
+        validated_at=job.validated_at,
+    )
+    return verdict
+
+
+async def validate(runtime: Runtime, job: Job) -> Validation:
+    """Plan the job on its cluster (nothing runs) and store the verdict with the job."""
+    submission: Submission | None = None
+    try:
+        submission = await prepare(runtime, job, pipeline_name(job, None))
+        plan = await with_jar_retry(runtime, submission, plan=True)
+    except ValidationFailed as error:
+        field, message = next(iter(error.fields.items()))
+        return await _store(job, Validation(INVALID, {"message": message, "field": field}, None))
+    except FlinkUnavailable as error:
+        return await _store(job, Validation(NEVER, {"message": error.message, "field": "clusterId"}, None))
+    except FlinkRejected as error:
+        return await _store(job, Validation(INVALID, _located(submission, error), None))
+    assert isinstance(plan, dict)
+    return await _store(job, Validation(VALID, None, plan))
+
+
+async def validate_saved(runtime: Runtime, job: Job) -> None:
+    """After a save: validate when the job has a cluster; a job that does not validate stays a draft."""
+    if job.cluster_id is not None:
+        await validate(runtime, job)
+
+
+async def run_job(runtime: Runtime, job_id: int, restore: Restore | None = None) -> JobRun:
+    """Submit a job once: a job that is submitting or running is refused, even for simultaneous requests."""
+    job = await get_job(job_id)
+    cluster = await cluster_of(job)
+    previous = (job.job_status, job.flink_state)
+    # the claim is one conditional UPDATE: of two simultaneous runs exactly one sees a row change
+    if not await Job.filter(id=job_id).exclude(job_status__in=ACTIVE).update(job_status=SUBMITTING):
+        status = await Job.filter(id=job_id).first().values_list("job_status", flat=True)
+        raise Conflict(f"job {job_id} is already {STATUS_NAMES.get(int(str(status)), 'active')} on Flink")
+    runtime.submitting.add(job_id)
+    try:
+        if restore is None and job.savepoint_path:
+            restore = Restore(job.savepoint_path, job.allow_nrs == 1)
+        run = await JobRun.create(
+            job_id=job_id,
+            cluster_id=cluster.id,
+            pipeline_name="",
+            restored_from=restore.path if restore else None,
+            **stamp_new(),
+        )
+        run.pipeline_name = pipeline_name(job, run.id)
+        await run.save(update_fields=["pipeline_name"])
+        await set_status(runtime.events, job, SUBMITTING, "SUBMITTING", confirmed=False)
+        jid = await _submit(runtime, job, run, restore, previous)
+        run.flink_job_id, run.start_time = jid, now()
+        await run.save(update_fields=["flink_job_id", "start_time"])
+        state = await _state_of(runtime, cluster.address, jid)
+        await set_status(runtime.events, job, code_of(state), state, flink_job_id=jid)
+        return run
+    finally:
+        runtime.submitting.discard(job_id)
+
+
+async def _submit(runtime: Runtime, job: Job, run: JobRun, restore: Restore | None, previous: tuple[int, Any]) -> str:
+    submission: Submission | None = None
+
+    async def refuse(error: DomainError, state: str) -> DomainError:
+        run.final_state, run.failure, run.end_time = state, error.message, now()
+        await run.save(update_fields=["final_state", "failure", "end_time"])
+        await set_status(runtime.events, job, previous[0], previous[1], confirmed=False, message=error.message)
+        return error
+
+    try:
+        submission = await prepare(runtime, job, run.pipeline_name, restore)
+        jid = await with_jar_retry(runtime, submission, plan=False)
+    except ValidationFailed as error:
+        raise await refuse(error, "REJECTED") from None
+    except FlinkRejected as error:
+        if error.statement is not None:
+            located = _located(submission, error)
+            await _store(job, Validation(INVALID, located, None))
+            raise await refuse(invalid(located), "REJECTED") from None
+        raise await refuse(Refused(f"Flink refused job {job.id}: {error.message}"), "REJECTED") from None
+    except FlinkUnavailable as error:
+        unavailable = Unavailable(f"the cluster of job {job.id} did not answer: {error.message}")
+        raise await refuse(unavailable, "NOT_SUBMITTED") from None
+    return str(jid)
+
+
+async def _state_of(runtime: Runtime, address: str, jid: str) -> str:
+    try:
+        return str((await runtime.client(address).job(jid)).get("state", "INITIALIZING"))
+    except FlinkError:
+        return "INITIALIZING"
+
+
+async def _active(job_id: int) -> tuple[Job, str]:
+    job = await get_job(job_id)
+    if job.job_status not in ACTIVE or not job.flink_job_id:
+        raise Conflict(f"job {job_id} is {STATUS_NAMES.get(job.job_status, 'not running')}, not running on Flink")
+    return job, job.flink_job_id
+
+
+async def _current_run(job: Job) -> JobRun | None:
+    return await JobRun.filter(job_id=job.id, flink_job_id=job.flink_job_id).order_by("-id").first()
+
+
+async def _keep_savepoint(job: Job, run: JobRun | None, path: str, kind: str) -> Savepoint:
+    return await Savepoint.create(
+        job_id=job.id,
+        run_id=run.id if run else None,
+        flink_job_id=job.flink_job_id,
+        path=path,
+        kind=kind,
+        **stamp_new(),
+    )
+
+
+#: a job that has just started refuses savepoints until all its tasks run: try again this often, this long apart
+SAVEPOINT_TRIES, SAVEPOINT_PAUSE = 10, 0.5
+
+
+async def _until_tasks_run(trigger: Callable[[], Awaitable[str]], client: Any, jid: str) -> Any:
+    for attempt in range(SAVEPOINT_TRIES):
+        operation = await client.wait_operation(jid, await trigger())
+        starting = "not all required tasks are currently running" in (operation.failure or "").lower()
+        if operation.location or not starting:
+            return operation
+        if attempt + 1 < SAVEPOINT_TRIES:
+            await asyncio.sleep(SAVEPOINT_PAUSE)
+    return operation
+
+
+@dataclass(frozen=True)
+class Stopped:
+    """How a job was stopped: with a savepoint (its path), or cancelled (and why there is no savepoint)."""
+
+    job: Job
+    savepoint: Savepoint | None
+    note: str | None
+
+
+async def cancel_job(runtime: Runtime, job_id: int) -> Stopped:
+    """Stop with a savepoint when the cluster can write one, else cancel; a retained checkpoint is kept."""
+    job, jid = await _active(job_id)
+    client = runtime.client((await cluster_of(job)).address)
+    run = await _current_run(job)
+    savepoint: Savepoint | None = None
+    note: str | None = None
+    try:
+        try:
+            operation = await _until_tasks_run(lambda: client.stop(jid, job.state_savepoints_dir), client, jid)
+            if operation.location:
+                savepoint = await _keep_savepoint(job, run, operation.location, "stop")
+            else:
+                note = operation.failure
+        except FlinkRejected as error:
+            note = error.message
+        if savepoint is None:
+            try:
+                await client.cancel(jid)
+            except FlinkRejected as error:
+                if error.status != 404:
+                    raise
+            savepoint = await _retained_checkpoint(client, job, run)
+    except FlinkUnavailable as error:
+        raise Unavailable(f"the cluster of job {job_id} did not answer: {error.message}") from None
+    except FlinkRejected as error:
+        raise Refused(f"Flink refused to stop job {job_id}: {error.message}") from None
+    final = "FINISHED" if savepoint is not None and savepoint.kind == "stop" else "CANCELED"
+    if run is not None:
+        run.final_state, run.end_time = final, now()
+        await run.save(update_fields=["final_state", "end_time"])
+    await set_status(runtime.events, job, CANCELLED, final)
+    return Stopped(job, savepoint, None if savepoint and savepoint.kind == "stop" else note)
+
+
+async def _retained_checkpoint(client: Any, job: Job, run: JobRun | None) -> Savepoint | None:
+    if not job.checkpoint_interval or job.checkpoint_cleanup_mode != 0 or not job.flink_job_id:
+        return None
+    try:
+        latest = (await client.checkpoints(job.flink_job_id)).get("latest", {}).get("completed") or {}
+    except FlinkError:
+        return None
+    path = latest.get("external_path")
+    return await _keep_savepoint(job, run, path, "checkpoint") if path else None
+
+
+async def newest_restore_point(job: Job) -> Restore | None:
+    """The newest savepoint or retained checkpoint of the job, to restart from."""
+    newest = await Savepoint.filter(job_id=job.id).order_by("-id").first()
+    return Restore(newest.path, job.allow_nrs == 1) if newest else None
+
+
+async def restart_job(runtime: Runtime, job_id: int) -> JobRun:
+    """Stop the job (with a savepoint when possible), then run it from its newest savepoint or checkpoint."""
+    job = await get_job(job_id)
+    if job.job_status in ACTIVE:
+        await cancel_job(runtime, job_id)
+    return await run_job(runtime, job_id, await newest_restore_point(job))
+
+
+async def trigger_savepoint(runtime: Runtime, job_id: int) -> Savepoint:
+    """Write a savepoint of a running job and keep it (earlier ones are kept too)."""
+    job, jid = await _active(job_id)
+    client = runtime.client((await cluster_of(job)).address)
+    try:
+        operation = await _until_tasks_run(lambda: client.trigger_savepoint(jid, job.state_savepoints_dir), client, jid)
+    except FlinkUnavailable as error:
+        raise Unavailable(f"the cluster of job {job_id} did not answer: {error.message}") from None
+    except FlinkRejected as error:
+        raise Refused(f"Flink refused the savepoint of job {job_id}: {error.message}") from None
+    if not operation.location:
+        raise Refused(f"the savepoint of job {job_id} failed: {operation.failure}")
+    return await _keep_savepoint(job, await _current_run(job), operation.location, "triggered")
+
+
+@dataclass(frozen=True)
+class Outcome:
+    """One job's result in a batch action."""
+
+    job_id: int
+    success: bool
+    message: str
+    value: object = None
+
+
+async def for_each(job_ids: list[int], action: Callable[[int], Awaitable[object]]) -> list[Outcome]:
+    """Apply an action to each job in turn; one failure is reported and does not stop the rest."""
+    outcomes: list[Outcome] = []
+    for job_id in dict.fromkeys(job_ids):
+        try:
+            outcomes.append(Outcome(job_id, True, "success", await action(job_id)))
+        except DomainError as error:
+            outcomes.append(Outcome(job_id, False, error.message))
+    return outcomes

@@ -1,0 +1,167 @@
+"""How a job becomes what Flink runs: its settings as configuration keys, and a SQL job's statement script.
+
+The script is, in order: ``SET`` lines for the settings, the UDF registrations, a ``CREATE TABLE`` per mapped
+datasource, then the user's statements from each sink entry. The SQL runner takes one statement per program
+argument; every statement remembers where it came from, so Flink's errors point back at the user's input.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Awaitable, Callable
+from dataclasses import dataclass, field
+from typing import Any
+
+from models import Datasource, Job, JobDatasource, Udf
+from services.checks import Checks
+from services.ddl import create_table, literal, quote, table_spec
+from services.sqltext import Piece, place, split_statements
+from services.udfs import udfs_called_in
+
+_CHECKPOINT_MODES = {0: "EXACTLY_ONCE", 1: "AT_LEAST_ONCE"}
+_RETENTION = {0: "RETAIN_ON_CANCELLATION", 1: "DELETE_ON_CANCELLATION"}
+_POSITION = re.compile(r"line (\d+), column (\d+)")
+
+UdfPath = Callable[[Udf], Awaitable[str]]
+
+
+@dataclass(frozen=True)
+class Restore:
+    """Where a run restores from, and whether state the job no longer has may be dropped."""
+
+    path: str
+    allow_non_restored: bool = False
+
+
+def job_settings(job: Job, pipeline_name: str, restore: Restore | None = None) -> dict[str, str]:
+    """The job's Flink settings as configuration keys (the same for SQL and JAR jobs)."""
+    s: dict[str, str] = {"pipeline.name": pipeline_name, "parallelism.default": str(job.parallelism or 1)}
+    if job.checkpoint_interval and job.checkpoint_interval > 0:
+        s["execution.checkpointing.interval"] = f"{job.checkpoint_interval} ms"
+        s["execution.checkpointing.mode"] = _CHECKPOINT_MODES.get(job.checkpoint_mode, "EXACTLY_ONCE")
+        s["execution.checkpointing.externalized-checkpoint-retention"] = _RETENTION.get(
+            job.checkpoint_cleanup_mode, "RETAIN_ON_CANCELLATION"
+        )
+        if job.checkpoint_timeout:
+            s["execution.checkpointing.timeout"] = f"{job.checkpoint_timeout} ms"
+        if job.checkpoint_max_cuncurrency:
+            s["execution.checkpointing.max-concurrent-checkpoints"] = str(job.checkpoint_max_cuncurrency)
+        if job.min_pause_between_checkpoints:
+            s["execution.checkpointing.min-pause"] = f"{job.min_pause_between_checkpoints} ms"
+    # MEMORY keeps checkpoints on the job manager; FS and ROCKSDB write them to the checkpoint directory
+    s["state.backend.type"] = "rocksdb" if job.checkpoint_statebackend_type == 2 else "hashmap"
+    if job.checkpoint_statebackend_type == 0:
+        s["execution.checkpointing.storage"] = "jobmanager"
+    elif job.checkpoint_statebackend_path:
+        s["execution.checkpointing.dir"] = job.checkpoint_statebackend_path
+    if job.state_savepoints_dir:
+        s["execution.checkpointing.savepoint-dir"] = job.state_savepoints_dir
+    if job.restart_strategy == 1:
+        s["restart-strategy.type"] = "fixed-delay"
+        s["restart-strategy.fixed-delay.attempts"] = str(job.restart_attempts or 3)
+        s["restart-strategy.fixed-delay.delay"] = f"{job.delay_interval or 10} s"
+    elif job.restart_strategy == 2:
+        s["restart-strategy.type"] = "failure-rate"
+        s["restart-strategy.failure-rate.max-failures-per-interval"] = str(job.failure_rate or 1)
+        s["restart-strategy.failure-rate.failure-rate-interval"] = f"{job.failure_interval or 1} min"
+        s["restart-strategy.failure-rate.delay"] = f"{job.delay_interval or 10} s"
+    else:
+        s["restart-strategy.type"] = "none"
+    if job.enable_minibatch_optimization == 1:
+        s["table.exec.mini-batch.enabled"] = "true"
+        s["table.exec.mini-batch.allow-latency"] = f"{job.table_exec_minibatch_allowlatency or 1} s"
+        s["table.exec.mini-batch.size"] = str(job.table_exec_minibatch_size or 1000)
+    s["table.optimizer.agg-phase-strategy"] = "TWO_PHASE" if job.table_optimizer_agg_phase_strategy == 1 else "AUTO"
+    if job.table_optimizer_distinct_agg_split_enabled == 1:
+        s["table.optimizer.distinct-agg.split.enabled"] = "true"
+    if restore is not None:
+        s["execution.savepoint.path"] = restore.path
+        s["execution.savepoint.ignore-unclaimed-state"] = "true" if restore.allow_non_restored else "false"
+    return s
+
+
+@dataclass(frozen=True)
+class Origin:
+    """Where a statement of the script came from."""
+
+    kind: str  # setting, function, table, sql
+    mapping: int | None = None  # index in the job's mapping (jobDsVOS)
+    table: str | None = None
+    piece: Piece | None = None
+
+
+@dataclass
+class Script:
+    """A SQL job's statements, one per runner argument, each with its origin."""
+
+    statements: list[str] = field(default_factory=list)
+    origins: list[Origin] = field(default_factory=list)
+    settings: dict[str, str] = field(default_factory=dict)
+
+    def add(self, sql: str, origin: Origin) -> None:
+        self.statements.append(sql)
+        self.origins.append(origin)
+
+    def text(self) -> str:
+        """The whole script as a user reads it."""
+        return "".join(s + ";\n\n" for s in self.statements).rstrip() + "\n"
+
+    def locate(self, index: int, reason: str) -> dict[str, Any]:
+        """Flink's error on statement ``index``, placed in the user's input (the sink's runSql or a table)."""
+        error: dict[str, Any] = {"message": reason, "statement": index, "line": None, "column": None}
+        if not 0 <= index < len(self.origins):
+            return {**error, "field": "jobDsVOS"}
+        origin = self.origins[index]
+        error["table"] = origin.table
+        if origin.kind == "sql" and origin.piece is not None:
+            error["field"] = f"jobDsVOS[{origin.mapping}].runSql"
+            found = _POSITION.search(reason)
+            if found:
+                error["line"], error["column"] = place(origin.piece, int(found.group(1)), int(found.group(2)))
+        elif origin.kind == "table":
+            error["field"] = f"jobDsVOS[{origin.mapping}].dsId"
+        elif origin.kind == "function":
+            error["field"] = "udf"
+        else:
+            error["field"] = "settings"
+        return error
+
+
+async def _placeholder_path(udf: Udf) -> str:
+    return f"<{udf.jar_name} on the cluster>"
+
+
+async def build_script(
+    job: Job, pipeline_name: str, restore: Restore | None = None, udf_path: UdfPath = _placeholder_path
+) -> Script:
+    """The statement script of a SQL job; a job that cannot make one is refused naming the field."""
+    mappings = await JobDatasource.filter(job_id=job.id).order_by("sort", "id")
+    checks = Checks()
+    if not any(m.ds_type == "source" for m in mappings):
+        checks.add("jobDsVOS", "a SQL job needs at least one source")
+    sinks = [m for m in mappings if m.ds_type == "sink"]
+    if not sinks:
+        checks.add("jobDsVOS", "a SQL job needs at least one sink with its runSql")
+    for i, m in enumerate(mappings):
+        if m.ds_type == "sink" and not (m.run_sql or "").strip():
+            checks.add(f"jobDsVOS[{i}].runSql", "every sink needs the SQL that fills it")
+    checks.done()
+    script = Script(settings=job_settings(job, pipeline_name, restore))
+    for key, value in script.settings.items():
+        script.add(f"SET {literal(key)} = {literal(value)}", Origin("setting"))
+    user_sql = "\n".join(m.run_sql or "" for m in sinks)
+    for udf in await udfs_called_in(user_sql):
+        script.add(
+            f"CREATE TEMPORARY FUNCTION {quote(udf.udf_name)} AS {literal(udf.udf_class)} LANGUAGE JAVA "
+            f"USING JAR {literal(await udf_path(udf))}",
+            Origin("function", table=udf.udf_name),
+        )
+    datasources = {d.id: d for d in await Datasource.filter(id__in=[m.datasource_id for m in mappings])}
+    for i, m in enumerate(mappings):
+        ds = datasources[m.datasource_id]
+        spec, properties = await table_spec(ds, m.ds_type)
+        script.add(create_table(spec, properties), Origin("table", mapping=i, table=ds.table_name))
+    for i, m in enumerate(mappings):
+        for piece in split_statements(m.run_sql or "") if m.ds_type == "sink" else []:
+            script.add(piece.sql, Origin("sql", mapping=i, table=datasources[m.datasource_id].table_name, piece=piece))
+    return script

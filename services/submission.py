@@ -1,0 +1,113 @@
+"""What a job sends to Flink: the jar to run and the run/plan request (the SQL runner and its script for SQL jobs)."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from flink.client import FlinkClient, RunRequest
+from flink.errors import FlinkRejected
+from flink.local import RUNNER_CLASS
+from models import Cluster, Jar, Job, Udf
+from services.errors import NotFound, ValidationFailed
+from services.jars import jar_path as stored_path
+from services.runtime import Runtime, jar_missing
+from services.script import Restore, Script, build_script, job_settings
+
+SQL_JOB, JAR_JOB = 0, 1
+_PIPELINE = re.compile(r"\[hlink job (\d+) run (\d+)\]$")
+
+
+def pipeline_name(job: Job, run_id: int | None) -> str:
+    """The Flink job's name: the job's, tagged so hlink finds the Flink job again after a restart of its own."""
+    return f"{job.job_name} [hlink job {job.id} run {run_id or 0}]"
+
+
+def run_of(pipeline: str) -> tuple[int, int] | None:
+    """(job id, run id) from a pipeline name hlink gave, else None."""
+    found = _PIPELINE.search(pipeline)
+    return (int(found.group(1)), int(found.group(2))) if found else None
+
+
+@dataclass
+class Submission:
+    """Everything needed to plan or run one job on its cluster."""
+
+    client: FlinkClient
+    jar_id: str
+    jar_path: Path
+    request: RunRequest
+    script: Script | None  # SQL jobs only
+
+
+async def cluster_of(job: Job) -> Cluster:
+    """The job's cluster, or a validation error naming clusterId."""
+    if job.cluster_id is None:
+        raise ValidationFailed({"clusterId": f"job {job.id} has no cluster to run on"})
+    cluster = await Cluster.get_or_none(id=job.cluster_id)
+    if cluster is None:
+        raise NotFound("cluster", job.cluster_id)
+    return cluster
+
+
+async def prepare(runtime: Runtime, job: Job, pipeline: str, restore: Restore | None = None) -> Submission:
+    """Build the request for ``job`` and make sure the cluster has the jars it needs."""
+    cluster = await cluster_of(job)
+    client = runtime.client(cluster.address)
+    if job.job_type == JAR_JOB:
+        jar = await Jar.get_or_none(res_uname=job.use_jar) if job.use_jar else None
+        if jar is None:
+            raise ValidationFailed({"useJar": "a JAR job needs an uploaded jar (useJar)"})
+        if not (job.entry_class or jar.entry_class):
+            raise ValidationFailed({"entryClass": "a JAR job needs its entry class"})
+        jar_path = runtime.storage.resolve(stored_path(jar))
+        ((jar_id, _),) = await runtime.ensure_jars(client, [jar_path])
+        request = RunRequest(
+            entry_class=job.entry_class or jar.entry_class or "",
+            program_args=(job.program or "").split(),
+            parallelism=job.parallelism,
+            configuration=job_settings(job, pipeline, restore),
+        )
+        _restore(request, restore)
+        return Submission(client, jar_id, jar_path, request, None)
+    runner_id = await runtime.runner_id(client)
+    paths: dict[int, str] = {}
+
+    async def udf_path(udf: Udf) -> str:
+        if udf.id not in paths:
+            ((_, server_path),) = await runtime.ensure_jars(client, [runtime.storage.resolve(udf.udf_path)])
+            paths[udf.id] = server_path
+        return paths[udf.id]
+
+    script = await build_script(job, pipeline, restore, udf_path)
+    request = RunRequest(
+        entry_class=RUNNER_CLASS,
+        program_args=script.statements,
+        parallelism=job.parallelism,
+        configuration=script.settings,
+    )
+    _restore(request, restore)
+    assert runtime.runner_jar is not None
+    return Submission(client, runner_id, runtime.runner_jar, request, script)
+
+
+def _restore(request: RunRequest, restore: Restore | None) -> None:
+    if restore is not None:
+        request.savepoint_path = restore.path
+        request.allow_non_restored_state = restore.allow_non_restored
+
+
+async def with_jar_retry(runtime: Runtime, submission: Submission, plan: bool) -> object:
+    """Plan or run; when the cluster lost the jar (restarted), upload again once and retry."""
+    for attempt in (0, 1):
+        try:
+            if plan:
+                return await submission.client.plan(submission.jar_id, submission.request)
+            return await submission.client.run(submission.jar_id, submission.request)
+        except FlinkRejected as error:
+            if attempt or not jar_missing(error):
+                raise
+            runtime.forget_uploads(submission.client)
+            ((submission.jar_id, _),) = await runtime.ensure_jars(submission.client, [submission.jar_path])
+    raise AssertionError("unreachable")

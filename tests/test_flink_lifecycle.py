@@ -1,0 +1,246 @@
+"""Jobs on the session's real Flink cluster, driven through the REST paths with the document's field names."""
+
+from __future__ import annotations
+
+import asyncio
+from pathlib import Path
+from typing import Any
+
+import anyio
+import httpx
+import pytest
+
+from flink.local import LocalFlink
+from services.reconciler import reconcile_once
+from tests.helpers import add_cluster, envelope_fail, envelope_ok
+
+
+def column(name: str, flink_type: str, i: int) -> dict[str, Any]:
+    return {"name": name, "flinkType": flink_type, "virtualId": f"c{i}", "virtualPid": "0", "level": 1}
+
+
+def props(**options: str) -> dict[str, Any]:
+    return {"jsonValue": [{"fieldName": k, "fieldValue": v} for k, v in options.items()]}
+
+
+async def add_ds(client: httpx.AsyncClient, table: str, ds_type: str, connector: str, **options: str) -> int:
+    body = {
+        "dsName": table,
+        "dsType": ds_type,
+        "tableName": table,
+        "tableType": connector,
+        "dsSchemaColumnVOS": [column("id", "BIGINT", 1), column("name", "STRING", 2)],
+        "jsonFieldVO": props(**options),
+    }
+    return int(envelope_ok(await client.post("/ds/addDO", json=body))["id"])
+
+
+async def add_job(
+    client: httpx.AsyncClient, name: str, cluster: int, source: int, sink: int, sql: str, **s: Any
+) -> Any:
+    body = {
+        "jobName": name,
+        "jobType": 0,
+        "clusterId": cluster,
+        "parallelism": 1,
+        "jobDsVOS": [{"dsId": source, "dsType": "source"}, {"dsId": sink, "dsType": "sink", "runSql": sql}],
+        **s,
+    }
+    return envelope_ok(await client.post("/jobs/addDO", json=body))
+
+
+async def flink_state(flink: LocalFlink, jid: str, want: str, within: float = 60) -> dict[str, Any]:
+    """Poll Flink itself until the job reaches ``want``."""
+    async with httpx.AsyncClient(base_url=flink.url, timeout=10) as http:
+        deadline = asyncio.get_running_loop().time() + within
+        while True:
+            job: dict[str, Any] = (await http.get(f"/jobs/{jid}")).json()
+            if job.get("state") == want:
+                return job
+            assert asyncio.get_running_loop().time() < deadline, f"job {jid} is {job.get('state')}, not {want}"
+            await asyncio.sleep(0.3)
+
+
+@pytest.fixture
+async def pipeline(client: httpx.AsyncClient, flink: LocalFlink, tmp_path: Path) -> dict[str, Any]:
+    """A cluster, a datagen source and a filesystem (csv) sink."""
+    cluster = await add_cluster(client, address=flink.url)
+    source = await add_ds(client, "gen_t", "source", "datagen", **{"rows-per-second": "50"})
+    out = tmp_path / "out"
+    sink = await add_ds(client, "out_t", "sink", "filesystem", path=f"file://{out}", format="csv")
+    return {"cluster": cluster, "source": source, "sink": sink, "out": out}
+
+
+async def test_sql_job_runs_savepoints_stops_and_restarts_from_its_savepoint(
+    client: httpx.AsyncClient, flink: LocalFlink, pipeline: dict[str, Any]
+) -> None:
+    job = await add_job(
+        client,
+        "features",
+        pipeline["cluster"],
+        pipeline["source"],
+        pipeline["sink"],
+        "INSERT INTO out_t SELECT id, name FROM gen_t",
+        checkpointInterval=1000,
+    )
+    assert job["validationStatus"] == 1, job["validationError"]
+    assert job["validationPlan"]["nodes"], job["validationPlan"]
+
+    run = envelope_ok(await client.post(f"/jobs/run/{job['id']}"))
+    jid = run["flinkJobId"]
+    await flink_state(flink, jid, "RUNNING")
+    await reconcile_once(client.app_state.runtime)  # type: ignore[attr-defined]
+    detail = envelope_ok(await client.get(f"/jobs/{job['id']}"))
+    assert (detail["jobStatus"], detail["flinkState"], detail["flinkJobId"]) == (1, "RUNNING", jid)
+
+    await asyncio.sleep(2.5)  # a few checkpoints commit the filesystem sink's files
+    triggered = envelope_ok(await client.get(f"/jobs/savepoint/{job['id']}"))
+    assert triggered["kind"] == "triggered"
+    assert await anyio.Path(triggered["savepointPath"].removeprefix("file:")).exists()
+
+    stopped = envelope_ok(await client.post(f"/jobs/cancel/{job['id']}"))
+    assert stopped["jobStatus"] == 2 and stopped["savepoint"]["kind"] == "stop", stopped
+    stop_path = stopped["savepoint"]["savepointPath"]
+    assert stop_path != triggered["savepointPath"]
+
+    restarted = envelope_ok(await client.post(f"/jobs/restart/{job['id']}"))
+    assert restarted["restoredFrom"] == stop_path
+    await flink_state(flink, restarted["flinkJobId"], "RUNNING")
+    async with httpx.AsyncClient(base_url=flink.url) as http:
+        for _ in range(50):
+            restored = (await http.get(f"/jobs/{restarted['flinkJobId']}/checkpoints")).json()["latest"]["restored"]
+            if restored:
+                break
+            await asyncio.sleep(0.2)
+    assert restored["external_path"] == stop_path, restored
+
+    rows = [
+        line
+        for f in pipeline["out"].rglob("*")
+        if f.is_file() and not f.name.startswith(".")
+        for line in f.read_text().splitlines()
+    ]
+    assert rows and all(len(r.split(",")) == 2 for r in rows), rows[:5]
+
+    final = envelope_ok(await client.post(f"/jobs/cancel/{job['id']}"))
+    log = envelope_ok(await client.get(f"/jobs/{job['id']}/log"))
+    assert [r["finalState"] for r in log["runs"]] == ["FINISHED", "FINISHED"], final["note"]
+
+
+async def test_invalid_sql_is_refused_with_line_and_column(
+    client: httpx.AsyncClient, flink: LocalFlink, pipeline: dict[str, Any]
+) -> None:
+    sql = "INSERT INTO out_t\nSELECT id, nme FROM gen_t"
+    job = await add_job(client, "typo", pipeline["cluster"], pipeline["source"], pipeline["sink"], sql)
+    assert job["validationStatus"] == 2
+    error = job["validationError"]
+    assert (error["field"], error["line"], error["column"]) == ("jobDsVOS[1].runSql", 2, 12), error
+    assert "nme" in error["message"]
+    body = envelope_fail(await client.post(f"/jobs/run/{job['id']}"), 400)
+    assert body["data"]["fields"]["jobDsVOS[1].runSql"].startswith("line 2, column 12: ")
+    detail = envelope_ok(await client.get(f"/jobs/{job['id']}"))
+    assert detail["jobStatus"] == 0
+
+
+async def test_a_job_is_saved_as_a_draft_when_its_cluster_is_down(client: httpx.AsyncClient, flink: LocalFlink) -> None:
+    cluster = await add_cluster(client, address="http://127.0.0.1:9")
+    source = await add_ds(client, "gen_d", "source", "datagen")
+    sink = await add_ds(client, "out_d", "sink", "blackhole")
+    job = await add_job(client, "draft", cluster, source, sink, "INSERT INTO out_d SELECT * FROM gen_d")
+    assert job["validationStatus"] == 0 and "does not answer" in job["validationError"]["message"]
+    body = envelope_fail(await client.post(f"/jobs/run/{job['id']}"), 503)
+    assert "did not answer" in body["msg"]
+    assert envelope_ok(await client.get(f"/jobs/{job['id']}"))["jobStatus"] == 0
+
+
+async def test_two_simultaneous_runs_give_one_flink_job(
+    client: httpx.AsyncClient, flink: LocalFlink, pipeline: dict[str, Any]
+) -> None:
+    blackhole = await add_ds(client, "hole_t", "sink", "blackhole")
+    job = await add_job(
+        client,
+        "twice",
+        pipeline["cluster"],
+        pipeline["source"],
+        blackhole,
+        "INSERT INTO hole_t SELECT id, name FROM gen_t",
+    )
+    first, second = await asyncio.gather(client.post(f"/jobs/run/{job['id']}"), client.post(f"/jobs/run/{job['id']}"))
+    assert sorted([first.status_code, second.status_code]) == [200, 409]
+    async with httpx.AsyncClient(base_url=flink.url) as http:
+        names = [j["name"] for j in (await http.get("/jobs/overview")).json()["jobs"] if j["state"] == "RUNNING"]
+    assert sum(f"[hlink job {job['id']} " in n for n in names) == 1, names
+    envelope_ok(await client.post(f"/jobs/cancel/{job['id']}"))
+
+
+async def test_reconciler_follows_flink_and_never_fails_a_job_for_a_silent_cluster(
+    client: httpx.AsyncClient, flink: LocalFlink, pipeline: dict[str, Any]
+) -> None:
+    runtime = client.app_state.runtime  # type: ignore[attr-defined]
+    blackhole = await add_ds(client, "hole_r", "sink", "blackhole")
+    job = await add_job(
+        client,
+        "watched",
+        pipeline["cluster"],
+        pipeline["source"],
+        blackhole,
+        "INSERT INTO hole_r SELECT id, name FROM gen_t",
+    )
+    jid = envelope_ok(await client.post(f"/jobs/run/{job['id']}"))["flinkJobId"]
+    await flink_state(flink, jid, "RUNNING")
+
+    # the cluster stops answering: the state becomes unknown, the job is not failed
+    envelope_ok(
+        await client.put("/cluster/update", params={"id": pipeline["cluster"], "address": "http://127.0.0.1:9"})
+    )
+    cycle = await reconcile_once(runtime)
+    assert job["id"] in cycle.unknown
+    detail = envelope_ok(await client.get(f"/jobs/{job['id']}"))
+    assert (detail["jobStatus"], detail["flinkState"]) == (1, "UNKNOWN")
+    envelope_ok(await client.put("/cluster/update", params={"id": pipeline["cluster"], "address": flink.url}))
+    await reconcile_once(runtime)
+    assert envelope_ok(await client.get(f"/jobs/{job['id']}"))["flinkState"] == "RUNNING"
+
+    # cancelled behind hlink's back, through Flink's own REST API
+    async with httpx.AsyncClient(base_url=flink.url) as http:
+        assert (await http.patch(f"/jobs/{jid}", params={"mode": "cancel"})).status_code == 202
+    await flink_state(flink, jid, "CANCELED")
+    await reconcile_once(runtime)
+    detail = envelope_ok(await client.get(f"/jobs/{job['id']}"))
+    assert (detail["jobStatus"], detail["flinkState"]) == (2, "CANCELED")
+
+
+async def test_batch_run_reports_each_job(
+    client: httpx.AsyncClient, flink: LocalFlink, pipeline: dict[str, Any]
+) -> None:
+    blackhole = await add_ds(client, "hole_b", "sink", "blackhole")
+    ids = [
+        (
+            await add_job(
+                client,
+                f"batch {i}",
+                pipeline["cluster"],
+                pipeline["source"],
+                blackhole,
+                "INSERT INTO hole_b SELECT id, name FROM gen_t",
+            )
+        )["id"]
+        for i in range(3)
+    ]
+    answer = envelope_ok(await client.post("/jobs/runBatch", params={"jobIds": [*ids, 999999]}))
+    assert (answer["succeeded"], answer["failed"]) == (3, 1)
+    assert [r["success"] for r in answer["results"]] == [True, True, True, False]
+    assert "999999" in answer["results"][3]["msg"]
+    for r in answer["results"][:3]:
+        await flink_state(flink, r["data"]["flinkJobId"], "RUNNING")
+    cancelled = envelope_ok(await client.post("/jobs/cancelBatch", params={"jobIds": ids}))
+    assert cancelled["succeeded"] == 3
+
+
+async def test_cluster_info_has_live_figures(client: httpx.AsyncClient, flink: LocalFlink) -> None:
+    cluster = await add_cluster(client, address=flink.url)
+    info = envelope_ok(await client.get("/cluster/info", params={"clusterId": cluster}))
+    assert info["reachable"] and info["flinkVersion"] == flink.version and info["slotsTotal"] == 4
+    down = await add_cluster(client, name="down", address="http://127.0.0.1:9")
+    board = envelope_ok(await client.get("/dashboard/clusterInfo"))
+    assert {c["id"]: c["reachable"] for c in board} == {cluster: True, down: False}
