@@ -10,7 +10,7 @@ from typing import Any, TypeVar
 from strawberry.dataloader import DataLoader
 from tortoise.models import Model
 
-from models import Cluster, Column, Datasource, DatasourceProperties, Jar, Job, JobDatasource
+from models import Cluster, Column, Datasource, DatasourceProperties, Jar, Job, JobDatasource, JobRun, Savepoint
 from services.udfs import jobs_calling
 
 K = TypeVar("K", bound=Hashable)
@@ -55,6 +55,12 @@ class Loaders:
 
     cluster: DataLoader[int, Cluster | None] = field(default_factory=lambda: DataLoader(by_key(Cluster)))
     job: DataLoader[int, Job | None] = field(default_factory=lambda: DataLoader(by_key(Job)))
+    runs_by_job: DataLoader[int, list[JobRun]] = field(
+        default_factory=lambda: DataLoader(grouped(JobRun, "job_id", ("-id",)))
+    )
+    savepoints_by_job: DataLoader[int, list[Savepoint]] = field(
+        default_factory=lambda: DataLoader(grouped(Savepoint, "job_id", ("-id",)))
+    )
     datasource: DataLoader[int, Datasource | None] = field(default_factory=lambda: DataLoader(by_key(Datasource)))
     jar_by_name: DataLoader[str, Jar | None] = field(default_factory=lambda: DataLoader(by_key(Jar, "res_uname")))
     jobs_by_cluster: DataLoader[int, list[Job]] = field(

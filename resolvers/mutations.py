@@ -14,7 +14,7 @@ from schema.errors import MutationError, to_graphql
 from schema.inputs import ClusterInput, DatasourceInput, JobInput
 from schema.payloads import ClusterPayload, DatasourcePayload, DeletePayload, JarPayload, JobPayload, UdfPayload
 from schema.types import Cluster, Datasource, Jar, Job, Udf, from_row
-from services import clusters, datasources, jars, jobs, udfs
+from services import clusters, datasources, jars, jobs, lifecycle, udfs
 from services.errors import DomainError
 from services.storage import Upload as StoredUpload
 
@@ -70,14 +70,20 @@ class Mutation:
     async def delete_datasource(self, id: strawberry.ID) -> DeletePayload:
         return await _deleted(id, datasources.delete_datasource)
 
-    @strawberry.mutation(description="Create a job; it is stored as a draft even when it does not run yet.")
-    async def create_job(self, input: JobInput) -> JobPayload:
+    @strawberry.mutation(
+        description="Create a job and validate it on its cluster; a job that does not validate is kept as a draft."
+    )
+    async def create_job(self, info: Info, input: JobInput) -> JobPayload:
         row, error = await attempt(lambda: jobs.create_job(job_input(input)))
+        if row is not None:
+            await lifecycle.validate_saved(info.context.runtime, row)
         return JobPayload(job=from_row(Job, row) if row else None, error=error)
 
-    @strawberry.mutation
-    async def update_job(self, id: strawberry.ID, input: JobInput) -> JobPayload:
+    @strawberry.mutation(description="Update a job; it is validated again when it has a cluster.")
+    async def update_job(self, info: Info, id: strawberry.ID, input: JobInput) -> JobPayload:
         row, error = await attempt(lambda: jobs.update_job(parse_id(id, "id"), job_input(input)))
+        if row is not None:
+            await lifecycle.validate_saved(info.context.runtime, row)
         return JobPayload(job=from_row(Job, row) if row else None, error=error)
 
     @strawberry.mutation(description="Refused (Conflict) while the job runs on Flink.")

@@ -8,7 +8,9 @@ from pathlib import Path
 import strawberry
 from strawberry.extensions import MaxAliasesLimiter, MaxTokensLimiter, QueryDepthLimiter
 from strawberry.schema.config import StrawberryConfig
+from strawberry.tools import merge_types
 
+from resolvers.lifecycle import LifecycleMutation, Subscription
 from resolvers.mutations import Mutation
 from resolvers.queries import Query
 from schema.scalars import SCALARS
@@ -20,7 +22,8 @@ def build_schema(max_depth: int = 12, max_tokens: int = 5000, max_aliases: int =
     """The schema with its guards against abusive documents."""
     return strawberry.Schema(
         query=Query,
-        mutation=Mutation,
+        mutation=merge_types("Mutation", (Mutation, LifecycleMutation)),
+        subscription=Subscription,
         config=StrawberryConfig(scalar_map=SCALARS),
         extensions=[
             partial(QueryDepthLimiter, max_depth=max_depth),

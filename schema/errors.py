@@ -6,7 +6,7 @@ from typing import Annotated
 
 import strawberry
 
-from services.errors import Conflict, DomainError, NotFound, ValidationFailed
+from services.errors import DomainError, NotFound, Refused, Unavailable, ValidationFailed
 
 
 @strawberry.type(description="An id that names nothing stored.")
@@ -33,14 +33,26 @@ class ConflictError:
     message: str
 
 
-MutationError = Annotated[NotFoundError | ValidationError | ConflictError, strawberry.union("MutationError")]
+@strawberry.type(description="The job's Flink cluster did not answer; nothing changed on it.")
+class UnavailableError:
+    message: str
+
+
+@strawberry.type(description="The Flink cluster answered but refused the action; message is Flink's readable cause.")
+class RefusedError:
+    message: str
+
+
+GraphError = NotFoundError | ValidationError | ConflictError | UnavailableError | RefusedError
+MutationError = Annotated[GraphError, strawberry.union("MutationError")]
 
 
 # the services name fields as the REST document does; the graph's inputs call these lists otherwise
 _GRAPH_NAMES = (("jobDsVOS", "mappings"), ("dsSchemaColumnVOS", "columns"), ("jsonFieldVO.jsonValue", "properties"))
 
 
-def _graph_field(name: str) -> str:
+def graph_field(name: str) -> str:
+    """A REST field path (jobDsVOS[1].runSql) as the graph names it (mappings[1].runSql)."""
     for rest_name, graph_name in _GRAPH_NAMES:
         if name.startswith(rest_name):
             rest = name[len(rest_name) :]
@@ -48,13 +60,16 @@ def _graph_field(name: str) -> str:
     return name
 
 
-def to_graphql(error: DomainError) -> NotFoundError | ValidationError | ConflictError:
+def to_graphql(error: DomainError) -> GraphError:
     """The typed error for a domain failure."""
     if isinstance(error, NotFound):
         return NotFoundError(message=error.message, entity=error.entity, key=str(error.key))
     if isinstance(error, ValidationFailed):
-        fields = [FieldError(field=_graph_field(k), message=v) for k, v in error.fields.items()]
+        fields = [FieldError(field=graph_field(k), message=v) for k, v in error.fields.items()]
         summary = "; ".join(f"{f.field}: {f.message}" for f in fields)
         return ValidationError(message=f"invalid input: {summary}", fields=fields)
-    assert isinstance(error, Conflict)
+    if isinstance(error, Unavailable):
+        return UnavailableError(message=error.message)
+    if isinstance(error, Refused):
+        return RefusedError(message=error.message)
     return ConflictError(message=error.message)

@@ -7,6 +7,7 @@ from typing import Generic, TypeVar
 import strawberry
 
 from schema.errors import MutationError
+from schema.lifecycle import JobRun, Savepoint
 from schema.types import Cluster, Datasource, Jar, Job, Udf
 
 T = TypeVar("T")
@@ -26,6 +27,34 @@ class DatasourcePayload:
 
 @strawberry.type
 class JobPayload:
+    job: Job | None = None
+    error: MutationError | None = None
+
+
+@strawberry.type(description="A submission: the run (its Flink job id) and the job's new status.")
+class RunPayload:
+    run: JobRun | None = None
+    job: Job | None = None
+    error: MutationError | None = None
+
+
+@strawberry.type(description="A stop: with the savepoint it wrote, or a note on why the job was cancelled instead.")
+class StopPayload:
+    job: Job | None = None
+    savepoint: Savepoint | None = None
+    note: str | None = None
+    error: MutationError | None = None
+
+
+@strawberry.type
+class SavepointPayload:
+    savepoint: Savepoint | None = None
+    error: MutationError | None = None
+
+
+@strawberry.type(description="One job's result in a batch action; one failure does not stop the rest.")
+class JobOutcome:
+    job_id: strawberry.ID
     job: Job | None = None
     error: MutationError | None = None
 

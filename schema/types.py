@@ -13,10 +13,15 @@ from tortoise.models import Model
 
 import models
 from resolvers.context import Info
+from schema.lifecycle import ClusterOverview, FlinkJSON, JobRun, Savepoint, Validation
 from schema.scalars import Long
 from services.datasources import ROOT, masked
+from services.errors import DomainError
 from services.jars import size_text
 from services.jobs import STATUS_NAMES, TYPE_NAMES
+from services.monitoring import cluster_live, job_view
+from services.script import build_script
+from services.submission import pipeline_name
 
 T = TypeVar("T")
 
@@ -96,6 +101,10 @@ class Cluster(Audited):
     @strawberry.field(description="Jars uploaded for this cluster.")
     async def jars(self, info: Info) -> list[Jar]:
         return rows_to(Jar, await info.context.loaders.jars_by_cluster.load(self.row.id))
+
+    @strawberry.field(description="Live figures asked of Flink now: version, task managers, slots, job counts.")
+    async def overview(self, info: Info) -> ClusterOverview:
+        return ClusterOverview.of(await cluster_live(info.context.runtime, self.row))
 
 
 @strawberry.type(description="A column; nested columns (ROW, ARRAY<ROW>) have children.")
@@ -205,6 +214,10 @@ class Job(Audited):
     job_desc: str | None
     job_type: int = strawberry.field(description="0 SQL, 1 JAR")
     job_status: int = strawberry.field(description="0 not running, 1 running, 2 cancelled, 3 failed, 9 submitting")
+    flink_state: str | None = strawberry.field(
+        description="Flink's own state name beside jobStatus; UNKNOWN while the cluster does not answer."
+    )
+    status_time: datetime | None = strawberry.field(description="When Flink last confirmed the state.")
     flink_job_id: str | None
     cluster_type: int
     computing_unit: int | None
@@ -266,6 +279,34 @@ class Job(Audited):
     @strawberry.field(description="The sinks the job writes, each with its SQL.")
     async def sinks(self, info: Info) -> list[JobMapping]:
         return await _mappings(self.row, info, Role.SINK)
+
+    @strawberry.field(description="The last validation by the cluster's planner: the job graph, or Flink's error.")
+    def validation(self) -> Validation:
+        return Validation.of(self.row)
+
+    @strawberry.field(description="Every submission to Flink, newest first.")
+    async def runs(self, info: Info, limit: int = 20) -> list[JobRun]:
+        return [JobRun.of(r) for r in (await info.context.loaders.runs_by_job.load(self.row.id))[: max(limit, 0)]]
+
+    @strawberry.field(description="Savepoints and retained checkpoints, newest first; restart uses the newest.")
+    async def savepoints(self, info: Info) -> list[Savepoint]:
+        return [Savepoint.of(r) for r in await info.context.loaders.savepoints_by_job.load(self.row.id)]
+
+    @strawberry.field(description="The statement script a SQL job runs (UDF jar paths shown as placeholders).")
+    async def script(self) -> str | None:
+        if self.row.job_type != 0:
+            return None
+        try:
+            return (await build_script(self.row, pipeline_name(self.row, None))).text()
+        except DomainError:
+            return None
+
+    @strawberry.field(description="Flink's own view of the job's latest Flink job (state, timings, vertices).")
+    async def flink_view(self, info: Info) -> FlinkJSON | None:
+        try:
+            return typing.cast(FlinkJSON, await job_view(info.context.runtime, self.row.id))
+        except DomainError:
+            return None
 
     @strawberry.field(description="The jar a JAR job runs.")
     async def jar(self, info: Info) -> Jar | None:

@@ -108,6 +108,7 @@ async def client(database_url: str, storage_dir: Path) -> AsyncIterator[httpx.As
     await anyio.Path(storage_dir).mkdir(parents=True, exist_ok=True)
     async with httpx.AsyncClient(transport=httpx.ASGITransport(app=app), base_url="http://hlink.test") as c:
         c.app_state = app.state  # type: ignore[attr-defined]
+        c.hlink_app = app  # type: ignore[attr-defined]
         yield c
     await app.state.runtime.close()
 

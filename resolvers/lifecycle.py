@@ -1,0 +1,103 @@
+"""GraphQL glue of the job lifecycle: validate, run, cancel, restart, savepoint (single and batch), live status."""
+
+from __future__ import annotations
+
+from collections.abc import AsyncGenerator, Awaitable, Callable
+from typing import Any
+
+import strawberry
+
+from models import Job as JobRow
+from resolvers.context import Info
+from resolvers.convert import parse_id
+from resolvers.mutations import attempt
+from schema.errors import to_graphql
+from schema.lifecycle import JobRun, JobStatusEvent, Savepoint
+from schema.payloads import JobOutcome, JobPayload, RunPayload, SavepointPayload, StopPayload
+from schema.types import Job, from_row
+from services import lifecycle
+from services.errors import DomainError
+from services.jobs import get_job
+from services.runtime import Runtime
+
+
+async def _job(job_id: int) -> Job:
+    return from_row(Job, await get_job(job_id))
+
+
+async def _run_payload(runtime: Runtime, id: strawberry.ID, restart: bool) -> RunPayload:
+    action = lifecycle.restart_job if restart else lifecycle.run_job
+    run, error = await attempt(lambda: action(runtime, parse_id(id, "id")))
+    if run is None:
+        return RunPayload(error=error)
+    return RunPayload(run=JobRun.of(run), job=await _job(run.job_id))
+
+
+async def _batch(ids: list[strawberry.ID], action: Callable[[int], Awaitable[Any]]) -> list[JobOutcome]:
+    outcomes: list[JobOutcome] = []
+    for key in dict.fromkeys(ids):
+        try:
+            job_id = parse_id(key, "ids")
+            await action(job_id)
+            outcomes.append(JobOutcome(job_id=key, job=await _job(job_id)))
+        except DomainError as error:
+            outcomes.append(JobOutcome(job_id=key, error=to_graphql(error)))
+    return outcomes
+
+
+@strawberry.type
+class LifecycleMutation:
+    @strawberry.mutation(description="Plan the job on its cluster (nothing runs); the verdict is stored with the job.")
+    async def validate_job(self, info: Info, id: strawberry.ID) -> JobPayload:
+        async def validate() -> JobRow:
+            job = await get_job(parse_id(id, "id"))
+            await lifecycle.validate(info.context.runtime, job)
+            return job
+
+        row, error = await attempt(validate)
+        return JobPayload(job=from_row(Job, row) if row else None, error=error)
+
+    @strawberry.mutation(description="Submit the job to its cluster; refused while it is submitting or running.")
+    async def run_job(self, info: Info, id: strawberry.ID) -> RunPayload:
+        return await _run_payload(info.context.runtime, id, restart=False)
+
+    @strawberry.mutation(description="Stop with a savepoint when the cluster can write one, else cancel.")
+    async def cancel_job(self, info: Info, id: strawberry.ID) -> StopPayload:
+        stopped, error = await attempt(lambda: lifecycle.cancel_job(info.context.runtime, parse_id(id, "id")))
+        if stopped is None:
+            return StopPayload(error=error)
+        return StopPayload(
+            job=from_row(Job, stopped.job),
+            savepoint=Savepoint.of(stopped.savepoint) if stopped.savepoint else None,
+            note=stopped.note,
+        )
+
+    @strawberry.mutation(description="Stop the job, then run it from its newest savepoint or retained checkpoint.")
+    async def restart_job(self, info: Info, id: strawberry.ID) -> RunPayload:
+        return await _run_payload(info.context.runtime, id, restart=True)
+
+    @strawberry.mutation(description="Write a savepoint of a running job; earlier savepoints are kept.")
+    async def trigger_savepoint(self, info: Info, id: strawberry.ID) -> SavepointPayload:
+        row, error = await attempt(lambda: lifecycle.trigger_savepoint(info.context.runtime, parse_id(id, "id")))
+        return SavepointPayload(savepoint=Savepoint.of(row) if row else None, error=error)
+
+    @strawberry.mutation(description="Run several jobs; each gets its own result.")
+    async def run_jobs(self, info: Info, ids: list[strawberry.ID]) -> list[JobOutcome]:
+        return await _batch(ids, lambda job_id: lifecycle.run_job(info.context.runtime, job_id))
+
+    @strawberry.mutation(description="Cancel several jobs; each gets its own result.")
+    async def cancel_jobs(self, info: Info, ids: list[strawberry.ID]) -> list[JobOutcome]:
+        return await _batch(ids, lambda job_id: lifecycle.cancel_job(info.context.runtime, job_id))
+
+    @strawberry.mutation(description="Restart several jobs; each gets its own result.")
+    async def restart_jobs(self, info: Info, ids: list[strawberry.ID]) -> list[JobOutcome]:
+        return await _batch(ids, lambda job_id: lifecycle.restart_job(info.context.runtime, job_id))
+
+
+@strawberry.type
+class Subscription:
+    @strawberry.subscription(description="A job's status changes as they happen (all jobs when id is omitted).")
+    async def job_status(self, info: Info, id: strawberry.ID | None = None) -> AsyncGenerator[JobStatusEvent, None]:
+        job_id = parse_id(id, "id") if id is not None else None
+        async for event in info.context.runtime.events.subscribe(job_id):
+            yield JobStatusEvent.of(event)

@@ -1,0 +1,196 @@
+"""What Flink says about jobs and clusters, as graph types: runs, savepoints, validation, live figures, events."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from enum import Enum
+from typing import Any
+
+import strawberry
+from strawberry.scalars import JSON
+
+import models
+from schema.errors import graph_field
+from services.runtime import JobEvent
+from services.status import UNKNOWN
+
+
+@strawberry.type(description="One submission of a job to Flink and how it ended.")
+class JobRun:
+    id: strawberry.ID
+    flink_job_id: str | None
+    pipeline_name: str = strawberry.field(description="The Flink job's name; hlink finds the job again by it.")
+    restored_from: str | None = strawberry.field(description="The savepoint or checkpoint the run started from.")
+    start_time: datetime | None
+    end_time: datetime | None
+    final_state: str | None = strawberry.field(description="Flink's final state, or REJECTED / NOT_SUBMITTED / LOST.")
+    failure: str | None = strawberry.field(description="Flink's readable cause when the run failed or was refused.")
+    create_by: str | None
+
+    @classmethod
+    def of(cls, row: models.JobRun) -> JobRun:
+        return cls(
+            id=strawberry.ID(str(row.id)),
+            flink_job_id=row.flink_job_id,
+            pipeline_name=row.pipeline_name,
+            restored_from=row.restored_from,
+            start_time=row.start_time,
+            end_time=row.end_time,
+            final_state=row.final_state,
+            failure=row.failure,
+            create_by=row.create_by,
+        )
+
+
+@strawberry.enum(description="How a savepoint came to be.")
+class SavepointKind(Enum):
+    TRIGGERED = "triggered"
+    STOP = "stop"
+    CHECKPOINT = "checkpoint"
+
+
+@strawberry.type(description="A savepoint (or retained checkpoint) of a job; all are kept, newest first.")
+class Savepoint:
+    id: strawberry.ID
+    path: str
+    kind: SavepointKind
+    flink_job_id: str | None
+    run_id: strawberry.ID | None
+    create_time: datetime
+    create_by: str | None
+
+    @classmethod
+    def of(cls, row: models.Savepoint) -> Savepoint:
+        return cls(
+            id=strawberry.ID(str(row.id)),
+            path=row.path,
+            kind=SavepointKind(row.kind),
+            flink_job_id=row.flink_job_id,
+            run_id=strawberry.ID(str(row.run_id)) if row.run_id else None,
+            create_time=row.create_time,
+            create_by=row.create_by,
+        )
+
+
+@strawberry.enum(description="The planner's verdict.")
+class ValidationStatus(Enum):
+    NOT_VALIDATED = 0
+    VALID = 1
+    INVALID = 2
+
+
+@strawberry.type(description="Flink's error, placed in the user's input: field, and line and column in its SQL.")
+class PlanProblem:
+    message: str
+    field: str | None = None
+    line: int | None = None
+    column: int | None = None
+    table: str | None = None
+
+
+@strawberry.type(description="One operator chain of the job graph.")
+class PlanNode:
+    id: str
+    description: str
+    parallelism: int | None
+    inputs: list[str]
+
+
+@strawberry.type(description="The job graph Flink's planner made of the job: what will run, with what parallelism.")
+class JobGraph:
+    name: str | None
+    type: str | None
+    nodes: list[PlanNode]
+
+
+@strawberry.type(description="The last validation by the cluster's planner (on save, or validateJob).")
+class Validation:
+    status: ValidationStatus
+    validated_at: datetime | None
+    problem: PlanProblem | None
+    graph: JobGraph | None
+
+    @classmethod
+    def of(cls, job: models.Job) -> Validation:
+        e: dict[str, Any] | None = job.validation_error
+        plan: dict[str, Any] | None = job.validation_plan
+        return cls(
+            status=ValidationStatus(job.validation_status),
+            validated_at=job.validated_at,
+            problem=PlanProblem(
+                message=str(e.get("message")),
+                field=graph_field(str(e["field"])) if e.get("field") else None,
+                line=e.get("line"),
+                column=e.get("column"),
+                table=e.get("table"),
+            )
+            if e
+            else None,
+            graph=JobGraph(
+                name=plan.get("name"),
+                type=plan.get("type"),
+                nodes=[
+                    PlanNode(
+                        id=str(n.get("id")),
+                        description=str(n.get("description", "")),
+                        parallelism=n.get("parallelism"),
+                        inputs=[str(i.get("id")) for i in n.get("inputs") or []],
+                    )
+                    for n in plan.get("nodes") or []
+                ],
+            )
+            if plan
+            else None,
+        )
+
+
+@strawberry.type(description="A cluster's live figures, asked of Flink now.")
+class ClusterOverview:
+    reachable: bool
+    error: str | None = None
+    flink_version: str | None = None
+    taskmanagers: int | None = None
+    slots_total: int | None = None
+    slots_available: int | None = None
+    jobs_running: int | None = None
+    jobs_finished: int | None = None
+    jobs_cancelled: int | None = None
+    jobs_failed: int | None = None
+
+    @classmethod
+    def of(cls, live: dict[str, Any]) -> ClusterOverview:
+        return cls(
+            reachable=bool(live.get("reachable")),
+            error=live.get("error"),
+            flink_version=live.get("flinkVersion"),
+            taskmanagers=live.get("taskmanagers"),
+            slots_total=live.get("slotsTotal"),
+            slots_available=live.get("slotsAvailable"),
+            jobs_running=live.get("jobsRunning"),
+            jobs_finished=live.get("jobsFinished"),
+            jobs_cancelled=live.get("jobsCancelled"),
+            jobs_failed=live.get("jobsFailed"),
+        )
+
+
+@strawberry.type(description="A job's status changed.")
+class JobStatusEvent:
+    job_id: strawberry.ID
+    job_status: int = strawberry.field(description="0 not running, 1 running, 2 cancelled, 3 failed, 9 submitting")
+    flink_state: str | None = strawberry.field(description=f"Flink's state name; {UNKNOWN} while the cluster is silent")
+    flink_job_id: str | None
+    message: str | None
+
+    @classmethod
+    def of(cls, event: JobEvent) -> JobStatusEvent:
+        return cls(
+            job_id=strawberry.ID(str(event.job_id)),
+            job_status=event.job_status,
+            flink_state=event.flink_state,
+            flink_job_id=event.flink_job_id,
+            message=event.message,
+        )
+
+
+#: Flink's own JSON, passed through (a job's Flink view)
+FlinkJSON = JSON
