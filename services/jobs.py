@@ -124,7 +124,25 @@ async def _check(data: JobInput, current: Job | None) -> None:
         checks.add("useJar", f"no uploaded jar is stored as {data.use_jar!r}")
     if data.mappings is not None:
         await _check_mappings(checks, data.mappings)
+    _check_minibatch(checks, data, current)
     checks.done()
+
+
+def _check_minibatch(checks: Checks, data: JobInput, current: Job | None) -> None:
+    """Mini-batch needs its latency and size (the document: both must be positive when it is on)."""
+
+    def effective(attr: str) -> int | None:
+        value = getattr(data, attr)
+        return value if value is not None else getattr(current, attr, None)
+
+    if effective("enable_minibatch_optimization") != 1:
+        return
+    for attr, api in (
+        ("table_exec_minibatch_allowlatency", "tableExecMinibatchAllowlatency"),
+        ("table_exec_minibatch_size", "tableExecMinibatchSize"),
+    ):
+        if not effective(attr):
+            checks.add(api, "must be above 0 when enableMinibatchOptimization is 1")
 
 
 async def _check_mappings(checks: Checks, mappings: list[MappingInput]) -> None:

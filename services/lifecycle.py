@@ -36,7 +36,8 @@ class Validation:
 def _located(submission: Submission | None, error: FlinkRejected) -> dict[str, Any]:
     if submission is not None and submission.script is not None and error.statement is not None:
         return submission.script.locate(error.statement, error.message)
-    return {"message": error.message, "field": "entryClass" if submission and not submission.script else None}
+    jar_job = submission is not None and submission.script is None
+    return {"message": error.message, "field": "entryClass" if jar_job else "jobDsVOS"}
 
 
 def invalid(error: dict[str, Any]) -> ValidationFailed:
@@ -61,7 +62,7 @@ async def validate(runtime: Runtime, job: Job) -> Validation:
     """Plan the job on its cluster (nothing runs) and store the verdict with the job."""
     submission: Submission | None = None
     try:
-        submission = await prepare(runtime, job, pipeline_name(job, None))
+        submission = await prepare(runtime, job, pipeline_name(job, None), planning=True)
         plan = await with_jar_retry(runtime, submission, plan=True)
     except ValidationFailed as error:
         field, message = next(iter(error.fields.items()))

@@ -20,7 +20,6 @@ from models import Cluster, Job, JobRun
 from services.jobs import ACTIVE
 from services.runtime import Runtime
 from services.status import FAILED, NOT_RUNNING, SUBMITTING, TERMINAL, UNKNOWN, code_of, now, set_status
-from services.submission import run_of
 
 log = logging.getLogger("hlink.reconciler")
 #: a submission older than this that Flink does not know was lost with the process that made it
@@ -71,12 +70,13 @@ async def _apply(
     runtime: Runtime, cluster: Cluster, group: list[Job], flink_jobs: list[FlinkJob], cycle: Cycle
 ) -> None:
     by_id = {j.jid: j for j in flink_jobs}
-    by_run = {run_of(j.name): j for j in flink_jobs if run_of(j.name)}
+    # the newest Flink job of each name (names carry a random token, so they name one submission)
+    by_name = {j.name: j for j in sorted(flink_jobs, key=lambda j: j.start_time or 0)}
     confirmed: list[int] = []
     for job in group:
         seen = by_id.get(job.flink_job_id or "")
         if seen is None and job.job_status == SUBMITTING:
-            seen = await _interrupted_submission(runtime, job, by_run, cycle)
+            seen = await _interrupted_submission(runtime, job, by_name, cycle)
             if seen is None:
                 continue
         if seen is None:
@@ -99,12 +99,12 @@ async def _apply(
 
 
 async def _interrupted_submission(
-    runtime: Runtime, job: Job, by_run: dict[tuple[int, int] | None, FlinkJob], cycle: Cycle
+    runtime: Runtime, job: Job, by_name: dict[str, FlinkJob], cycle: Cycle
 ) -> FlinkJob | None:
     run = await JobRun.filter(job_id=job.id).order_by("-id").first()
     if run is None:
         return None
-    seen = by_run.get((job.id, run.id))
+    seen = by_name.get(run.pipeline_name)
     if seen is not None:
         run.flink_job_id, run.start_time = seen.jid, run.start_time or now()
         await run.save(update_fields=["flink_job_id", "start_time"])

@@ -33,10 +33,12 @@ class Restore:
     allow_non_restored: bool = False
 
 
-def job_settings(job: Job, pipeline_name: str, restore: Restore | None = None) -> dict[str, str]:
+def job_settings(
+    job: Job, pipeline_name: str, restore: Restore | None = None, *, checkpointing: bool = True
+) -> dict[str, str]:
     """The job's Flink settings as configuration keys (the same for SQL and JAR jobs)."""
     s: dict[str, str] = {"pipeline.name": pipeline_name, "parallelism.default": str(job.parallelism or 1)}
-    if job.checkpoint_interval and job.checkpoint_interval > 0:
+    if checkpointing and job.checkpoint_interval and job.checkpoint_interval > 0:
         s["execution.checkpointing.interval"] = f"{job.checkpoint_interval} ms"
         s["execution.checkpointing.mode"] = _CHECKPOINT_MODES.get(job.checkpoint_mode, "EXACTLY_ONCE")
         s["execution.checkpointing.externalized-checkpoint-retention"] = _RETENTION.get(
@@ -132,7 +134,12 @@ async def _placeholder_path(udf: Udf) -> str:
 
 
 async def build_script(
-    job: Job, pipeline_name: str, restore: Restore | None = None, udf_path: UdfPath = _placeholder_path
+    job: Job,
+    pipeline_name: str,
+    restore: Restore | None = None,
+    udf_path: UdfPath = _placeholder_path,
+    *,
+    checkpointing: bool = True,
 ) -> Script:
     """The statement script of a SQL job; a job that cannot make one is refused naming the field."""
     mappings = await JobDatasource.filter(job_id=job.id).order_by("sort", "id")
@@ -146,7 +153,7 @@ async def build_script(
         if m.ds_type == "sink" and not (m.run_sql or "").strip():
             checks.add(f"jobDsVOS[{i}].runSql", "every sink needs the SQL that fills it")
     checks.done()
-    script = Script(settings=job_settings(job, pipeline_name, restore))
+    script = Script(settings=job_settings(job, pipeline_name, restore, checkpointing=checkpointing))
     for key, value in script.settings.items():
         script.add(f"SET {literal(key)} = {literal(value)}", Origin("setting"))
     user_sql = "\n".join(m.run_sql or "" for m in sinks)

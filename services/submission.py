@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-import re
+import secrets
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -16,18 +16,15 @@ from services.runtime import Runtime, jar_missing
 from services.script import Restore, Script, build_script, job_settings
 
 SQL_JOB, JAR_JOB = 0, 1
-_PIPELINE = re.compile(r"\[hlink job (\d+) run (\d+)\]$")
 
 
 def pipeline_name(job: Job, run_id: int | None) -> str:
-    """The Flink job's name: the job's, tagged so hlink finds the Flink job again after a restart of its own."""
-    return f"{job.job_name} [hlink job {job.id} run {run_id or 0}]"
+    """The Flink job's name: the job's, tagged so hlink finds the Flink job again after a restart of its own.
 
-
-def run_of(pipeline: str) -> tuple[int, int] | None:
-    """(job id, run id) from a pipeline name hlink gave, else None."""
-    found = _PIPELINE.search(pipeline)
-    return (int(found.group(1)), int(found.group(2))) if found else None
+    A random token makes the name unique even across hlink installations (or databases) sharing a cluster,
+    whose job and run ids may coincide.
+    """
+    return f"{job.job_name} [hlink job {job.id} run {run_id or 0} {secrets.token_hex(4)}]"
 
 
 @dataclass
@@ -51,8 +48,14 @@ async def cluster_of(job: Job) -> Cluster:
     return cluster
 
 
-async def prepare(runtime: Runtime, job: Job, pipeline: str, restore: Restore | None = None) -> Submission:
-    """Build the request for ``job`` and make sure the cluster has the jars it needs."""
+async def prepare(
+    runtime: Runtime, job: Job, pipeline: str, restore: Restore | None = None, *, planning: bool = False
+) -> Submission:
+    """Build the request for ``job`` and make sure the cluster has the jars it needs.
+
+    For ``planning`` the checkpoint interval is left out: it does not change the job graph, and Flink 2.3's
+    planner, with checkpointing on, compiles generated code without the classes of USING JAR functions.
+    """
     cluster = await cluster_of(job)
     client = runtime.client(cluster.address)
     if job.job_type == JAR_JOB:
@@ -67,7 +70,7 @@ async def prepare(runtime: Runtime, job: Job, pipeline: str, restore: Restore | 
             entry_class=job.entry_class or jar.entry_class or "",
             program_args=(job.program or "").split(),
             parallelism=job.parallelism,
-            configuration=job_settings(job, pipeline, restore),
+            configuration=job_settings(job, pipeline, restore, checkpointing=not planning),
         )
         _restore(request, restore)
         return Submission(client, jar_id, jar_path, request, None)
@@ -80,7 +83,7 @@ async def prepare(runtime: Runtime, job: Job, pipeline: str, restore: Restore | 
             paths[udf.id] = server_path
         return paths[udf.id]
 
-    script = await build_script(job, pipeline, restore, udf_path)
+    script = await build_script(job, pipeline, restore, udf_path, checkpointing=not planning)
     request = RunRequest(
         entry_class=RUNNER_CLASS,
         program_args=script.statements,

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import subprocess
 from collections.abc import AsyncIterator, Iterator
 from pathlib import Path
 from typing import Any
@@ -160,3 +161,21 @@ async def gql(client: httpx.AsyncClient, query: str, variables: dict[str, Any] |
     assert response.status_code == 200, response.text
     body: dict[str, Any] = response.json()
     return body
+
+
+@pytest.fixture(scope="session")
+def java_jars(flink: LocalFlink, tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
+    """tests/java compiled with javac against the session Flink's libraries: a DataStream job and a UDF."""
+    home = flink.pyflink()
+    assert home is not None
+    out = tmp_path_factory.mktemp("java")
+    classes = out / "classes"
+    sources = sorted(str(p) for p in (Path(__file__).parent / "java").glob("*.java"))
+    subprocess.run(["javac", "--release", "11", "-cp", f"{home / 'lib'}/*", "-d", str(classes), *sources], check=True)
+    jars = {}
+    for name, member in (("job", "demo/DemoJob*.class"), ("udf", "demo/Tag.class")):
+        jar = out / f"demo-{name}.jar"
+        members = [str(p.relative_to(classes)) for p in classes.glob(member)]
+        subprocess.run(["jar", "cf", str(jar), "-C", str(classes), *members], check=True)
+        jars[name] = jar
+    return jars

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+from datetime import timedelta
 from pathlib import Path
 from typing import Any
 
@@ -11,7 +12,9 @@ import httpx
 import pytest
 
 from flink.local import LocalFlink
+from models import Job, JobRun
 from services.reconciler import reconcile_once
+from services.submission import pipeline_name, prepare
 from tests.helpers import add_cluster, envelope_fail, envelope_ok
 
 
@@ -244,3 +247,37 @@ async def test_cluster_info_has_live_figures(client: httpx.AsyncClient, flink: L
     down = await add_cluster(client, name="down", address="http://127.0.0.1:9")
     board = envelope_ok(await client.get("/dashboard/clusterInfo"))
     assert {c["id"]: c["reachable"] for c in board} == {cluster: True, down: False}
+
+
+async def test_a_submission_interrupted_by_a_restart_is_found_by_its_pipeline_name(
+    client: httpx.AsyncClient, flink: LocalFlink, pipeline: dict[str, Any]
+) -> None:
+    runtime = client.app_state.runtime  # type: ignore[attr-defined]
+    blackhole = await add_ds(client, "hole_i", "sink", "blackhole")
+    sql = "INSERT INTO hole_i SELECT id, name FROM gen_t"
+    job_id = (await add_job(client, "interrupted", pipeline["cluster"], pipeline["source"], blackhole, sql))["id"]
+    # what a previous hlink process did before it died: claimed the job, wrote the run, submitted to Flink
+    job = await Job.get(id=job_id)
+    run = await JobRun.create(job_id=job_id, cluster_id=pipeline["cluster"], pipeline_name="")
+    run.pipeline_name = pipeline_name(job, run.id)
+    await run.save()
+    await Job.filter(id=job_id).update(job_status=9)
+    submission = await prepare(runtime, job, run.pipeline_name)
+    jid = await submission.client.run(submission.jar_id, submission.request)
+
+    await reconcile_once(runtime)
+    job = await Job.get(id=job_id)
+    assert job.flink_job_id == jid and job.job_status in (1, 9)
+    assert (await JobRun.get(id=run.id)).flink_job_id == jid
+    # a run request now is refused: the job is on Flink already, not submitted twice
+    envelope_fail(await client.post(f"/jobs/run/{job_id}"), 409)
+    envelope_ok(await client.post(f"/jobs/cancel/{job_id}"))
+
+    # a stale submission that never reached Flink is given up, so the job can run again
+    stale = await JobRun.create(job_id=job_id, cluster_id=pipeline["cluster"], pipeline_name="never submitted")
+    await JobRun.filter(id=stale.id).update(create_time=stale.create_time - timedelta(minutes=5))
+    await Job.filter(id=job_id).update(job_status=9, flink_job_id=None)
+    await reconcile_once(runtime)
+    job = await Job.get(id=job_id)
+    assert job.job_status == 0
+    assert (await JobRun.get(id=stale.id)).final_state == "NOT_SUBMITTED"

@@ -122,3 +122,16 @@ async def test_delete_job_and_running_job_refused(client):
     await Job.filter(id=job["id"]).update(job_status=2)
     envelope_ok(await client.delete("/jobs/removeDO", params={"id": job["id"]}))
     envelope_fail(await client.get(f"/jobs/{job['id']}"), 404)
+
+
+async def test_minibatch_needs_its_latency_and_size(client):
+    cid = await add_cluster(client)
+    body = {**job_body(cid, []), "enableMinibatchOptimization": 1, "tableExecMinibatchSize": 500}
+    body.pop("jobDsVOS", None)
+    fields = envelope_fail(await client.post("/jobs/addDO", json=body), 400)["data"]["fields"]
+    assert list(fields) == ["tableExecMinibatchAllowlatency"]
+    body["tableExecMinibatchAllowlatency"] = 2
+    job = envelope_ok(await client.post("/jobs/addDO", json=body))
+    # turning it off needs nothing more; an update keeps the stored latency and size
+    envelope_ok(await client.post("/jobs/updateDO", json={"id": job["id"], "tableExecMinibatchSize": 100}))
+    assert await Job.filter(table_exec_minibatch_size=100, table_exec_minibatch_allowlatency=2).count() == 1
