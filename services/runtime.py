@@ -84,9 +84,15 @@ class Runtime:
             self._digests[key] = digest.hexdigest()[:12]
         return f"{path.stem}-{self._digests[key]}.jar"
 
-    async def ensure_jars(self, client: FlinkClient, paths: list[Path]) -> list[tuple[str, str]]:
-        """(jar id, path on the job manager) of each local jar, uploading those the cluster lacks or lost."""
-        present = {str(f.get("id")) for f in await client.jars()} if paths else set()
+    async def ensure_jars(
+        self, client: FlinkClient, paths: list[Path], *, need_path: bool = False
+    ) -> list[tuple[str, str]]:
+        """(jar id, path on the job manager) of each local jar, uploading those the cluster lacks or lost.
+
+        Without ``need_path`` a jar the cluster already holds under the same content-hashed name is reused
+        (after a restart of hlink, say); the job manager's file path is only known from an upload's answer.
+        """
+        present = {str(f.get("id")): str(f.get("name")) for f in await client.jars()} if paths else {}
         answer: list[tuple[str, str]] = []
         for path in paths:
             if not path.exists():
@@ -94,6 +100,10 @@ class Runtime:
             key = (client.address, self._upload_name(path))
             known = self._uploads.get(key)
             if known is None or known[0] not in present:
+                same = next((jar_id for jar_id, name in present.items() if name == key[1]), None)
+                known = (same, "") if same and not need_path else await client.upload_jar(path, key[1])
+                self._uploads[key] = known
+            elif need_path and not known[1]:
                 known = await client.upload_jar(path, key[1])
                 self._uploads[key] = known
             answer.append(known)

@@ -79,7 +79,8 @@ async def prepare(
 
     async def udf_path(udf: Udf) -> str:
         if udf.id not in paths:
-            ((_, server_path),) = await runtime.ensure_jars(client, [runtime.storage.resolve(udf.udf_path)])
+            udf_jar = runtime.storage.resolve(udf.udf_path)
+            ((_, server_path),) = await runtime.ensure_jars(client, [udf_jar], need_path=True)
             paths[udf.id] = server_path
         return paths[udf.id]
 

@@ -14,6 +14,7 @@ import pytest
 from flink.local import LocalFlink
 from models import Job, JobRun
 from services.reconciler import reconcile_once
+from services.runtime import Runtime
 from services.submission import pipeline_name, prepare
 from tests.helpers import add_cluster, envelope_fail, envelope_ok
 
@@ -281,3 +282,29 @@ async def test_a_submission_interrupted_by_a_restart_is_found_by_its_pipeline_na
     job = await Job.get(id=job_id)
     assert job.job_status == 0
     assert (await JobRun.get(id=stale.id)).final_state == "NOT_SUBMITTED"
+
+
+async def test_a_cluster_that_lost_the_runner_jar_gets_it_again(
+    client: httpx.AsyncClient, flink: LocalFlink, pipeline: dict[str, Any]
+) -> None:
+    blackhole = await add_ds(client, "hole_l", "sink", "blackhole")
+    sql = "INSERT INTO hole_l SELECT id, name FROM gen_t"
+    job = await add_job(client, "lost jar", pipeline["cluster"], pipeline["source"], blackhole, sql)
+    assert job["validationStatus"] == 1
+    async with httpx.AsyncClient(base_url=flink.url) as http:
+        for jar in (await http.get("/jars")).json()["files"]:
+            assert (await http.delete(f"/jars/{jar['id']}")).status_code == 200
+        assert (await http.get("/jars")).json()["files"] == []
+        run = envelope_ok(await client.post(f"/jobs/run/{job['id']}"))
+        assert any("hlink-sql-runner" in f["name"] for f in (await http.get("/jars")).json()["files"])
+    await flink_state(flink, run["flinkJobId"], "RUNNING")
+    envelope_ok(await client.post(f"/jobs/cancel/{job['id']}"))
+
+    # a restarted hlink (a fresh runtime) finds the runner the cluster holds instead of uploading another
+    runtime = client.app_state.runtime  # type: ignore[attr-defined]
+    fresh = Runtime(storage=runtime.storage, runner_jar=runtime.runner_jar)
+    async with httpx.AsyncClient(base_url=flink.url) as http:
+        before = sorted(f["id"] for f in (await http.get("/jars")).json()["files"])
+        assert await fresh.runner_id(fresh.client(flink.url)) in before
+        assert sorted(f["id"] for f in (await http.get("/jars")).json()["files"]) == before
+    await fresh.close()

@@ -1,0 +1,165 @@
+"""Benchmark: submitting a SQL job through hlink against submitting the same runner jar directly, and the cost
+of one reconciliation cycle over 1,000 jobs on one cluster.
+
+1. run → RUNNING: hlink's POST /jobs/run/{id} (build the script from the database, make sure the cluster has
+   the runner jar, submit) against a bare httpx POST /jars/{id}/run of the very same request, each followed by
+   polling Flink until the job is RUNNING; medians side by side and their ratio. Needs Java: it starts the
+   local Flink in .hlink-test/flink (as the tests do) on a free port, and stops it afterwards.
+2. reconcile: 1,000 running jobs on one cluster; the cluster's /jobs/overview is served from memory (this
+   measures hlink's side: Flink calls per cycle and milliseconds), for a cycle where nothing changed and one
+   where every job changed state.
+
+Run: .venv/bin/python -m bench.lifecycle [--runs N] (do not run it while the tests run: they share the folder)
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import statistics
+import tempfile
+import time
+from pathlib import Path
+from typing import Any
+
+import httpx
+
+import database
+from app import create_app
+from config import load_settings
+from flink.client import FlinkClient
+from flink.local import LocalFlink, free_port, progress_to_stderr
+from models import Cluster, Job
+from services.reconciler import reconcile_once
+from services.runtime import Runtime
+from services.submission import pipeline_name, prepare
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+async def until_running(http: httpx.AsyncClient, jid: str) -> None:
+    while (await http.get(f"/jobs/{jid}")).json().get("state") != "RUNNING":  # noqa: ASYNC110 - polling Flink
+        await asyncio.sleep(0.05)
+
+
+async def submissions(flink: LocalFlink, runs: int) -> tuple[list[float], list[float]]:
+    settings = load_settings(
+        {
+            "HLINK_DATA_DIR": tempfile.mkdtemp(prefix="hlink-bench-"),
+            "HLINK_FLINK_DIR": str(flink.root),
+            "HLINK_LOCAL_FLINK": "0",
+            "HLINK_RECONCILE_SECONDS": "0",
+        }
+    )
+    app = create_app(settings, manage_database=False)
+    hlink_times: list[float] = []
+    direct_times: list[float] = []
+    async with (
+        httpx.AsyncClient(transport=httpx.ASGITransport(app=app), base_url="http://hlink") as api,
+        httpx.AsyncClient(base_url=flink.url, timeout=60) as http,
+    ):
+        cluster = (await api.post("/cluster/add", params={"name": "b", "address": flink.url, "type": 1})).json()
+        ids = []
+        for table, ds_type, connector in (("src", "source", "datagen"), ("dst", "sink", "blackhole")):
+            body = {
+                "dsName": table,
+                "dsType": ds_type,
+                "tableName": table,
+                "tableType": connector,
+                "dsSchemaColumnVOS": [{"name": "id", "flinkType": "BIGINT"}, {"name": "v", "flinkType": "STRING"}],
+            }
+            ids.append((await api.post("/ds/addDO", json=body)).json()["data"]["id"])
+        job_body = {
+            "jobName": "bench",
+            "jobType": 0,
+            "clusterId": cluster["data"]["id"],
+            "jobDsVOS": [
+                {"dsId": ids[0], "dsType": "source"},
+                {"dsId": ids[1], "dsType": "sink", "runSql": "INSERT INTO dst SELECT id, v FROM src"},
+            ],
+        }
+        job_id = (await api.post("/jobs/addDO", json=job_body)).json()["data"]["id"]
+        runtime: Runtime = app.state.runtime
+        for _ in range(runs):
+            start = time.perf_counter()
+            answer = (await api.post(f"/jobs/run/{job_id}")).json()
+            await until_running(http, answer["data"]["flinkJobId"])
+            hlink_times.append(time.perf_counter() - start)
+            await api.post(f"/jobs/cancel/{job_id}")
+
+            job = await Job.get(id=job_id)
+            submission = await prepare(runtime, job, pipeline_name(job, 0))
+            body = submission.request.body()
+            start = time.perf_counter()
+            jid = (await http.post(f"/jars/{submission.jar_id}/run", json=body)).json()["jobid"]
+            await until_running(http, jid)
+            direct_times.append(time.perf_counter() - start)
+            await http.patch(f"/jobs/{jid}", params={"mode": "cancel"})
+        await runtime.close()
+    return hlink_times, direct_times
+
+
+async def reconcile(jobs: int = 1000) -> dict[str, Any]:
+    address = "http://flink.bench:8081"
+    cluster = await Cluster.create(name="bench", address=address)
+    ids = [f"{i:032x}" for i in range(jobs)]
+    await Job.bulk_create(
+        [
+            Job(job_name=f"j{i}", cluster_id=cluster.id, job_status=1, flink_state="RUNNING", flink_job_id=jid)
+            for i, jid in enumerate(ids)
+        ]
+    )
+    state: dict[str, Any] = {"now": "RUNNING", "calls": 0}
+
+    def overview(request: httpx.Request) -> httpx.Response:
+        state["calls"] += 1
+        listed = [{"jid": j, "name": f"j{i}", "state": state["now"], "start-time": 1} for i, j in enumerate(ids)]
+        return httpx.Response(200, json={"jobs": listed})
+
+    runtime = Runtime(storage=None, runner_jar=None)  # type: ignore[arg-type]
+    runtime._clients[address] = FlinkClient(address, transport=httpx.MockTransport(overview))
+    start = time.perf_counter()
+    await reconcile_once(runtime)
+    steady = time.perf_counter() - start
+    state["now"] = "RESTARTING"  # every job changes state (code stays running): one write per job
+    start = time.perf_counter()
+    cycle = await reconcile_once(runtime)
+    changed = time.perf_counter() - start
+    await runtime.close()
+    await database.disconnect()
+    return {
+        "jobs": jobs,
+        "flink_calls": state["calls"],
+        "steady_ms": steady * 1000,
+        "changed_ms": changed * 1000,
+        "changed_jobs": len(cycle.changed),
+    }
+
+
+async def main(runs: int) -> None:
+    url = f"sqlite://{tempfile.mkdtemp(prefix='hlink-bench-')}/bench.sqlite3"
+    await database.migrate(url)
+    await database.connect(url)
+    flink = LocalFlink(ROOT / ".hlink-test" / "flink", rest_port=free_port())
+    flink.start(progress_to_stderr)
+    try:
+        hlink_times, direct_times = await submissions(flink, runs)
+    finally:
+        flink.stop()
+    h, d = statistics.median(hlink_times), statistics.median(direct_times)
+    print(f"run → RUNNING, median of {runs}:")
+    print(f"  through hlink (POST /jobs/run)     {h * 1000:8.0f} ms")
+    print(f"  runner jar direct (POST /jars/run) {d * 1000:8.0f} ms")
+    print(f"  ratio hlink / direct               {h / d:8.2f}x")
+    r = await reconcile()
+    await database.disconnect()
+    print(f"reconciliation cycle, {r['jobs']} jobs on one cluster:")
+    print(f"  Flink calls per cycle              {r['flink_calls'] / 2:8.0f}")
+    print(f"  nothing changed                    {r['steady_ms']:8.0f} ms")
+    print(f"  every job changed ({r['changed_jobs']})          {r['changed_ms']:8.0f} ms")
+
+
+if __name__ == "__main__":
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--runs", type=int, default=5)
+    asyncio.run(main(parser.parse_args().runs))
