@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import secrets
+import shlex
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -68,7 +69,7 @@ async def prepare(
         ((jar_id, _),) = await runtime.ensure_jars(client, [jar_path])
         request = RunRequest(
             entry_class=job.entry_class or jar.entry_class or "",
-            program_args=(job.program or "").split(),
+            program_args=program_args(job.program),
             parallelism=job.parallelism,
             configuration=job_settings(job, pipeline, restore, checkpointing=not planning),
         )
@@ -94,6 +95,14 @@ async def prepare(
     _restore(request, restore)
     assert runtime.runner_jar is not None
     return Submission(client, runner_id, runtime.runner_jar, request, script)
+
+
+def program_args(program: str | None) -> list[str]:
+    """A JAR job's program arguments, split like a shell does (quotes keep spaces)."""
+    try:
+        return shlex.split(program or "")
+    except ValueError as error:
+        raise ValidationFailed({"program": f"cannot split the program arguments: {error}"}) from None
 
 
 def _restore(request: RunRequest, restore: Restore | None) -> None:

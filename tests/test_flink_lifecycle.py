@@ -75,6 +75,13 @@ async def pipeline(client: httpx.AsyncClient, flink: LocalFlink, tmp_path: Path)
     return {"cluster": cluster, "source": source, "sink": sink, "out": out}
 
 
+async def blackhole_job(client: httpx.AsyncClient, pipeline: dict[str, Any], name: str, table: str) -> Any:
+    """A job copying the pipeline's datagen source into a new blackhole sink ``table``."""
+    sink = await add_ds(client, table, "sink", "blackhole")
+    sql = f"INSERT INTO {table} SELECT id, name FROM gen_t"
+    return await add_job(client, name, pipeline["cluster"], pipeline["source"], sink, sql)
+
+
 async def test_sql_job_runs_savepoints_stops_and_restarts_from_its_savepoint(
     client: httpx.AsyncClient, flink: LocalFlink, pipeline: dict[str, Any]
 ) -> None:
@@ -160,15 +167,7 @@ async def test_a_job_is_saved_as_a_draft_when_its_cluster_is_down(client: httpx.
 async def test_two_simultaneous_runs_give_one_flink_job(
     client: httpx.AsyncClient, flink: LocalFlink, pipeline: dict[str, Any]
 ) -> None:
-    blackhole = await add_ds(client, "hole_t", "sink", "blackhole")
-    job = await add_job(
-        client,
-        "twice",
-        pipeline["cluster"],
-        pipeline["source"],
-        blackhole,
-        "INSERT INTO hole_t SELECT id, name FROM gen_t",
-    )
+    job = await blackhole_job(client, pipeline, "twice", "hole_t")
     first, second = await asyncio.gather(client.post(f"/jobs/run/{job['id']}"), client.post(f"/jobs/run/{job['id']}"))
     assert sorted([first.status_code, second.status_code]) == [200, 409]
     async with httpx.AsyncClient(base_url=flink.url) as http:
@@ -181,15 +180,7 @@ async def test_reconciler_follows_flink_and_never_fails_a_job_for_a_silent_clust
     client: httpx.AsyncClient, flink: LocalFlink, pipeline: dict[str, Any]
 ) -> None:
     runtime = client.app_state.runtime  # type: ignore[attr-defined]
-    blackhole = await add_ds(client, "hole_r", "sink", "blackhole")
-    job = await add_job(
-        client,
-        "watched",
-        pipeline["cluster"],
-        pipeline["source"],
-        blackhole,
-        "INSERT INTO hole_r SELECT id, name FROM gen_t",
-    )
+    job = await blackhole_job(client, pipeline, "watched", "hole_r")
     jid = envelope_ok(await client.post(f"/jobs/run/{job['id']}"))["flinkJobId"]
     await flink_state(flink, jid, "RUNNING")
 
@@ -254,9 +245,7 @@ async def test_a_submission_interrupted_by_a_restart_is_found_by_its_pipeline_na
     client: httpx.AsyncClient, flink: LocalFlink, pipeline: dict[str, Any]
 ) -> None:
     runtime = client.app_state.runtime  # type: ignore[attr-defined]
-    blackhole = await add_ds(client, "hole_i", "sink", "blackhole")
-    sql = "INSERT INTO hole_i SELECT id, name FROM gen_t"
-    job_id = (await add_job(client, "interrupted", pipeline["cluster"], pipeline["source"], blackhole, sql))["id"]
+    job_id = (await blackhole_job(client, pipeline, "interrupted", "hole_i"))["id"]
     # what a previous hlink process did before it died: claimed the job, wrote the run, submitted to Flink
     job = await Job.get(id=job_id)
     run = await JobRun.create(job_id=job_id, cluster_id=pipeline["cluster"], pipeline_name="")
@@ -287,9 +276,7 @@ async def test_a_submission_interrupted_by_a_restart_is_found_by_its_pipeline_na
 async def test_a_cluster_that_lost_the_runner_jar_gets_it_again(
     client: httpx.AsyncClient, flink: LocalFlink, pipeline: dict[str, Any]
 ) -> None:
-    blackhole = await add_ds(client, "hole_l", "sink", "blackhole")
-    sql = "INSERT INTO hole_l SELECT id, name FROM gen_t"
-    job = await add_job(client, "lost jar", pipeline["cluster"], pipeline["source"], blackhole, sql)
+    job = await blackhole_job(client, pipeline, "lost jar", "hole_l")
     assert job["validationStatus"] == 1
     async with httpx.AsyncClient(base_url=flink.url) as http:
         for jar in (await http.get("/jars")).json()["files"]:

@@ -9,8 +9,10 @@ from flink.client import FlinkClient, RunRequest
 from flink.errors import FlinkRejected, FlinkUnavailable, failed_statement, readable_cause
 from models import Column, Job
 from services.ddl import TableSpec, create_table, options_of, quote
+from services.errors import ValidationFailed
 from services.script import Restore, job_settings
 from services.sqltext import place, split_statements
+from services.submission import program_args
 
 TRACE = """org.apache.flink.runtime.rest.handler.RestHandlerException: Could not execute application.
 \tat org.apache.flink.runtime.webmonitor.handlers.JarRunHandler.lambda$handleRequest$1(JarRunHandler.java:114)
@@ -138,3 +140,11 @@ async def test_client_errors_are_typed_and_readable() -> None:
             await client.jobs()
         with pytest.raises(FlinkRejected):
             await client.job("../../etc")
+
+
+def test_program_arguments_split_like_a_shell() -> None:
+    assert program_args("--name 'a b' -x") == ["--name", "a b", "-x"]
+    assert program_args(None) == []
+    with pytest.raises(ValidationFailed) as error:
+        program_args("--name 'open")
+    assert "program" in error.value.fields
