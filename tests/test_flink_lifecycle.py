@@ -295,3 +295,49 @@ async def test_a_cluster_that_lost_the_runner_jar_gets_it_again(
         assert await fresh.runner_id(fresh.client(flink.url)) in before
         assert sorted(f["id"] for f in (await http.get("/jars")).json()["files"]) == before
     await fresh.close()
+
+
+async def test_several_sinks_run_as_one_flink_job(
+    client: httpx.AsyncClient, flink: LocalFlink, pipeline: dict[str, Any]
+) -> None:
+    hole = await add_ds(client, "hole_s", "sink", "blackhole")
+    shown = await add_ds(client, "shown_s", "sink", "print")
+    body = {
+        "jobName": "fan out",
+        "jobType": 0,
+        "clusterId": pipeline["cluster"],
+        "jobDsVOS": [
+            {"dsId": pipeline["source"], "dsType": "source"},
+            {"dsId": hole, "dsType": "sink", "runSql": "INSERT INTO hole_s SELECT id, name FROM gen_t"},
+            {"dsId": shown, "dsType": "sink", "runSql": "INSERT INTO shown_s SELECT id, UPPER(name) FROM gen_t;"},
+        ],
+    }
+    job = envelope_ok(await client.post("/jobs/addDO", json=body))
+    descriptions = " ".join(n["description"] for n in job["validationPlan"]["nodes"])
+    assert "hole_s" in descriptions and "shown_s" in descriptions
+    run = envelope_ok(await client.post(f"/jobs/run/{job['id']}"))
+    seen = await flink_state(flink, run["flinkJobId"], "RUNNING")
+    sinks = " ".join(v["name"] for v in seen["vertices"])
+    assert "hole_s" in sinks and "shown_s" in sinks
+    envelope_ok(await client.post(f"/jobs/cancel/{job['id']}"))
+
+
+async def test_a_job_failing_on_flink_is_recorded_with_flinks_reason(
+    client: httpx.AsyncClient, flink: LocalFlink, pipeline: dict[str, Any]
+) -> None:
+    runtime = client.app_state.runtime  # type: ignore[attr-defined]
+    hole = await add_ds(client, "hole_f", "sink", "blackhole")
+    sql = "INSERT INTO hole_f SELECT CAST(name AS BIGINT), name FROM gen_t"  # random strings are not numbers
+    job = await add_job(client, "doomed", pipeline["cluster"], pipeline["source"], hole, sql)
+    assert job["validationStatus"] == 1, job["validationError"]
+    jid = envelope_ok(await client.post(f"/jobs/run/{job['id']}"))["flinkJobId"]
+    await flink_state(flink, jid, "FAILED")
+    cycle = await reconcile_once(runtime)
+    assert job["id"] in cycle.changed
+    detail = envelope_ok(await client.get(f"/jobs/{job['id']}"))
+    assert (detail["jobStatus"], detail["flinkState"]) == (3, "FAILED")
+    log = envelope_ok(await client.get(f"/jobs/{job['id']}/log"))
+    assert log["runs"][0]["finalState"] == "FAILED"
+    failure = log["runs"][0]["failure"]
+    assert failure and "\tat " not in failure and len(failure) < 2000, failure
+    assert log["exceptions"] and log["exceptions"][0]["cause"]
