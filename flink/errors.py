@@ -43,11 +43,33 @@ def summarize(messages: list[str]) -> str:
     leaving out any that another one already contains.
     """
     clean = [" ".join(m.split()) for m in messages if m.strip()]
+    missing = _missing_factory(clean)
+    if missing:
+        return missing
     placed = [m for m in clean if _POSITION.search(m)]
     if placed:
         return placed[-1]
     distinct = [m for i, m in enumerate(clean) if not any(m in other for j, other in enumerate(clean) if j != i)]
     return " — ".join(dict.fromkeys(distinct))[:2000] or "Flink gave no reason"
+
+
+_FACTORY = re.compile(r"Could not find any factory for identifier '([^']+)' that implements '[\w.$]*\.(\w+)'")
+_TABLE = re.compile(r"table '(?:[^'.]+\.)*([^'.]+)'")
+
+
+def _missing_factory(messages: list[str]) -> str | None:
+    """Flink's "could not find any factory" said plainly: a connector or format the cluster does not have."""
+    for message in messages:
+        found = _FACTORY.search(message)
+        if found:
+            kind = "format" if "Format" in found.group(2) else "connector"
+            table = next((t.group(1) for m in messages if (t := _TABLE.search(m))), None)
+            where = f" (table {table})" if table else ""
+            return (
+                f"{kind} '{found.group(1)}' is not available on this cluster{where}; "
+                "add its jar to the cluster's lib/ folder"
+            )
+    return None
 
 
 def readable_cause(trace: str) -> str:

@@ -11,11 +11,21 @@ from strawberry.file_uploads import Upload
 from resolvers.context import Info
 from resolvers.convert import datasource_input, job_input, parse_id, to_service
 from schema.errors import MutationError, to_graphql
+from schema.forms import AnalysedColumn
 from schema.inputs import ClusterInput, DatasourceInput, JobInput
-from schema.payloads import ClusterPayload, DatasourcePayload, DeletePayload, JarPayload, JobPayload, UdfPayload
+from schema.payloads import (
+    ClusterPayload,
+    DatasourcePayload,
+    DeletePayload,
+    JarPayload,
+    JobPayload,
+    SchemaAnalysisPayload,
+    UdfPayload,
+)
 from schema.types import Cluster, Datasource, Jar, Job, Udf, from_row
 from services import clusters, datasources, jars, jobs, lifecycle, udfs
 from services.errors import DomainError
+from services.schema_analysis import analyse_upload
 from services.storage import Upload as StoredUpload
 
 R = TypeVar("R")
@@ -129,6 +139,22 @@ class Mutation:
             lambda: udfs.upload_udf(storage, cast(StoredUpload, file), udf_class, udf_name, udf_type, udf_desc)
         )
         return UdfPayload(udf=from_row(Udf, row) if row else None, error=error)
+
+    @strawberry.mutation(
+        description="Read a JSON Schema, JSON sample or Avro schema (multipart) into proposed columns: "
+        "schemaType 0 json / 1 avro, structureType 0 flat / 1 nested."
+    )
+    async def analyze_schema(
+        self, info: Info, file: Upload, schema_type: int = 0, structure_type: int = 1
+    ) -> SchemaAnalysisPayload:
+        storage = info.context.storage
+        result, error = await attempt(
+            lambda: analyse_upload(storage, cast(StoredUpload, file), schema_type, structure_type)
+        )
+        if result is None:
+            return SchemaAnalysisPayload(error=error)
+        kept, columns = result
+        return SchemaAnalysisPayload(schema_file=kept, columns=[AnalysedColumn.of(c) for c in columns])
 
     @strawberry.mutation
     async def update_udf(self, id: strawberry.ID, udf_desc: str | None) -> UdfPayload:

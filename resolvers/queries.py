@@ -9,12 +9,14 @@ from tortoise.models import Model
 
 from resolvers.context import Info
 from resolvers.convert import parse_id, to_service
+from schema.forms import ConnectorForm, TypeList
 from schema.inputs import ClusterFilter, DatasourceFilter, JarFilter, JobFilter, UdfFilter
 from schema.payloads import Page
-from schema.types import Cluster, Datasource, DictEntry, HelpDoc, Jar, Job, Udf, from_row, rows_to
-from services import clusters, datasources, jars, jobs, reference, udfs
+from schema.types import Cluster, Datasource, DictEntry, DsType, HelpDoc, Jar, Job, Udf, from_row, rows_to
+from services import clusters, connectors, datasources, jars, jobs, reference, udfs
 from services.errors import NotFound
 from services.paging import Page as RowPage
+from services.schema_analysis import BASIC_TYPES, FLINK_SQL_TYPES
 from services.snowflake import next_id
 
 T = TypeVar("T")
@@ -83,6 +85,19 @@ class Query:
             return from_row(Udf, await udfs.get_udf(parse_id(id, "id")))
         except NotFound:
             return None
+
+    @strawberry.field(description="The connector form of a role and connector; null when hlink has none.")
+    def connector_form(self, ds_type: DsType, table_type: str) -> ConnectorForm | None:
+        form = connectors.form_of(ds_type.value, table_type)
+        return ConnectorForm.of(form) if form else None
+
+    @strawberry.field(description="Every connector form hlink has, optionally of one role.")
+    def connector_forms(self, ds_type: DsType | None = None) -> list[ConnectorForm]:
+        return [ConnectorForm.of(f) for f in connectors.FORMS if ds_type is None or f.ds_type == ds_type.value]
+
+    @strawberry.field(description="The types a column may have (the original's /ds/getTypeList).")
+    def type_list(self) -> TypeList:
+        return TypeList(flink_sql_types=list(FLINK_SQL_TYPES), basic_types=list(BASIC_TYPES))
 
     @strawberry.field(description="Dictionary entries: one dictionary's, or every dictionary's.")
     async def dictionary(self, dict_type: str | None = None) -> list[DictEntry]:

@@ -8,11 +8,13 @@ from starlette.requests import Request
 from starlette.responses import Response
 from starlette.routing import Route
 
+from rest.artifacts import storage_of, uploaded_file
 from rest.envelope import ok, paged_answer
 from rest.inputs import Query, body_id, json_body, read_dataclass, required_int
-from rest.views import ds_vo
-from services import datasources
+from rest.views import column_input_vo, ds_vo
+from services import connectors, datasources
 from services.checks import Checks
+from services.schema_analysis import BASIC_TYPES, FLINK_SQL_TYPES, analyse_upload
 
 RENAMES = {"columns": "dsSchemaColumnVOS"}
 
@@ -74,7 +76,33 @@ async def check_table_name(request: Request) -> Response:
     return ok(free, "the alias is free" if free else f"the alias {name!r} is already taken")
 
 
+async def field_template(request: Request) -> Response:
+    """The connector form of a dsType and tableType (the original's field attributes)."""
+    q = Query(request.query_params)
+    ds_type, table_type = q.text("dsType", required=True), q.text("tableType", required=True)
+    q.done()
+    return ok(connectors.form_fields(connectors.get_form(ds_type, table_type)))
+
+
+async def type_list(request: Request) -> Response:
+    return ok({"flinkSQLTypes": list(FLINK_SQL_TYPES), "basicTypes": list(BASIC_TYPES)})
+
+
+async def schema_analysis(request: Request) -> Response:
+    """A JSON Schema, JSON sample or Avro schema (multipart ``file``) as columns; the file is kept in storage."""
+    q = Query(request.query_params)
+    schema_type, structure_type = q.integer("schemaType", required=True), q.integer("structureType", required=True)
+    q.done()
+    assert schema_type is not None and structure_type is not None
+    upload = await uploaded_file(request, "file")
+    kept, columns = await analyse_upload(storage_of(request), upload, schema_type, structure_type)
+    return ok({"schemaFile": kept, "dsSchemaColumnVOS": [column_input_vo(c) for c in columns]})
+
+
 routes = [
+    Route("/ds/getFieldTemplete", field_template, methods=["GET"]),
+    Route("/ds/getTypeList", type_list, methods=["GET"]),
+    Route("/ds/schemaAnalysisDO", schema_analysis, methods=["POST"]),
     Route("/ds/addDO", add, methods=["POST"]),
     Route("/ds/modifyDO", modify, methods=["PUT"]),
     Route("/ds/removeDO", remove, methods=["DELETE"]),

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 from datetime import datetime
 from typing import Any
 
@@ -9,7 +10,8 @@ from tortoise.models import Model
 
 from models import Cluster, Column, Datasource, DatasourceProperties, Jar, Job, JobDatasource, Udf
 from rest.inputs import camel
-from services.datasources import masked
+from services.datasources import ColumnInput, masked
+from services.ddl import ddl_of
 from services.jars import size_text
 from services.jobs import STATUS_NAMES, TYPE_NAMES
 
@@ -53,12 +55,19 @@ def column_vo(c: Column) -> dict[str, Any]:
     return plain(c)
 
 
+def column_input_vo(c: ColumnInput) -> dict[str, Any]:
+    """A column the schema analysis proposes, with the dsSchemaColumnVOS field names."""
+    return {camel(k): v for k, v in dataclasses.asdict(c).items() if not k.startswith("res")}
+
+
 def ds_vo(
     ds: Datasource, columns: list[Column] | None = None, props: DatasourceProperties | None = None
 ) -> dict[str, Any]:
     """The dsVO; with columns and properties (secrets masked) for the detail view."""
     vo = plain(ds)
     if columns is not None:
+        # the generated DDL (or the user's own when ddlEnable is 1); secrets masked as in jsonFieldVO
+        vo["dsDdl"] = ddl_of(ds, columns, masked(props.json_value) if props else [])
         vo["dsSchemaColumnVOS"] = [column_vo(c) for c in columns]
         vo["jsonFieldVO"] = {
             "id": props.id if props else None,

@@ -7,6 +7,7 @@ from typing import Generic, TypeVar
 import strawberry
 
 from schema.errors import MutationError
+from schema.forms import AnalysedColumn
 from schema.lifecycle import JobRun, Savepoint
 from schema.types import Cluster, Datasource, Jar, Job, Udf
 
@@ -56,6 +57,13 @@ class SavepointPayload:
 class JobOutcome:
     job_id: strawberry.ID
     job: Job | None = None
+    error: MutationError | None = None
+
+
+@strawberry.type(description="Schema analysis: the kept file and the proposed columns (parents before children).")
+class SchemaAnalysisPayload:
+    schema_file: str | None = None
+    columns: list[AnalysedColumn] | None = None
     error: MutationError | None = None
 
 

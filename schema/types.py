@@ -16,6 +16,7 @@ from resolvers.context import Info
 from schema.lifecycle import ClusterOverview, FlinkJSON, JobRun, Savepoint, Validation
 from schema.scalars import Long
 from services.datasources import ROOT, masked
+from services.ddl import ddl_of
 from services.errors import DomainError
 from services.jars import size_text
 from services.jobs import STATUS_NAMES, TYPE_NAMES
@@ -179,6 +180,15 @@ class Datasource(Audited):
             )
             for p in masked(stored.json_value if stored else [])
         ]
+
+    @strawberry.field(
+        description="The CREATE TABLE Flink gets: generated from columns and properties, or the user's own "
+        "(dsDdl) when ddlEnable is 1. Secrets are masked here as in properties."
+    )
+    async def ddl(self, info: Info) -> str:
+        columns = await info.context.loaders.columns_by_datasource.load(self.row.id)
+        stored = await info.context.loaders.properties.load(self.row.id)
+        return ddl_of(self.row, columns, masked(stored.json_value if stored else []))
 
     @strawberry.field(description="Which jobs use this datasource, and in which role.")
     async def jobs(self, info: Info) -> list[DatasourceUsage]:

@@ -12,6 +12,7 @@ from tortoise.transactions import in_transaction
 from models import Column, Datasource, DatasourceProperties, Job, JobDatasource
 from services.actor import stamp_change, stamp_new
 from services.checks import Checks
+from services.connectors import check_form, form_of
 from services.errors import Conflict
 from services.paging import Page, paginate
 from services.records import apply, get_or_404, given
@@ -227,9 +228,19 @@ async def _write(ds: Datasource, columns: list[ColumnInput] | None, properties: 
             await DatasourceProperties.create(datasource_id=ds.id, json_value=properties, **stamp_new())
 
 
+def _check_connector_form(ds_type: str | None, table_type: str | None, properties: list[dict[str, Any]]) -> None:
+    """The properties against the connector's form: required fields, choices, numbers in range."""
+    form = form_of(ds_type, table_type)
+    if form is not None:
+        checks = Checks()
+        check_form(checks, form, properties)
+        checks.done()
+
+
 async def create_datasource(data: DatasourceInput) -> Datasource:
     """Create a datasource with its columns and properties, all or nothing."""
     columns, properties = _check(data, None)
+    _check_connector_form(data.ds_type, data.table_type, properties or [])
     assert data.table_name is not None
     if await _alias_taken(data.table_name, None):
         raise Conflict(f"table alias {data.table_name!r} is already taken")
@@ -248,9 +259,15 @@ async def update_datasource(ds_id: int, data: DatasourceInput) -> Datasource:
     columns, properties = _check(data, ds)
     if data.table_name is not None and await _alias_taken(data.table_name, ds_id):
         raise Conflict(f"table alias {data.table_name!r} is already taken")
+    stored = await DatasourceProperties.get_or_none(datasource_id=ds_id)
     if properties is not None:
-        stored = await DatasourceProperties.get_or_none(datasource_id=ds_id)
         properties = _restore_secrets(properties, stored.json_value if stored else [])
+    if properties is not None or data.ds_type is not None or data.table_type is not None:
+        _check_connector_form(
+            data.ds_type or ds.ds_type,
+            data.table_type if data.table_type is not None else ds.table_type,
+            properties if properties is not None else (stored.json_value if stored else []),
+        )
     apply(ds, {**given(data, skip=("columns", "properties")), **stamp_change()})
     if data.table_name is not None:
         ds.table_key = data.table_name.lower()

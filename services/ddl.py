@@ -7,14 +7,11 @@ from dataclasses import dataclass
 from typing import Any
 
 from models import Column, Datasource, DatasourceProperties
+from services.connectors import connector_options, form_of, watermark_delay
 from services.datasources import ROOT
 
 #: the processing-time attribute added to sources and side tables (FOR SYSTEM_TIME AS OF s.proctime)
 PROCTIME = "proctime"
-#: event-time columns get a watermark this many seconds behind, unless the form's watermark_delay says otherwise
-DEFAULT_WATERMARK_DELAY = 5
-#: form fields that steer the DDL itself rather than becoming a connector option
-_DDL_FIELDS = frozenset({"watermark_delay"})
 
 
 def quote(identifier: str) -> str:
@@ -56,23 +53,16 @@ def _tree(columns: Iterable[Column]) -> dict[str, list[Column]]:
     return children
 
 
-def options_of(connector: str, properties: Iterable[Mapping[str, Any]]) -> tuple[tuple[str, str], ...]:
-    """The WITH options: 'connector' first, then every filled form field under its option key."""
-    options: dict[str, str] = {"connector": connector}
-    for prop in properties:
-        name, value = str(prop.get("fieldName") or ""), prop.get("fieldValue")
-        if not name or value is None or str(value) == "" or name in _DDL_FIELDS:
-            continue
-        options[name] = str(value)
-    return tuple(options.items())
+def options_of(
+    ds_type: str, connector: str, properties: Iterable[Mapping[str, Any]], primary_key: bool = False
+) -> tuple[tuple[str, str], ...]:
+    """The WITH options of a datasource: its connector form's values under today's option keys."""
+    return tuple(connector_options(form_of(ds_type, connector), connector, properties, primary_key).items())
 
 
-def _watermark_delay(properties: Iterable[Mapping[str, Any]]) -> int:
-    for prop in properties:
-        value = str(prop.get("fieldValue") or "")
-        if prop.get("fieldName") == "watermark_delay" and value.isdigit():
-            return int(value)
-    return DEFAULT_WATERMARK_DELAY
+def primary_key(top: Iterable[Column], role: str) -> list[Column]:
+    """The key columns: a side table's join key, a sink's key columns (the sink then writes upserts)."""
+    return [c for c in top if c.join_key == 1] if role in ("side", "sink") else []
 
 
 def create_table(spec: TableSpec, properties: Iterable[Mapping[str, Any]] = ()) -> str:
@@ -89,13 +79,34 @@ def create_table(spec: TableSpec, properties: Iterable[Mapping[str, Any]] = ()) 
     if event is not None and spec.role == "source":
         lines.append(
             f"  WATERMARK FOR {quote(event.name)} AS {quote(event.name)} - INTERVAL "
-            f"{literal(str(_watermark_delay(properties)))} SECOND"
+            f"{literal(str(watermark_delay(properties)))} SECOND"
         )
-    keys = [c for c in top if c.join_key == 1]
-    if keys and spec.role == "side":
+    keys = primary_key(top, spec.role)
+    if keys:
         lines.append(f"  PRIMARY KEY ({', '.join(quote(k.name) for k in keys)}) NOT ENFORCED")
     with_lines = ",\n".join(f"  {literal(k)} = {literal(v)}" for k, v in spec.options)
     return f"CREATE TABLE {quote(spec.table_name)} (\n" + ",\n".join(lines) + f"\n) WITH (\n{with_lines}\n)"
+
+
+def spec_of(ds: Datasource, role: str, columns: Iterable[Column], properties: list[dict[str, Any]]) -> TableSpec:
+    """What the DDL needs of a datasource whose columns and properties are at hand."""
+    columns = tuple(columns)
+    connector = (ds.table_type or "").strip()
+    keyed = bool(primary_key((c for c in columns if c.virtual_pid == ROOT), role))
+    return TableSpec(
+        table_name=ds.table_name,
+        role=role,
+        connector=connector,
+        columns=columns,
+        options=options_of(role, connector, properties, keyed),
+        own_ddl=ds.ds_ddl if ds.ddl_enable == 1 and ds.ds_ddl else None,
+    )
+
+
+def ddl_of(ds: Datasource, columns: Iterable[Column], properties: Any) -> str:
+    """The datasource's CREATE TABLE in its own role: generated, or the user's own when ddlEnable is 1."""
+    props = [p for p in (properties or []) if isinstance(p, dict)]
+    return create_table(spec_of(ds, ds.ds_type, columns, props), props)
 
 
 async def table_spec(ds: Datasource, role: str) -> tuple[TableSpec, list[dict[str, Any]]]:
@@ -103,13 +114,4 @@ async def table_spec(ds: Datasource, role: str) -> tuple[TableSpec, list[dict[st
     columns = await Column.filter(datasource_id=ds.id).order_by("sort", "id")
     props_row = await DatasourceProperties.get_or_none(datasource_id=ds.id)
     properties = [p for p in (props_row.json_value if props_row else []) if isinstance(p, dict)]
-    connector = (ds.table_type or "").strip()
-    spec = TableSpec(
-        table_name=ds.table_name,
-        role=role,
-        connector=connector,
-        columns=tuple(columns),
-        options=options_of(connector, properties),
-        own_ddl=ds.ds_ddl if ds.ddl_enable == 1 and ds.ds_ddl else None,
-    )
-    return spec, properties
+    return spec_of(ds, role, columns, properties), properties

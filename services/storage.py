@@ -79,6 +79,27 @@ class Storage:
             raise
         return StoredFile(relative=f"{folder}/{stored}", original_name=original, stored_name=stored, size=size)
 
+    async def read_upload(self, upload: Upload | None, field: str, limit: int) -> tuple[str, bytes]:
+        """A small upload read whole (a schema file): its name and bytes; missing, empty or too large is refused."""
+        if upload is None or not upload.filename:
+            raise ValidationFailed({field: "a file is required"})
+        data = bytearray()
+        while chunk := await upload.read(CHUNK):
+            data.extend(chunk)
+            if len(data) > limit:
+                raise TooLarge({field: f"is larger than {limit // (1024 * 1024)} MB"})
+        if not data:
+            raise ValidationFailed({field: "is empty"})
+        return os.path.basename(upload.filename.replace("\\", "/")), bytes(data)
+
+    async def save_bytes(self, folder: str, original: str, data: bytes) -> str:
+        """Keep ``data`` under ``folder`` with a unique name; answer its path inside the storage folder."""
+        stored = f"{uuid.uuid4().hex}_{_safe_name(original)}"
+        target = self.root / folder / stored
+        target.parent.mkdir(parents=True, exist_ok=True)
+        await anyio.Path(target).write_bytes(data)
+        return f"{folder}/{stored}"
+
     def too_large(self, field: str) -> TooLarge:
         return TooLarge({field: f"is larger than the upload limit of {self.max_bytes // (1024 * 1024)} MB"})
 

@@ -28,6 +28,27 @@ async def add_cluster(client: httpx.AsyncClient, name: str = "local", address: s
     return int(data["id"])
 
 
+def prop(name: str, value: str, label: str = "", required: bool = False) -> dict[str, Any]:
+    """One filled form field as the document's jsonValue entries look."""
+    return {"fieldName": name, "fieldValue": value, "label": label or name, "required": required, "type": "inputfield"}
+
+
+def form_values(ds_type: str, table_type: str) -> list[dict[str, Any]]:
+    """A valid filled connector form for the connectors the tests use."""
+    if (ds_type, table_type) == ("side", "mysql"):
+        return [
+            prop("url", "jdbc:mysql://db:3306/f", "URL", True),
+            prop("table", "users", "Table", True),
+            prop("user", "feature", "User", True),
+            prop("password", "s3cret", "Password", True),
+        ]
+    if (ds_type, table_type) == ("source", "kafka"):
+        return [prop("bootstrap_servers", "k:9092"), prop("connector_topic", "t"), prop("group_id", "g")]
+    if table_type == "datagen":
+        return [prop("rows-per-second", "5", "Rows per second")]
+    return []
+
+
 def ds_body(table: str, ds_type: str = "source", table_type: str = "datagen", **extra: Any) -> dict[str, Any]:
     """The document's /ds/addDO example, filled in: a nested column tree and connector properties."""
     body: dict[str, Any] = {
@@ -71,24 +92,7 @@ def ds_body(table: str, ds_type: str = "source", table_type: str = "datagen", **
         "structureType": 1,
         "tableName": table,
         "tableType": table_type,
-        "jsonFieldVO": {
-            "jsonValue": [
-                {
-                    "fieldName": "url",
-                    "fieldValue": "jdbc:mysql://db:3306/f",
-                    "label": "URL",
-                    "required": True,
-                    "type": "inputfield",
-                },
-                {
-                    "fieldName": "password",
-                    "fieldValue": "s3cret",
-                    "label": "Password",
-                    "required": True,
-                    "type": "inputfield",
-                },
-            ]
-        },
+        "jsonFieldVO": {"jsonValue": form_values(ds_type, table_type)},
     }
     body.update(extra)
     return body

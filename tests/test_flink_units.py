@@ -107,7 +107,7 @@ def test_ddl_folds_nested_columns_quotes_names_and_adds_time_attributes() -> Non
         {"fieldName": "rows-per-second", "fieldValue": 5},
         {"fieldName": "watermark_delay", "fieldValue": "3"},
     ]
-    ddl = create_table(TableSpec("order", "source", "datagen", columns, options_of("datagen", props)), props)
+    ddl = create_table(TableSpec("order", "source", "datagen", columns, options_of("source", "datagen", props)), props)
     assert ddl == (
         "CREATE TABLE `order` (\n"
         "  `key` BIGINT,\n"
@@ -120,7 +120,7 @@ def test_ddl_folds_nested_columns_quotes_names_and_adds_time_attributes() -> Non
         "  'rows-per-second' = '5'\n"
         ")"
     )
-    side = create_table(TableSpec("dim", "side", "jdbc", columns[:1], options_of("jdbc", [])))
+    side = create_table(TableSpec("dim", "side", "jdbc", columns[:1], options_of("side", "jdbc", [])))
     assert "PRIMARY KEY (`key`) NOT ENFORCED" in side and "`proctime` AS PROCTIME()" in side
     assert quote("a`b") == "`a``b`"
 

@@ -97,14 +97,14 @@ async def test_create_update_delete_through_mutations(client):
                         {"name": "u", "flinkType": "ROW<a INT>", "virtualId": "7"},
                         {"name": "a", "flinkType": "INT", "virtualPid": "7"},
                     ],
-                    "properties": [{"fieldName": "password", "fieldValue": "pw"}],
+                    "properties": [{"fieldName": "rows-per-second", "fieldValue": "7"}],
                 }
             },
         )
     )["data"]["createDatasource"]
     assert ds["error"] is None
     assert ds["datasource"]["columns"] == [{"name": "u", "children": [{"name": "a"}]}]
-    assert ds["datasource"]["properties"] == [{"fieldName": "password", "fieldValue": "******"}]
+    assert ds["datasource"]["properties"] == [{"fieldName": "rows-per-second", "fieldValue": "7"}]
     job = (
         await gql(
             client,
@@ -184,7 +184,7 @@ async def test_typed_errors(client):
     taken = await gql(
         client,
         'mutation { createDatasource(input: {dsName: "x", dsType: SOURCE, tableName: "ORDERS", '
-        'tableType: "kafka"}) { datasource { id } ' + errors + " } }",
+        'tableType: "datagen"}) { datasource { id } ' + errors + " } }",
     )
     assert "already taken" in taken["data"]["createDatasource"]["error"]["message"]
     bad_id = (await gql(client, 'mutation { deleteJob(id: "abc") { deletedId ' + errors + " } }"))["data"]["deleteJob"]

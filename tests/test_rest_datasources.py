@@ -4,11 +4,11 @@ from tests.helpers import add_cluster, add_ds, ds_body, envelope_fail, envelope_
 
 
 async def test_document_example_is_accepted_and_detail_has_tree_and_masked_password(client):
-    body = ds_body("orders")
+    body = ds_body("orders", "side", "mysql")
     body["dsSchemaColumnVOS"].append(None)  # the document's own example sends [null]
     created = envelope_ok(await client.post("/ds/addDO", json=body))
     detail = envelope_ok(await client.get("/ds/get", params={"id": created["id"]}))
-    assert detail["tableName"] == "orders" and detail["dsType"] == "source" and detail["structureType"] == 1
+    assert detail["tableName"] == "orders" and detail["dsType"] == "side" and detail["structureType"] == 1
     cols = {c["name"]: c for c in detail["dsSchemaColumnVOS"]}
     assert set(cols) == {"id", "user", "name", "tags"}
     assert cols["name"]["virtualPid"] == cols["user"]["virtualId"] and cols["name"]["level"] == 2
@@ -20,10 +20,10 @@ async def test_document_example_is_accepted_and_detail_has_tree_and_masked_passw
 
 
 async def test_modify_keeps_masked_secret_and_replaces_columns(client):
-    ds_id = await add_ds(client, "orders")
+    ds_id = await add_ds(client, "orders", "side", "mysql")
     detail = envelope_ok(await client.get("/ds/get", params={"id": ds_id}))
     detail["dsName"] = "renamed"
-    detail["dsSchemaColumnVOS"] = [{"name": "only", "flinkType": "STRING"}]
+    detail["dsSchemaColumnVOS"] = [{"name": "only", "flinkType": "STRING", "joinKey": 1}]
     envelope_ok(await client.put("/ds/modifyDO", json=detail))  # sends the mask back
     from models import DatasourceProperties
 
