@@ -78,5 +78,8 @@ def readable_cause(trace: str) -> str:
     if statement is not None:
         return statement[1]
     causes = [line[len("Caused by: ") :] for line in trace.splitlines() if line.startswith("Caused by: ")]
+    missing = _missing_factory(causes)
+    if missing:
+        return missing
     line = causes[-1] if causes else trace.strip().splitlines()[0] if trace.strip() else "Flink gave no reason"
     return _EXCEPTION_PREFIX.sub("", line.strip())[:2000]

@@ -302,12 +302,14 @@ class Job(Audited):
     async def savepoints(self, info: Info) -> list[Savepoint]:
         return [Savepoint.of(r) for r in await info.context.loaders.savepoints_by_job.load(self.row.id)]
 
-    @strawberry.field(description="The statement script a SQL job runs (UDF jar paths shown as placeholders).")
+    @strawberry.field(
+        description="The statement script a SQL job runs (UDF jar paths as placeholders, secrets masked)."
+    )
     async def script(self) -> str | None:
         if self.row.job_type != 0:
             return None
         try:
-            return (await build_script(self.row, pipeline_name(self.row, None))).text()
+            return (await build_script(self.row, pipeline_name(self.row, None), mask=True)).text()
         except DomainError:
             return None
 

@@ -23,7 +23,7 @@ DS_TYPES = ("source", "sink", "side", "udf")
 CONNECTORS = {
     "source": ("kafka", "datagen", "filesystem"),
     "side": ("kafka", "mysql", "oracle", "http", "redis", "jdbc"),
-    "sink": ("kafka", "mysql", "oracle", "hbase", "print", "blackhole", "filesystem"),
+    "sink": ("kafka", "mysql", "oracle", "hbase", "jdbc", "print", "blackhole", "filesystem"),
 }
 MASK = "******"
 ROOT = "0"

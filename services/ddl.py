@@ -8,7 +8,7 @@ from typing import Any
 
 from models import Column, Datasource, DatasourceProperties
 from services.connectors import connector_options, form_of, watermark_delay
-from services.datasources import ROOT
+from services.datasources import ROOT, masked
 
 #: the processing-time attribute added to sources and side tables (FOR SYSTEM_TIME AS OF s.proctime)
 PROCTIME = "proctime"
@@ -109,9 +109,11 @@ def ddl_of(ds: Datasource, columns: Iterable[Column], properties: Any) -> str:
     return create_table(spec_of(ds, ds.ds_type, columns, props), props)
 
 
-async def table_spec(ds: Datasource, role: str) -> tuple[TableSpec, list[dict[str, Any]]]:
-    """Read a datasource's columns and properties into a spec (and the raw properties)."""
+async def table_spec(ds: Datasource, role: str, *, mask: bool = False) -> tuple[TableSpec, list[dict[str, Any]]]:
+    """Read a datasource's columns and properties into a spec (and the properties; secrets masked if asked)."""
     columns = await Column.filter(datasource_id=ds.id).order_by("sort", "id")
     props_row = await DatasourceProperties.get_or_none(datasource_id=ds.id)
     properties = [p for p in (props_row.json_value if props_row else []) if isinstance(p, dict)]
+    if mask:
+        properties = masked(properties)
     return spec_of(ds, role, columns, properties), properties

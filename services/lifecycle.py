@@ -34,8 +34,13 @@ class Validation:
 
 
 def _located(submission: Submission | None, error: FlinkRejected) -> dict[str, Any]:
-    if submission is not None and submission.script is not None and error.statement is not None:
-        return submission.script.locate(error.statement, error.message)
+    script = submission.script if submission is not None else None
+    if script is not None and error.statement is not None:
+        return script.locate(error.statement, error.message)
+    if script is not None:  # failed when the statement set was planned: find the table the message names
+        for index, origin in enumerate(script.origins):
+            if origin.kind == "table" and origin.table and f"(table {origin.table})" in error.message:
+                return script.locate(index, error.message)
     jar_job = submission is not None and submission.script is None
     return {"message": error.message, "field": "entryClass" if jar_job else "jobDsVOS"}
 
@@ -129,8 +134,8 @@ async def _submit(runtime: Runtime, job: Job, run: JobRun, restore: Restore | No
     except ValidationFailed as error:
         raise await refuse(error, "REJECTED") from None
     except FlinkRejected as error:
-        if error.statement is not None:
-            located = _located(submission, error)
+        located = _located(submission, error)
+        if error.statement is not None or str(located.get("field", "")).startswith("jobDsVOS["):
             await _store(job, Validation(INVALID, located, None))
             raise await refuse(invalid(located), "REJECTED") from None
         raise await refuse(Refused(f"Flink refused job {job.id}: {error.message}"), "REJECTED") from None

@@ -211,9 +211,10 @@ class _JsonSchema:
         if not properties:
             return TypeNode("map", item=STRING)
         fields = []
+        seen: set[str] = set()
         for name, sub in properties.items():
             where = f"{place}/properties/{name}"
-            _check_name(name, where)
+            _check_name(name, where, seen)
             comment = sub.get("description") if isinstance(sub, dict) else None
             fields.append((name, self.type_of(sub, where, depth + 1), str(comment) if comment else None))
         return TypeNode("row", fields=fields)
@@ -241,9 +242,10 @@ def from_sample(value: Any, place: str = "$", depth: int = 0) -> TypeNode:
         if not value:
             return TypeNode("map", item=STRING)
         fields: list[tuple[str, TypeNode, str | None]] = []
+        seen: set[str] = set()
         for name, sub in value.items():
             where = f"{place}.{name}"
-            _check_name(name, where)
+            _check_name(name, where, seen)
             fields.append((name, from_sample(sub, where, depth + 1), None))
         return TypeNode("row", fields=fields)
     if isinstance(value, list):
@@ -385,12 +387,13 @@ class _Avro:
             raise SchemaProblem(f"{place}{name}", "a record needs a list of fields")
         self.defining.update({full, name})
         node = TypeNode("row")
+        seen: set[str] = set()
         try:
             for i, f in enumerate(fields):
                 if not isinstance(f, dict) or not isinstance(f.get("name"), str) or "type" not in f:
                     raise SchemaProblem(f"{name}.fields[{i}]", "a field needs a name and a type")
                 where = f"{name}.{f['name']}"
-                _check_name(f["name"], where)
+                _check_name(f["name"], where, seen)
                 doc = f.get("doc")
                 node.fields.append(
                     (f["name"], self.type_of(f["type"], where, depth + 1, ns), str(doc) if doc else None)
@@ -412,11 +415,15 @@ def from_avro(document: Any) -> TypeNode:
 # -- columns ------------------------------------------------------------------------------------------------
 
 
-def _check_name(name: Any, place: str) -> None:
+def _check_name(name: Any, place: str, seen: set[str]) -> None:
+    """A usable column name, not yet used among its siblings (compared without case, as hlink stores them)."""
     if not isinstance(name, str) or not name.strip():
         raise SchemaProblem(place, "a field needs a non-empty name")
     if len(name) > 256:
         raise SchemaProblem(place, "a field name is longer than 256 characters")
+    if name.lower() in seen:
+        raise SchemaProblem(place, f"a field named {name!r} appears twice (names are compared without case)")
+    seen.add(name.lower())
 
 
 def is_json_schema(document: Any) -> bool:

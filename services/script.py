@@ -140,6 +140,7 @@ async def build_script(
     udf_path: UdfPath = _placeholder_path,
     *,
     checkpointing: bool = True,
+    mask: bool = False,
 ) -> Script:
     """The statement script of a SQL job; a job that cannot make one is refused naming the field."""
     mappings = await JobDatasource.filter(job_id=job.id).order_by("sort", "id")
@@ -166,7 +167,7 @@ async def build_script(
     datasources = {d.id: d for d in await Datasource.filter(id__in=[m.datasource_id for m in mappings])}
     for i, m in enumerate(mappings):
         ds = datasources[m.datasource_id]
-        spec, properties = await table_spec(ds, m.ds_type)
+        spec, properties = await table_spec(ds, m.ds_type, mask=mask)
         script.add(create_table(spec, properties), Origin("table", mapping=i, table=ds.table_name))
     for i, m in enumerate(mappings):
         for piece in split_statements(m.run_sql or "") if m.ds_type == "sink" else []:

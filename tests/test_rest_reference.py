@@ -18,7 +18,8 @@ async def test_dictionaries_are_seeded_from_the_domain(client):
         "restart_strategy",
     } <= set(every)
     sink = envelope_ok(await client.get("/dict/list/dc_type_sink"))
-    assert [e["dictValue"] for e in sink] == ["kafka", "mysql", "oracle", "hbase", "print", "blackhole", "filesystem"]
+    expected = ["kafka", "mysql", "oracle", "hbase", "print", "blackhole", "filesystem", "jdbc"]
+    assert [e["dictValue"] for e in sink] == expected
     assert [e["dictValue"] for e in sink if e["isDefault"] == "Y"] == ["mysql"]
     assert envelope_ok(await client.get("/dict/list/dc_type_slink")) == sink  # the original's spelling
     time_types = envelope_ok(await client.get("/dict/list/flink_time_type"))
