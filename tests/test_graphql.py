@@ -16,7 +16,7 @@ query Walk {
 
 async def test_one_request_walks_cluster_jobs_datasources_columns_children(client):
     cid = await add_cluster(client)
-    src, sink = await add_ds(client, "orders"), await add_ds(client, "out", "sink", "print")
+    src, sink = await add_ds(client, "orders"), await add_ds(client, "sunk", "sink", "print")
     envelope_ok(
         await client.post(
             "/jobs/addDO",
@@ -25,7 +25,7 @@ async def test_one_request_walks_cluster_jobs_datasources_columns_children(clien
                 "clusterId": cid,
                 "jobDsVOS": [
                     {"dsId": src, "dsType": "source"},
-                    {"dsId": sink, "dsType": "sink", "runSql": "INSERT INTO out SELECT * FROM orders"},
+                    {"dsId": sink, "dsType": "sink", "runSql": "INSERT INTO sunk SELECT * FROM orders"},
                 ],
             },
         )
@@ -34,7 +34,7 @@ async def test_one_request_walks_cluster_jobs_datasources_columns_children(clien
     assert data["totalCount"] == 1
     job = data["items"][0]["jobs"][0]
     assert job["jobName"] == "j"
-    assert job["sinks"] == [{"runSql": "INSERT INTO out SELECT * FROM orders", "datasource": {"tableName": "out"}}]
+    assert job["sinks"] == [{"runSql": "INSERT INTO sunk SELECT * FROM orders", "datasource": {"tableName": "sunk"}}]
     source = job["sources"][0]
     assert source["tableName"] == "orders" and source["dsType"] == "SOURCE"
     user = next(c for c in source["columns"] if c["name"] == "user")

@@ -109,7 +109,7 @@ async def test_udf_called_by_a_job_cannot_be_deleted(client):
         files={"jarfile": ("udf.jar", jar_bytes(), "x")},
     )
     envelope_ok(up)
-    src, sink = await add_ds(client, "orders"), await add_ds(client, "out", "sink", "print")
+    src, sink = await add_ds(client, "orders"), await add_ds(client, "sunk", "sink", "print")
     envelope_ok(
         await client.post(
             "/jobs/addDO",
@@ -117,7 +117,7 @@ async def test_udf_called_by_a_job_cannot_be_deleted(client):
                 "jobName": "caller",
                 "jobDsVOS": [
                     {"dsId": src, "dsType": "source"},
-                    {"dsId": sink, "dsType": "sink", "runSql": "INSERT INTO out SELECT To_Upper (name) FROM orders"},
+                    {"dsId": sink, "dsType": "sink", "runSql": "INSERT INTO sunk SELECT To_Upper (name) FROM orders"},
                 ],
             },
         )

@@ -54,6 +54,8 @@ async def test_alias_unique_case_insensitive_and_check_table_name(client):
     assert envelope_ok(await client.get("/ds/checkTableName", params={"tableName": "orders", "dsId": ds_id})) is True
     assert envelope_ok(await client.get("/ds/checkTableName", params={"tableName": "users"})) is True
     envelope_fail(await client.get("/ds/checkTableName", params={"tableName": "1bad-name"}), 400)
+    reserved = envelope_fail(await client.get("/ds/checkTableName", params={"tableName": "Order"}), 400)
+    assert "reserved word" in reserved["data"]["fields"]["tableName"]
     envelope_fail(await client.get("/ds/checkTableName"), 400)
 
 
