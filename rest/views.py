@@ -48,6 +48,8 @@ def job_vo(job: Job, cluster: Cluster | None, mappings: list[JobDatasource] | No
     )
     if mappings is not None:
         vo["jobDsVOS"] = [mapping_vo(m) for m in mappings]
+    else:  # a list row: the job graph (often kilobytes) is for the detail view
+        vo.pop("validationPlan", None)
     return vo
 
 

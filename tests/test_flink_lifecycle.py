@@ -315,6 +315,8 @@ async def test_several_sinks_run_as_one_flink_job(
     job = envelope_ok(await client.post("/jobs/addDO", json=body))
     descriptions = " ".join(n["description"] for n in job["validationPlan"]["nodes"])
     assert "hole_s" in descriptions and "shown_s" in descriptions
+    listed = envelope_ok(await client.get("/jobs/list"))["records"]
+    assert listed[0]["validationStatus"] == 1 and "validationPlan" not in listed[0]  # the graph is for the detail
     run = envelope_ok(await client.post(f"/jobs/run/{job['id']}"))
     seen = await flink_state(flink, run["flinkJobId"], "RUNNING")
     sinks = " ".join(v["name"] for v in seen["vertices"])
