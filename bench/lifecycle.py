@@ -88,7 +88,7 @@ async def submissions(flink: LocalFlink, runs: int) -> tuple[list[float], list[f
             await api.post(f"/jobs/cancel/{job_id}")
 
             job = await Job.get(id=job_id)
-            submission = await prepare(runtime, job, pipeline_name(job, 0))
+            submission = await prepare(runtime, job, pipeline_name(job))
             body = submission.request.body()
             start = time.perf_counter()
             jid = (await http.post(f"/jars/{submission.jar_id}/run", json=body)).json()["jobid"]

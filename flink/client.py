@@ -138,10 +138,6 @@ class FlinkClient:
         result: dict[str, Any] = await self._call("GET", "/overview")
         return result
 
-    async def config(self) -> dict[str, Any]:
-        result: dict[str, Any] = await self._call("GET", "/config")
-        return result
-
     async def jobs(self) -> list[FlinkJob]:
         """Every job the cluster knows (one call: what the reconciler polls)."""
         answer = await self._call("GET", "/jobs/overview")
@@ -176,9 +172,6 @@ class FlinkClient:
         if not server_path:
             raise FlinkRejected(f"Flink accepted the upload of {path.name} but named no file", status=502)
         return server_path.rsplit("/", 1)[-1], server_path
-
-    async def delete_jar(self, jar_id: str) -> None:
-        await self._call("DELETE", f"/jars/{jar_id}")
 
     async def plan(self, jar_id: str, request: RunRequest) -> dict[str, Any]:
         """Plan the program without running it: its job graph, or Flink's error (FlinkRejected)."""
@@ -239,14 +232,6 @@ class FlinkClient:
                 raise FlinkUnavailable(f"the savepoint of job {jid} did not complete within {within:.0f} s")
             await asyncio.sleep(delay)
             delay = min(delay * 2, 1.0)
-
-    async def taskmanagers(self) -> list[dict[str, Any]]:
-        answer = await self._call("GET", "/taskmanagers")
-        managers: list[dict[str, Any]] = answer.get("taskmanagers", [])
-        return managers
-
-    async def taskmanager_stdout(self, tm_id: str) -> str:
-        return str(await self._call("GET", f"/taskmanagers/{tm_id}/stdout", limit=self.long_timeout))
 
 
 def _time(value: Any) -> int | None:

@@ -7,6 +7,7 @@ the processes whose pid files this folder holds and whose command line names thi
 
 from __future__ import annotations
 
+import contextlib
 import os
 import re
 import signal
@@ -243,31 +244,38 @@ class LocalFlink:
                 stdout=subprocess.DEVNULL,
                 stderr=subprocess.DEVNULL,
             )
-        deadline = time.monotonic() + wait
-        while time.monotonic() < deadline:
+        started = time.monotonic()
+        while (elapsed := time.monotonic() - started) < wait:
             overview = self.answers()
             if overview and int(str(overview.get("taskmanagers", 0))) > 0:
                 progress(f"Flink {overview.get('flink-version')} is up: {overview.get('slots-total')} slots")
                 return
-            if len(self.pids()) < len(_ROLES) and time.monotonic() > deadline - wait + 10:
-                break
+            # the scripts write both pid files at once: a process missing after 10 s has died
+            if elapsed > 10 and len(self.pids()) < len(_ROLES):
+                raise self._failed("a Flink process exited during start-up")
             time.sleep(0.5)
-        logs = sorted(self.log_dir.glob("*.log"))
+        raise self._failed(f"Flink did not come up within {wait:.0f} s")
+
+    def _failed(self, reason: str) -> FlinkSetupError:
+        """Stop what did start, and say why with the tail of the newest log."""
+        logs = sorted(self.log_dir.glob("*.log"), key=lambda p: p.stat().st_mtime)
         tail = logs[-1].read_text(errors="replace")[-1500:] if logs else "(no log written)"
         self.stop()
-        raise FlinkSetupError(f"Flink did not come up within {wait:.0f} s; last log lines:\n{tail}")
+        return FlinkSetupError(f"{reason}; last log lines:\n{tail}")
 
     def stop(self, progress: Progress = _quiet, wait: float = 30.0) -> None:
         """Stop exactly this cluster's processes (SIGTERM, then SIGKILL after ``wait`` seconds)."""
         pids = self.pids()
         for pid in pids.values():
-            os.kill(pid, signal.SIGTERM)
+            with contextlib.suppress(ProcessLookupError):
+                os.kill(pid, signal.SIGTERM)
         deadline = time.monotonic() + wait
         while pids and time.monotonic() < deadline:
             pids = {role: pid for role, pid in pids.items() if self._ours(pid)}
             time.sleep(0.2)
         for pid in pids.values():
-            os.kill(pid, signal.SIGKILL)
+            with contextlib.suppress(ProcessLookupError):
+                os.kill(pid, signal.SIGKILL)
         for role in _ROLES:
             (self.pid_dir / f"flink-hlink-{role}.pid").unlink(missing_ok=True)
         progress("Flink stopped")

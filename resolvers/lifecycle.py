@@ -34,14 +34,20 @@ async def _run_payload(runtime: Runtime, id: strawberry.ID, restart: bool) -> Ru
 
 
 async def _batch(ids: list[strawberry.ID], action: Callable[[int], Awaitable[Any]]) -> list[JobOutcome]:
+    """Each id's outcome (lifecycle.for_each); an id that is not one is reported like any other failure."""
     outcomes: list[JobOutcome] = []
+    job_ids: list[int] = []
     for key in dict.fromkeys(ids):
         try:
-            job_id = parse_id(key, "ids")
-            await action(job_id)
-            outcomes.append(JobOutcome(job_id=key, job=await _job(job_id)))
+            job_ids.append(parse_id(key, "ids"))
         except DomainError as error:
             outcomes.append(JobOutcome(job_id=key, error=to_graphql(error)))
+    for o in await lifecycle.for_each(job_ids, action):
+        key = strawberry.ID(str(o.job_id))
+        if o.error is not None:
+            outcomes.append(JobOutcome(job_id=key, error=to_graphql(o.error)))
+        else:
+            outcomes.append(JobOutcome(job_id=key, job=await _job(o.job_id)))
     return outcomes
 
 

@@ -70,13 +70,13 @@ def _batch(action: Callable[[Runtime, int], Awaitable[Any]], view: Callable[[Any
         results = [
             {
                 "jobId": o.job_id,
-                "success": o.success,
-                "msg": o.message,
-                "data": await view(o.value) if o.success else None,
+                "success": o.error is None,
+                "msg": o.error.message if o.error else "success",
+                "data": None if o.error else await view(o.value),
             }
             for o in outcomes
         ]
-        done = sum(o.success for o in outcomes)
+        done = sum(o.error is None for o in outcomes)
         return ok(
             {"results": results, "succeeded": done, "failed": len(outcomes) - done}, f"{done} of {len(outcomes)} done"
         )

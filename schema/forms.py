@@ -38,6 +38,7 @@ class FormFieldSpec:
     min_length: int | None
     max_length: int | None
     must_start_with: str | None
+    must_match: str | None = strawberry.field(description="A regular expression the whole value must match.")
     tips: str
     describe: str
     hidden: bool
@@ -60,6 +61,7 @@ class FormFieldSpec:
             min_length=f.min_length,
             max_length=f.max_length,
             must_start_with=f.pattern,
+            must_match=f.shape,
             tips=f.tips,
             describe=f.describe,
             hidden=f.hidden,

@@ -309,7 +309,7 @@ class Job(Audited):
         if self.row.job_type != 0:
             return None
         try:
-            return (await build_script(self.row, pipeline_name(self.row, None), mask=True)).text()
+            return (await build_script(self.row, pipeline_name(self.row), mask=True)).text()
         except DomainError:
             return None
 

@@ -46,6 +46,7 @@ class FormField:
     min_length: int | None = None
     max_length: int | None = 1024
     pattern: str | None = None  # a value must start like this (e.g. jdbc:mysql://)
+    shape: str | None = None  # a regular expression the whole value must match (then tips shows an example)
     tips: str = ""
     describe: str = ""
     hidden: bool = False
@@ -56,7 +57,7 @@ class FormField:
 
 
 Values = dict[str, str]
-Extra = Callable[[Values, bool], dict[str, str]]
+Extra = Callable[[Values], dict[str, str]]
 
 
 @dataclass(frozen=True)
@@ -139,11 +140,11 @@ CACHE = _combo(
 )
 
 
-def _cache(values: Values, pk: bool) -> dict[str, str]:
+def _cache(values: Values) -> dict[str, str]:
     return {"lookup.cache": "PARTIAL" if values.get("cacheType") == "W_TinyLFU" else "NONE"}
 
 
-def _kafka_source(values: Values, pk: bool) -> dict[str, str]:
+def _kafka_source(values: Values) -> dict[str, str]:
     extra: dict[str, str] = {}
     offsets = values.get("partition_offset")
     if values.get("startup_mode") == "specific-offsets" and offsets:
@@ -249,7 +250,11 @@ FORMS: tuple[Form, ...] = (
                         "specific offsets",
                         (
                             FormField(
-                                "partition_offset", "Partition offsets", required=True, tips="0,42;1,300", pattern=None
+                                "partition_offset",
+                                "Partition offsets",
+                                required=True,
+                                tips="0,42;1,300",
+                                shape=r"\d+,\d+(;\d+,\d+)*;?",
                             ),
                         ),
                     ),
@@ -467,6 +472,8 @@ def check_form(checks: Checks, form: Form, properties: Iterable[Mapping[str, Any
             checks.add(where, f"must be at most {f.max_length} characters")
         if f.pattern and not value.startswith(f.pattern):
             checks.add(where, f"must start with {f.pattern}")
+        if f.shape and not re.fullmatch(f.shape, value):
+            checks.add(where, f"must look like {f.tips}")
     for f in form.fields:  # union fields of options not chosen are known too
         for choice in f.options:
             known.update(u.field_name for u in choice.union_fields)
@@ -489,8 +496,7 @@ def connector_options(
     form: Form | None, table_type: str, properties: Iterable[Mapping[str, Any]], pk: bool
 ) -> dict[str, str]:
     """The WITH options of a filled form; fields named like option keys pass through as extra options."""
-    props = list(properties)
-    values = values_of(props)
+    values = values_of(properties)
     if form is None:  # a connector hlink has no form for: every field is an option, as given
         return {"connector": table_type, **{k: v for k, v in values.items() if k != "watermark_delay"}}
     options: dict[str, str] = {"connector": form.connector} if form.connector else {}
@@ -500,7 +506,7 @@ def connector_options(
         if f.key and value not in (None, ""):
             options[f.key] = f"{value} {f.unit}".strip() if f.unit else str(value)
     if form.extra is not None:
-        options.update(form.extra(values, pk))
+        options.update(form.extra(values))
     known = {f.field_name for f in active}
     options.update({k: v for k, v in values.items() if k not in known and _OPTION_KEY.match(k)})
     if form.table_type == "kafka" and (pk or form.ds_type == "side"):
@@ -527,6 +533,8 @@ def field_dict(f: FormField, sequence: int) -> dict[str, Any]:
         "min": f.minimum,
         "max": f.maximum,
         "defaultValue": f.default,
+        "mustStartWith": f.pattern,
+        "mustMatch": f.shape,
         "readOnly": f.read_only,
         "hidden": f.hidden,
         "tips": f.tips,

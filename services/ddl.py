@@ -34,6 +34,7 @@ class TableSpec:
     columns: tuple[Column, ...]
     options: tuple[tuple[str, str], ...]
     own_ddl: str | None = None  # the user's DDL, when ddlEnable is on
+    watermark_delay: int = 5  # seconds the watermark lags an event-time column
 
 
 def column_type(column: Column, children: Mapping[str, list[Column]]) -> str:
@@ -65,7 +66,7 @@ def primary_key(top: Iterable[Column], role: str) -> list[Column]:
     return [c for c in top if c.join_key == 1] if role in ("side", "sink") else []
 
 
-def create_table(spec: TableSpec, properties: Iterable[Mapping[str, Any]] = ()) -> str:
+def create_table(spec: TableSpec) -> str:
     """The CREATE TABLE statement for one datasource in one role."""
     if spec.own_ddl:
         return spec.own_ddl.strip().rstrip(";")
@@ -79,7 +80,7 @@ def create_table(spec: TableSpec, properties: Iterable[Mapping[str, Any]] = ()) 
     if event is not None and spec.role == "source":
         lines.append(
             f"  WATERMARK FOR {quote(event.name)} AS {quote(event.name)} - INTERVAL "
-            f"{literal(str(watermark_delay(properties)))} SECOND"
+            f"{literal(str(spec.watermark_delay))} SECOND"
         )
     keys = primary_key(top, spec.role)
     if keys:
@@ -88,8 +89,9 @@ def create_table(spec: TableSpec, properties: Iterable[Mapping[str, Any]] = ()) 
     return f"CREATE TABLE {quote(spec.table_name)} (\n" + ",\n".join(lines) + f"\n) WITH (\n{with_lines}\n)"
 
 
-def spec_of(ds: Datasource, role: str, columns: Iterable[Column], properties: list[dict[str, Any]]) -> TableSpec:
-    """What the DDL needs of a datasource whose columns and properties are at hand."""
+def spec_of(ds: Datasource, role: str, columns: Iterable[Column], properties: Any) -> TableSpec:
+    """What the DDL needs of a datasource, from its columns and its filled form (a list of field dicts)."""
+    props = [p for p in (properties or []) if isinstance(p, dict)]
     columns = tuple(columns)
     connector = (ds.table_type or "").strip()
     keyed = bool(primary_key((c for c in columns if c.virtual_pid == ROOT), role))
@@ -98,22 +100,25 @@ def spec_of(ds: Datasource, role: str, columns: Iterable[Column], properties: li
         role=role,
         connector=connector,
         columns=columns,
-        options=options_of(role, connector, properties, keyed),
+        options=options_of(role, connector, props, keyed),
         own_ddl=ds.ds_ddl if ds.ddl_enable == 1 and ds.ds_ddl else None,
+        watermark_delay=watermark_delay(props),
     )
 
 
 def ddl_of(ds: Datasource, columns: Iterable[Column], properties: Any) -> str:
     """The datasource's CREATE TABLE in its own role: generated, or the user's own when ddlEnable is 1."""
-    props = [p for p in (properties or []) if isinstance(p, dict)]
-    return create_table(spec_of(ds, ds.ds_type, columns, props), props)
+    return create_table(spec_of(ds, ds.ds_type, columns, properties))
 
 
-async def table_spec(ds: Datasource, role: str, *, mask: bool = False) -> tuple[TableSpec, list[dict[str, Any]]]:
-    """Read a datasource's columns and properties into a spec (and the properties; secrets masked if asked)."""
-    columns = await Column.filter(datasource_id=ds.id).order_by("sort", "id")
-    props_row = await DatasourceProperties.get_or_none(datasource_id=ds.id)
-    properties = [p for p in (props_row.json_value if props_row else []) if isinstance(p, dict)]
-    if mask:
-        properties = masked(properties)
-    return spec_of(ds, role, columns, properties), properties
+async def table_specs(tables: list[tuple[Datasource, str]], *, mask: bool = False) -> list[TableSpec]:
+    """The specs of several (datasource, role) pairs in two queries; secrets masked if asked (for display)."""
+    ids = list({ds.id for ds, _ in tables})
+    columns: dict[int, list[Column]] = {i: [] for i in ids}
+    for column in await Column.filter(datasource_id__in=ids).order_by("sort", "id"):
+        columns[column.datasource_id].append(column)
+    forms = {p.datasource_id: p.json_value for p in await DatasourceProperties.filter(datasource_id__in=ids)}
+    return [
+        spec_of(ds, role, columns[ds.id], masked(forms.get(ds.id) or []) if mask else forms.get(ds.id))
+        for ds, role in tables
+    ]

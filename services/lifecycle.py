@@ -11,14 +11,15 @@ from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 from typing import Any
 
+from flink.client import FlinkClient, Operation
 from flink.errors import FlinkError, FlinkRejected, FlinkUnavailable
 from models import Job, JobRun, Savepoint
 from services.actor import stamp_new
 from services.errors import Conflict, DomainError, Refused, Unavailable, ValidationFailed
 from services.jobs import ACTIVE, STATUS_NAMES, get_job
-from services.runtime import Runtime
+from services.runtime import JobEvent, Runtime
 from services.script import Restore
-from services.status import CANCELLED, SUBMITTING, code_of, now, set_status
+from services.status import CANCELLED, SUBMITTING, SUBMITTING_STATE, code_of, now, set_status
 from services.submission import Submission, cluster_of, pipeline_name, prepare, with_jar_retry
 
 NEVER, VALID, INVALID = 0, 1, 2
@@ -67,8 +68,8 @@ async def validate(runtime: Runtime, job: Job) -> Validation:
     """Plan the job on its cluster (nothing runs) and store the verdict with the job."""
     submission: Submission | None = None
     try:
-        submission = await prepare(runtime, job, pipeline_name(job, None), planning=True)
-        plan = await with_jar_retry(runtime, submission, plan=True)
+        submission = await prepare(runtime, job, pipeline_name(job), planning=True)
+        plan = await with_jar_retry(runtime, submission, submission.client.plan)
     except ValidationFailed as error:
         field, message = next(iter(error.fields.items()))
         return await _store(job, Validation(INVALID, {"message": message, "field": field}, None))
@@ -76,7 +77,6 @@ async def validate(runtime: Runtime, job: Job) -> Validation:
         return await _store(job, Validation(NEVER, {"message": error.message, "field": "clusterId"}, None))
     except FlinkRejected as error:
         return await _store(job, Validation(INVALID, _located(submission, error), None))
-    assert isinstance(plan, dict)
     return await _store(job, Validation(VALID, None, plan))
 
 
@@ -92,9 +92,12 @@ async def run_job(runtime: Runtime, job_id: int, restore: Restore | None = None)
     cluster = await cluster_of(job)
     previous = (job.job_status, job.flink_state)
     # the claim is one conditional UPDATE: of two simultaneous runs exactly one sees a row change
-    if not await Job.filter(id=job_id).exclude(job_status__in=ACTIVE).update(job_status=SUBMITTING):
+    claimed = Job.filter(id=job_id).exclude(job_status__in=ACTIVE)
+    if not await claimed.update(job_status=SUBMITTING, flink_state=SUBMITTING_STATE):
         status = await Job.filter(id=job_id).first().values_list("job_status", flat=True)
         raise Conflict(f"job {job_id} is already {STATUS_NAMES.get(int(str(status)), 'active')} on Flink")
+    job.job_status, job.flink_state = SUBMITTING, SUBMITTING_STATE
+    runtime.events.publish(JobEvent(job_id, SUBMITTING, SUBMITTING_STATE, job.flink_job_id))
     runtime.submitting.add(job_id)
     try:
         if restore is None and job.savepoint_path:
@@ -102,13 +105,10 @@ async def run_job(runtime: Runtime, job_id: int, restore: Restore | None = None)
         run = await JobRun.create(
             job_id=job_id,
             cluster_id=cluster.id,
-            pipeline_name="",
+            pipeline_name=pipeline_name(job),
             restored_from=restore.path if restore else None,
             **stamp_new(),
         )
-        run.pipeline_name = pipeline_name(job, run.id)
-        await run.save(update_fields=["pipeline_name"])
-        await set_status(runtime.events, job, SUBMITTING, "SUBMITTING", confirmed=False)
         jid = await _submit(runtime, job, run, restore, previous)
         run.flink_job_id, run.start_time = jid, now()
         await run.save(update_fields=["flink_job_id", "start_time"])
@@ -130,7 +130,7 @@ async def _submit(runtime: Runtime, job: Job, run: JobRun, restore: Restore | No
 
     try:
         submission = await prepare(runtime, job, run.pipeline_name, restore)
-        jid = await with_jar_retry(runtime, submission, plan=False)
+        jid = await with_jar_retry(runtime, submission, submission.client.run)
     except ValidationFailed as error:
         raise await refuse(error, "REJECTED") from None
     except FlinkRejected as error:
@@ -142,7 +142,7 @@ async def _submit(runtime: Runtime, job: Job, run: JobRun, restore: Restore | No
     except FlinkUnavailable as error:
         unavailable = Unavailable(f"the cluster of job {job.id} did not answer: {error.message}")
         raise await refuse(unavailable, "NOT_SUBMITTED") from None
-    return str(jid)
+    return jid
 
 
 async def _state_of(runtime: Runtime, address: str, jid: str) -> str:
@@ -178,7 +178,7 @@ async def _keep_savepoint(job: Job, run: JobRun | None, path: str, kind: str) ->
 SAVEPOINT_TRIES, SAVEPOINT_PAUSE = 10, 0.5
 
 
-async def _until_tasks_run(trigger: Callable[[], Awaitable[str]], client: Any, jid: str) -> Any:
+async def _until_tasks_run(trigger: Callable[[], Awaitable[str]], client: FlinkClient, jid: str) -> Operation:
     for attempt in range(SAVEPOINT_TRIES):
         operation = await client.wait_operation(jid, await trigger())
         starting = "not all required tasks are currently running" in (operation.failure or "").lower()
@@ -233,7 +233,7 @@ async def cancel_job(runtime: Runtime, job_id: int) -> Stopped:
     return Stopped(job, savepoint, None if savepoint and savepoint.kind == "stop" else note)
 
 
-async def _retained_checkpoint(client: Any, job: Job, run: JobRun | None) -> Savepoint | None:
+async def _retained_checkpoint(client: FlinkClient, job: Job, run: JobRun | None) -> Savepoint | None:
     if not job.checkpoint_interval or job.checkpoint_cleanup_mode != 0 or not job.flink_job_id:
         return None
     try:
@@ -275,12 +275,11 @@ async def trigger_savepoint(runtime: Runtime, job_id: int) -> Savepoint:
 
 @dataclass(frozen=True)
 class Outcome:
-    """One job's result in a batch action."""
+    """One job's result in a batch action: the action's value, or the expected failure."""
 
     job_id: int
-    success: bool
-    message: str
     value: object = None
+    error: DomainError | None = None
 
 
 async def for_each(job_ids: list[int], action: Callable[[int], Awaitable[object]]) -> list[Outcome]:
@@ -288,7 +287,7 @@ async def for_each(job_ids: list[int], action: Callable[[int], Awaitable[object]
     outcomes: list[Outcome] = []
     for job_id in dict.fromkeys(job_ids):
         try:
-            outcomes.append(Outcome(job_id, True, "success", await action(job_id)))
+            outcomes.append(Outcome(job_id, await action(job_id)))
         except DomainError as error:
-            outcomes.append(Outcome(job_id, False, error.message))
+            outcomes.append(Outcome(job_id, error=error))
     return outcomes

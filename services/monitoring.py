@@ -5,8 +5,8 @@ from __future__ import annotations
 from typing import Any
 
 from flink.errors import FlinkError, FlinkRejected, readable_cause
-from models import Cluster, JobRun
-from services.errors import Conflict, Unavailable
+from models import Cluster, Job, JobRun
+from services.errors import Conflict, Refused, Unavailable
 from services.jobs import get_job
 from services.runtime import Runtime
 from services.submission import cluster_of
@@ -32,7 +32,7 @@ async def cluster_live(runtime: Runtime, cluster: Cluster) -> dict[str, Any]:
     }
 
 
-async def _flink_job(job_id: int) -> tuple[Any, str]:
+async def _flink_job(job_id: int) -> tuple[Job, str]:
     job = await get_job(job_id)
     if not job.flink_job_id:
         raise Conflict(f"job {job_id} has never run on Flink")
@@ -47,7 +47,7 @@ async def job_view(runtime: Runtime, job_id: int) -> dict[str, Any]:
     except FlinkRejected as error:
         if error.status == 404:
             raise Conflict(f"Flink no longer knows job {jid} (the cluster restarted?)") from None
-        raise Unavailable(error.message) from None
+        raise Refused(error.message) from None
     except FlinkError as error:
         raise Unavailable(f"the cluster of job {job_id} did not answer: {error.message}") from None
 

@@ -8,6 +8,8 @@ from collections.abc import AsyncIterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
+import anyio
+
 from flink.client import FlinkClient
 from flink.errors import FlinkRejected
 from services.errors import ValidationFailed
@@ -84,39 +86,38 @@ class Runtime:
             self._digests[key] = digest.hexdigest()[:12]
         return f"{path.stem}-{self._digests[key]}.jar"
 
-    async def ensure_jars(
-        self, client: FlinkClient, paths: list[Path], *, need_path: bool = False
-    ) -> list[tuple[str, str]]:
-        """(jar id, path on the job manager) of each local jar, uploading those the cluster lacks or lost.
+    async def listing(self, client: FlinkClient) -> dict[str, str]:
+        """The jars the cluster holds now: id → name (one call, shared by a submission's jars)."""
+        return {str(f.get("id")): str(f.get("name")) for f in await client.jars()}
+
+    async def ensure_jar(
+        self, client: FlinkClient, path: Path, listed: dict[str, str], *, need_path: bool = False
+    ) -> tuple[str, str]:
+        """(jar id, path on the job manager) of a local jar, uploaded unless ``listed`` shows the cluster has it.
 
         Without ``need_path`` a jar the cluster already holds under the same content-hashed name is reused
         (after a restart of hlink, say); the job manager's file path is only known from an upload's answer.
         """
-        present = {str(f.get("id")): str(f.get("name")) for f in await client.jars()} if paths else {}
-        answer: list[tuple[str, str]] = []
-        for path in paths:
-            if not path.exists():
-                raise ValidationFailed({"jar": f"{path.name} is missing from the storage folder"})
-            key = (client.address, self._upload_name(path))
-            known = self._uploads.get(key)
-            if known is None or known[0] not in present:
-                same = next((jar_id for jar_id, name in present.items() if name == key[1]), None)
-                known = (same, "") if same and not need_path else await client.upload_jar(path, key[1])
-                self._uploads[key] = known
-            elif need_path and not known[1]:
-                known = await client.upload_jar(path, key[1])
-                self._uploads[key] = known
-            answer.append(known)
-        return answer
+        if not await anyio.Path(path).exists():
+            raise ValidationFailed({"jar": f"{path.name} is missing from the storage folder"})
+        key = (client.address, self._upload_name(path))
+        known = self._uploads.get(key)
+        if known is None or known[0] not in listed:
+            same = next((jar_id for jar_id, name in listed.items() if name == key[1]), None)
+            known = (same, "") if same and not need_path else await client.upload_jar(path, key[1])
+        elif need_path and not known[1]:
+            known = await client.upload_jar(path, key[1])
+        self._uploads[key] = known
+        listed[known[0]] = key[1]
+        return known
 
-    async def runner_id(self, client: FlinkClient) -> str:
-        """The SQL runner's jar id on this cluster (uploaded on first use, again if the cluster lost it)."""
+    def runner(self) -> Path:
+        """hlink's SQL runner jar, or a validation error saying how to build it."""
         if self.runner_jar is None or not self.runner_jar.exists():
             raise ValidationFailed(
                 {"jobType": "SQL jobs need hlink's SQL runner; build it with `hlink flink up` or `hlink flink runner`"}
             )
-        ((jar_id, _),) = await self.ensure_jars(client, [self.runner_jar])
-        return jar_id
+        return self.runner_jar
 
     def forget_uploads(self, client: FlinkClient) -> None:
         """After a 'jar not found', ask the cluster again next time."""

@@ -14,7 +14,7 @@ from typing import Any
 
 from models import Datasource, Job, JobDatasource, Udf
 from services.checks import Checks
-from services.ddl import create_table, literal, quote, table_spec
+from services.ddl import create_table, literal, quote, table_specs
 from services.sqltext import Piece, place, split_statements
 from services.udfs import udfs_called_in
 
@@ -165,10 +165,9 @@ async def build_script(
             Origin("function", table=udf.udf_name),
         )
     datasources = {d.id: d for d in await Datasource.filter(id__in=[m.datasource_id for m in mappings])}
-    for i, m in enumerate(mappings):
-        ds = datasources[m.datasource_id]
-        spec, properties = await table_spec(ds, m.ds_type, mask=mask)
-        script.add(create_table(spec, properties), Origin("table", mapping=i, table=ds.table_name))
+    specs = await table_specs([(datasources[m.datasource_id], m.ds_type) for m in mappings], mask=mask)
+    for i, spec in enumerate(specs):
+        script.add(create_table(spec), Origin("table", mapping=i, table=spec.table_name))
     for i, m in enumerate(mappings):
         for piece in split_statements(m.run_sql or "") if m.ds_type == "sink" else []:
             script.add(piece.sql, Origin("sql", mapping=i, table=datasources[m.datasource_id].table_name, piece=piece))

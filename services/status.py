@@ -23,6 +23,8 @@ STATE_CODES = {
     "FAILED": FAILED,
 }
 TERMINAL = frozenset({"FINISHED", "CANCELED", "FAILED"})
+#: hlink's own state name while it submits (Flink has not answered yet)
+SUBMITTING_STATE = "SUBMITTING"
 #: the cluster did not answer: the job's state is unknown (its code stays what Flink last said)
 UNKNOWN = "UNKNOWN"
 

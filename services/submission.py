@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import secrets
 import shlex
+from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TypeVar
 
 from flink.client import FlinkClient, RunRequest
 from flink.errors import FlinkRejected
@@ -17,15 +19,14 @@ from services.runtime import Runtime, jar_missing
 from services.script import Restore, Script, build_script, job_settings
 
 SQL_JOB, JAR_JOB = 0, 1
+T = TypeVar("T")
 
 
-def pipeline_name(job: Job, run_id: int | None) -> str:
-    """The Flink job's name: the job's, tagged so hlink finds the Flink job again after a restart of its own.
-
-    A random token makes the name unique even across hlink installations (or databases) sharing a cluster,
-    whose job and run ids may coincide.
-    """
-    return f"{job.job_name} [hlink job {job.id} run {run_id or 0} {secrets.token_hex(4)}]"
+def pipeline_name(job: Job) -> str:
+    """The Flink job's name for one submission: the job's, tagged so hlink finds the Flink job again after a
+    restart of its own. The random token makes it unique even across hlink installations (or databases)
+    sharing a cluster, whose job ids may coincide; the run row stores it."""
+    return f"{job.job_name} [hlink job {job.id} {secrets.token_hex(4)}]"
 
 
 @dataclass
@@ -59,6 +60,7 @@ async def prepare(
     """
     cluster = await cluster_of(job)
     client = runtime.client(cluster.address)
+    listed = await runtime.listing(client)
     if job.job_type == JAR_JOB:
         jar = await Jar.get_or_none(res_uname=job.use_jar) if job.use_jar else None
         if jar is None:
@@ -66,7 +68,7 @@ async def prepare(
         if not (job.entry_class or jar.entry_class):
             raise ValidationFailed({"entryClass": "a JAR job needs its entry class"})
         jar_path = runtime.storage.resolve(stored_path(jar))
-        ((jar_id, _),) = await runtime.ensure_jars(client, [jar_path])
+        jar_id, _ = await runtime.ensure_jar(client, jar_path, listed)
         request = RunRequest(
             entry_class=job.entry_class or jar.entry_class or "",
             program_args=program_args(job.program),
@@ -75,15 +77,12 @@ async def prepare(
         )
         _restore(request, restore)
         return Submission(client, jar_id, jar_path, request, None)
-    runner_id = await runtime.runner_id(client)
-    paths: dict[int, str] = {}
+    runner = runtime.runner()
+    runner_id, _ = await runtime.ensure_jar(client, runner, listed)
 
     async def udf_path(udf: Udf) -> str:
-        if udf.id not in paths:
-            udf_jar = runtime.storage.resolve(udf.udf_path)
-            ((_, server_path),) = await runtime.ensure_jars(client, [udf_jar], need_path=True)
-            paths[udf.id] = server_path
-        return paths[udf.id]
+        jar = runtime.storage.resolve(udf.udf_path)
+        return (await runtime.ensure_jar(client, jar, listed, need_path=True))[1]
 
     script = await build_script(job, pipeline, restore, udf_path, checkpointing=not planning)
     request = RunRequest(
@@ -93,8 +92,7 @@ async def prepare(
         configuration=script.settings,
     )
     _restore(request, restore)
-    assert runtime.runner_jar is not None
-    return Submission(client, runner_id, runtime.runner_jar, request, script)
+    return Submission(client, runner_id, runner, request, script)
 
 
 def program_args(program: str | None) -> list[str]:
@@ -111,16 +109,17 @@ def _restore(request: RunRequest, restore: Restore | None) -> None:
         request.allow_non_restored_state = restore.allow_non_restored
 
 
-async def with_jar_retry(runtime: Runtime, submission: Submission, plan: bool) -> object:
-    """Plan or run; when the cluster lost the jar (restarted), upload again once and retry."""
-    for attempt in (0, 1):
-        try:
-            if plan:
-                return await submission.client.plan(submission.jar_id, submission.request)
-            return await submission.client.run(submission.jar_id, submission.request)
-        except FlinkRejected as error:
-            if attempt or not jar_missing(error):
-                raise
-            runtime.forget_uploads(submission.client)
-            ((submission.jar_id, _),) = await runtime.ensure_jars(submission.client, [submission.jar_path])
-    raise AssertionError("unreachable")
+async def with_jar_retry(
+    runtime: Runtime, submission: Submission, call: Callable[[str, RunRequest], Awaitable[T]]
+) -> T:
+    """``call`` (the client's plan or run) on the submission; when the cluster lost the jar (it restarted),
+    upload it again once and retry."""
+    try:
+        return await call(submission.jar_id, submission.request)
+    except FlinkRejected as error:
+        if not jar_missing(error):
+            raise
+    runtime.forget_uploads(submission.client)
+    listed = await runtime.listing(submission.client)
+    submission.jar_id, _ = await runtime.ensure_jar(submission.client, submission.jar_path, listed)
+    return await call(submission.jar_id, submission.request)

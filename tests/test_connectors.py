@@ -206,6 +206,16 @@ async def test_graphql_forms_are_typed(client: httpx.AsyncClient) -> None:
             },
         ),
         (
+            "source",
+            "kafka",
+            [
+                *FILLED[("source", "kafka")][:3],
+                prop("startup_mode", "specific-offsets"),
+                prop("partition_offset", "0:42"),
+            ],
+            {"partition_offset": "must look like 0,42;1,300"},
+        ),
+        (
             "sink",
             "mysql",
             [*FILLED[("sink", "mysql")][:4], prop("write_max_rows", "0")],

@@ -248,9 +248,7 @@ async def test_a_submission_interrupted_by_a_restart_is_found_by_its_pipeline_na
     job_id = (await blackhole_job(client, pipeline, "interrupted", "hole_i"))["id"]
     # what a previous hlink process did before it died: claimed the job, wrote the run, submitted to Flink
     job = await Job.get(id=job_id)
-    run = await JobRun.create(job_id=job_id, cluster_id=pipeline["cluster"], pipeline_name="")
-    run.pipeline_name = pipeline_name(job, run.id)
-    await run.save()
+    run = await JobRun.create(job_id=job_id, cluster_id=pipeline["cluster"], pipeline_name=pipeline_name(job))
     await Job.filter(id=job_id).update(job_status=9)
     submission = await prepare(runtime, job, run.pipeline_name)
     jid = await submission.client.run(submission.jar_id, submission.request)
@@ -292,7 +290,8 @@ async def test_a_cluster_that_lost_the_runner_jar_gets_it_again(
     fresh = Runtime(storage=runtime.storage, runner_jar=runtime.runner_jar)
     async with httpx.AsyncClient(base_url=flink.url) as http:
         before = sorted(f["id"] for f in (await http.get("/jars")).json()["files"])
-        assert await fresh.runner_id(fresh.client(flink.url)) in before
+        listed = await fresh.listing(fresh.client(flink.url))
+        assert (await fresh.ensure_jar(fresh.client(flink.url), fresh.runner(), listed))[0] in before
         assert sorted(f["id"] for f in (await http.get("/jars")).json()["files"]) == before
     await fresh.close()
 

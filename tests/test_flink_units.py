@@ -7,8 +7,8 @@ import pytest
 
 from flink.client import FlinkClient, RunRequest
 from flink.errors import FlinkRejected, FlinkUnavailable, failed_statement, readable_cause
-from models import Column, Job
-from services.ddl import TableSpec, create_table, options_of, quote
+from models import Column, Datasource, Job
+from services.ddl import TableSpec, create_table, options_of, quote, spec_of
 from services.errors import ValidationFailed
 from services.script import Restore, job_settings
 from services.sqltext import place, split_statements
@@ -70,9 +70,9 @@ def test_job_settings_map_the_documented_codes_to_flink_keys() -> None:
         table_optimizer_agg_phase_strategy=1,
         table_optimizer_distinct_agg_split_enabled=1,
     )
-    s = job_settings(job, "j [hlink job 1 run 2]", Restore("file:///sp", allow_non_restored=True))
+    s = job_settings(job, "j [hlink job 1 5f3a09c2]", Restore("file:///sp", allow_non_restored=True))
     assert s == {
-        "pipeline.name": "j [hlink job 1 run 2]",
+        "pipeline.name": "j [hlink job 1 5f3a09c2]",
         "parallelism.default": "3",
         "execution.checkpointing.interval": "5000 ms",
         "execution.checkpointing.mode": "AT_LEAST_ONCE",
@@ -107,7 +107,8 @@ def test_ddl_folds_nested_columns_quotes_names_and_adds_time_attributes() -> Non
         {"fieldName": "rows-per-second", "fieldValue": 5},
         {"fieldName": "watermark_delay", "fieldValue": "3"},
     ]
-    ddl = create_table(TableSpec("order", "source", "datagen", columns, options_of("source", "datagen", props)), props)
+    ds = Datasource(table_name="order", ds_type="source", table_type="datagen", ddl_enable=0)
+    ddl = create_table(spec_of(ds, "source", columns, props))
     assert ddl == (
         "CREATE TABLE `order` (\n"
         "  `key` BIGINT,\n"

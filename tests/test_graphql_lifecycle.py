@@ -202,3 +202,15 @@ async def test_validate_job_places_flink_error_in_the_sink_sql(client: httpx.Asy
         {"id": job["id"]},
     )
     assert ran["runJob"]["error"]["__typename"] == "ValidationError"
+
+
+async def test_batch_mutations_answer_each_id(client: httpx.AsyncClient) -> None:
+    answer = await ask(
+        client,
+        'mutation { cancelJobs(ids: ["999", "abc", "999"]) { jobId job { id } error { __typename '
+        "... on NotFoundError { message } ... on ValidationError { fields { field } } } } }",
+    )
+    outcomes = {o["jobId"]: o for o in answer["cancelJobs"]}
+    assert list(outcomes) == ["abc", "999"]  # one answer per distinct id, unparseable ones first
+    assert outcomes["999"]["error"] == {"__typename": "NotFoundError", "message": "job 999 does not exist"}
+    assert outcomes["abc"]["error"]["__typename"] == "ValidationError" and outcomes["abc"]["job"] is None

@@ -1,7 +1,6 @@
 """The README's first command: `hlink serve` on an empty SQLite serves GraphiQL and both faces."""
 
 import os
-import socket
 import subprocess
 import sys
 import time
@@ -9,18 +8,14 @@ from pathlib import Path
 
 import httpx
 
+from flink.local import free_port
+
 ROOT = Path(__file__).resolve().parent.parent
-
-
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
 
 
 def test_serve_on_embedded_defaults(tmp_path, flink):
     """The serve command brings up the local Flink (here: finds the session's running) and registers it."""
-    port = _free_port()
+    port = free_port()
     env = {
         **os.environ,
         "HLINK_DATA_DIR": str(tmp_path / "data"),
