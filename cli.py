@@ -10,16 +10,21 @@ import sys
 import database
 from config import Settings, load_settings
 from flink.local import FlinkSetupError, LocalFlink, progress_to_stderr
+from flink.sqlrunner import RunnerBuildError, build_runner
 
 
 def _local_flink(settings: Settings) -> LocalFlink:
-    return LocalFlink(settings.flink_dir, rest_port=settings.local_flink_port)
+    return LocalFlink(settings.flink_dir, rest_port=settings.local_flink_port, version=settings.local_flink_version)
 
 
 def _serve(args: argparse.Namespace) -> int:
     import uvicorn
 
     settings = load_settings()
+    try:  # SQL jobs need it on any cluster; building takes a second, and would otherwise delay the first run
+        build_runner(settings.runner_jar)
+    except RunnerBuildError as error:
+        print(f"hlink: {error}; SQL jobs will be refused until then", file=sys.stderr)
     if settings.local_flink and shutil.which("java") and shutil.which("javac"):
         try:
             _local_flink(settings).start(progress_to_stderr)
@@ -70,8 +75,6 @@ def _flink(args: argparse.Namespace) -> int:
             print(flink.url)
         elif args.action == "down":
             flink.stop(progress_to_stderr)
-        elif args.action == "runner":
-            print(flink.build_runner(progress_to_stderr))
         else:
             overview = flink.answers()
             pids = flink.pids()
@@ -79,6 +82,16 @@ def _flink(args: argparse.Namespace) -> int:
             return 0 if overview else 1
     except FlinkSetupError as error:
         print(f"hlink flink: {error}", file=sys.stderr)
+        return 1
+    return 0
+
+
+def _runner(args: argparse.Namespace) -> int:
+    settings = load_settings()
+    try:
+        print(build_runner(settings.runner_jar))
+    except RunnerBuildError as error:
+        print(f"hlink runner: {error}", file=sys.stderr)
         return 1
     return 0
 
@@ -97,8 +110,10 @@ def parser() -> argparse.ArgumentParser:
     export.add_argument("--check", action="store_true", help="fail if schema.graphql is out of date")
     export.set_defaults(run=_export_schema)
     flink = sub.add_parser("flink", help="a local Flink cluster from PyPI (HLINK_FLINK_DIR, HLINK_LOCAL_FLINK_PORT)")
-    flink.add_argument("action", choices=["up", "down", "status", "runner"])
+    flink.add_argument("action", choices=["up", "down", "status"])
     flink.set_defaults(run=_flink)
+    runner = sub.add_parser("runner", help="build the SQL runner jar (HLINK_RUNNER_JAR) with javac; no Flink needed")
+    runner.set_defaults(run=_runner)
     return p
 
 

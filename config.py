@@ -7,6 +7,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
+from flink.local import FLINK_VERSION
+
 
 @dataclass(frozen=True)
 class Settings:
@@ -28,13 +30,12 @@ class Settings:
     flink_dir: Path = Path("data/flink")
     local_flink: bool = True
     local_flink_port: int = 8081
+    #: the Flink release `hlink serve` / `hlink flink up` installs from PyPI for the local cluster
+    local_flink_version: str = FLINK_VERSION
     #: seconds between two reconciliation cycles; 0 turns the background reconciler off
     reconcile_seconds: float = 10.0
-
-    @property
-    def runner_jar(self) -> Path:
-        """hlink's SQL runner, compiled by `hlink flink up` against the local Flink's libraries."""
-        return self.flink_dir / "hlink-sql-runner.jar"
+    #: hlink's SQL runner jar, built from its source with javac (no Flink needed) and uploaded to each cluster
+    runner_jar: Path = Path("data/runner/hlink-sql-runner.jar")
 
 
 def _int(env: Mapping[str, str], name: str, default: int) -> int:
@@ -63,5 +64,7 @@ def load_settings(env: Mapping[str, str] | None = None) -> Settings:
         flink_dir=Path(e.get("HLINK_FLINK_DIR") or data_dir / "flink").resolve(),
         local_flink=(e.get("HLINK_LOCAL_FLINK") or "1").strip().lower() not in ("0", "false", "no", "off"),
         local_flink_port=_int(e, "HLINK_LOCAL_FLINK_PORT", 8081),
+        local_flink_version=(e.get("HLINK_LOCAL_FLINK_VERSION") or FLINK_VERSION).strip(),
         reconcile_seconds=float(_int(e, "HLINK_RECONCILE_SECONDS", 10)),
+        runner_jar=Path(e.get("HLINK_RUNNER_JAR") or data_dir / "runner" / "hlink-sql-runner.jar").resolve(),
     )

@@ -11,6 +11,7 @@ from typing import Any, Literal
 import httpx
 
 from flink.errors import FlinkRejected, FlinkUnavailable, failed_statement, readable_cause
+from flink.versions import NEWEST, FlinkVersion
 
 #: GETs are retried this many times when the connection fails (never a POST: it may have been applied)
 GET_RETRIES = 2
@@ -46,6 +47,8 @@ class RunRequest:
     savepoint_path: str | None = None
     allow_non_restored_state: bool = False
     configuration: dict[str, str] = field(default_factory=dict)
+    #: the cluster's version: which configuration key names and request fields it reads
+    version: FlinkVersion = NEWEST
 
     def body(self) -> dict[str, Any]:
         body: dict[str, Any] = {"entryClass": self.entry_class, "programArgsList": self.program_args}
@@ -54,8 +57,10 @@ class RunRequest:
         if self.savepoint_path:
             body["savepointPath"] = self.savepoint_path
             body["allowNonRestoredState"] = self.allow_non_restored_state
+            # the savepoint stays hlink's: a later restart may restore from it again (1.20 and 2.x read claimMode)
+            body["claimMode"] = "NO_CLAIM"
         if self.configuration:
-            body["flinkConfiguration"] = self.configuration
+            body["flinkConfiguration"] = self.version.keys(self.configuration)
         return body
 
 
@@ -137,6 +142,11 @@ class FlinkClient:
         """Task managers, slots, job counts and version."""
         result: dict[str, Any] = await self._call("GET", "/overview")
         return result
+
+    async def version(self) -> str:
+        """The cluster's Flink version, e.g. ``2.3.0`` or ``1.20.5`` (``GET /config``)."""
+        answer = await self._call("GET", "/config")
+        return str(answer.get("flink-version") or "")
 
     async def jobs(self) -> list[FlinkJob]:
         """Every job the cluster knows (one call: what the reconciler polls)."""

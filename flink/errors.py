@@ -81,5 +81,14 @@ def readable_cause(trace: str) -> str:
     missing = _missing_factory(causes)
     if missing:
         return missing
-    line = causes[-1] if causes else trace.strip().splitlines()[0] if trace.strip() else "Flink gave no reason"
-    return _EXCEPTION_PREFIX.sub("", line.strip())[:2000]
+    if not causes:
+        return (
+            _EXCEPTION_PREFIX.sub("", trace.strip().splitlines()[0].strip())[:2000]
+            if trace.strip()
+            else ("Flink gave no reason")
+        )
+    messages = [_EXCEPTION_PREFIX.sub("", line.strip()) for line in causes]
+    # the innermost cause that is a sentence: a bare class name ("com.acme.Job" of a ClassNotFoundException)
+    # says less than the sentence around it ("The program's entry point class 'com.acme.Job' was not found")
+    sentences = [m for m in messages if " " in m.strip()]
+    return (sentences[-1] if sentences else messages[-1])[:2000]

@@ -23,8 +23,6 @@ from pathlib import Path
 import httpx
 
 FLINK_VERSION = "2.3.0"
-RUNNER_SOURCE = Path(__file__).resolve().parent / "runner" / "HlinkSqlRunner.java"
-RUNNER_CLASS = "hlink.runner.HlinkSqlRunner"
 _ROLES = ("standalonesession", "taskexecutor")
 
 Progress = Callable[[str], None]
@@ -79,10 +77,6 @@ class LocalFlink:
         return self.root / "work"
 
     @property
-    def runner_jar(self) -> Path:
-        return self.root / "hlink-sql-runner.jar"
-
-    @property
     def savepoint_dir(self) -> Path:
         return self.work_dir / "savepoints"
 
@@ -95,10 +89,17 @@ class LocalFlink:
 
     def install(self, progress: Progress = _quiet) -> Path:
         """Install Flink from PyPI into the venv unless this version is already there; answer ``pyflink``."""
-        marker = self.venv / f".flink-{self.version}"
+        marker = self.venv / ".flink-version"
         home = self.pyflink()
-        if home is not None and marker.exists():
+        installed = marker.read_text().strip() if marker.exists() else None
+        if home is not None and installed == self.version:
             return home
+        if installed is not None and self.pids():
+            # replacing the jars under a running cluster breaks it: the folder belongs to that version now
+            raise FlinkSetupError(
+                f"Flink {installed} runs from {self.root}; "
+                f"stop it (`hlink flink down`) before installing {self.version}"
+            )
         progress(f"installing Flink {self.version} from PyPI into {self.venv} (about 330 MB, once)")
         if not (self.venv / "bin" / "python").exists():
             venv.EnvBuilder(with_pip=True).create(self.venv)
@@ -111,24 +112,6 @@ class LocalFlink:
             raise FlinkSetupError(f"pip finished but no pyflink/bin/jobmanager.sh under {self.venv}")
         marker.write_text(self.version)
         return home
-
-    def build_runner(self, progress: Progress = _quiet) -> Path:
-        """Compile hlink's SQL runner against this Flink's libraries (when its source is newer than the jar)."""
-        home = self.pyflink()
-        if home is None:
-            raise FlinkSetupError("Flink is not installed; run `hlink flink up` first")
-        jar = self.runner_jar
-        if jar.exists() and jar.stat().st_mtime >= RUNNER_SOURCE.stat().st_mtime:
-            return jar
-        progress("compiling the SQL runner with javac")
-        classes = self.root / "runner-classes"
-        classes.mkdir(parents=True, exist_ok=True)
-        self._run(
-            ["javac", "--release", "11", "-cp", f"{home / 'lib'}/*", "-d", str(classes), str(RUNNER_SOURCE)],
-            "javac (is a JDK installed?)",
-        )
-        self._run(["jar", "cf", str(jar), "-C", str(classes), "."], "jar")
-        return jar
 
     @staticmethod
     def _run(command: list[str], what: str) -> None:
@@ -225,7 +208,6 @@ class LocalFlink:
     def start(self, progress: Progress = _quiet, wait: float = 120.0) -> None:
         """Start the job manager and one task manager; return once a task manager has registered."""
         home = self.install(progress)
-        self.build_runner(progress)
         if self.pids():
             overview = self.answers()
             if overview and int(str(overview.get("taskmanagers", 0))) > 0:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 import math
+from collections.abc import Mapping
 from typing import Any
 
 from starlette.exceptions import HTTPException
@@ -16,8 +17,10 @@ from services.paging import Page
 log = logging.getLogger("hlink.rest")
 
 
-def envelope(status: int, data: Any, msg: str, success: bool) -> JSONResponse:
-    return JSONResponse({"code": status, "data": data, "msg": msg, "success": success}, status_code=status)
+def envelope(status: int, data: Any, msg: str, success: bool, headers: Mapping[str, str] | None = None) -> JSONResponse:
+    return JSONResponse(
+        {"code": status, "data": data, "msg": msg, "success": success}, status_code=status, headers=headers
+    )
 
 
 def ok(data: Any = None, msg: str = "success") -> JSONResponse:
@@ -63,7 +66,8 @@ async def http_error(request: Request, exc: Exception) -> Response:
         404: f"no such path: {request.method} {request.url.path}",
         405: f"{request.method} is not allowed on {request.url.path}",
     }
-    return envelope(exc.status_code, None, msg.get(exc.status_code, str(exc.detail)), False)
+    # a 405 keeps Starlette's Allow header: which methods the path does take
+    return envelope(exc.status_code, None, msg.get(exc.status_code, str(exc.detail)), False, exc.headers)
 
 
 async def unexpected_error(request: Request, exc: Exception) -> Response:

@@ -54,9 +54,11 @@ async def listing(request: Request) -> Response:
     flt = q.read(jobs.JobFilter)
     limit, offset = q.window()
     page = await jobs.list_jobs(flt, limit, offset)
-    cluster_ids = {j.cluster_id for j in page.items if j.cluster_id}
-    clusters = {c.id: c for c in await Cluster.filter(id__in=list(cluster_ids))} if cluster_ids else {}
-    return ok(ipage(page, [job_vo(j, clusters.get(j.cluster_id or 0)) for j in page.items]))
+    # one query each for the page's clusters and mappings, whatever the page size
+    clusters = await jobs.clusters_of_jobs(page.items)
+    mappings = await jobs.mappings_of_jobs(j.id for j in page.items)
+    records = [job_vo(j, clusters.get(j.cluster_id or 0), mappings[j.id], detail=False) for j in page.items]
+    return ok(ipage(page, records))
 
 
 async def detail(request: Request) -> Response:
@@ -68,5 +70,5 @@ routes = [
     Route("/jobs/updateDO", update, methods=["POST"]),
     Route("/jobs/removeDO", remove, methods=["DELETE"]),
     Route("/jobs/list", listing, methods=["GET"]),
-    Route("/jobs/{jobId}", detail, methods=["GET"]),
+    Route("/jobs/{jobId:int}", detail, methods=["GET"]),
 ]

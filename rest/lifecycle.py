@@ -9,10 +9,10 @@ from starlette.requests import Request
 from starlette.responses import Response
 from starlette.routing import Route
 
-from models import Cluster, JobRun, Savepoint
-from rest.envelope import ok
+from models import JobRun, Savepoint
+from rest.envelope import envelope, ok, status_of
 from rest.inputs import Query, required_int
-from rest.views import cluster_vo, plain
+from rest.views import cluster_info_vo, plain
 from services import lifecycle, monitoring
 from services.clusters import all_clusters, get_cluster
 from services.errors import ValidationFailed
@@ -76,12 +76,28 @@ def _batch(action: Callable[[Runtime, int], Awaitable[Any]], view: Callable[[Any
             }
             for o in outcomes
         ]
-        done = sum(o.error is None for o in outcomes)
-        return ok(
-            {"results": results, "succeeded": done, "failed": len(outcomes) - done}, f"{done} of {len(outcomes)} done"
-        )
+        return _batch_answer(outcomes, {"results": results})
 
     return endpoint
+
+
+def _batch_answer(outcomes: list[lifecycle.Outcome], data: dict[str, Any]) -> Response:
+    """A batch's envelope: success only when every job succeeded. All done: 200. Some failed: 207 (Multi-Status;
+    the per-job results say which). All failed: their common error status (404, 409 ...), 422 when they differ.
+    ``data`` holds the per-job results and the counts in every case."""
+    failed = [o for o in outcomes if o.error is not None]
+    done = len(outcomes) - len(failed)
+    data = {**data, "succeeded": done, "failed": len(failed)}
+    msg = f"{done} of {len(outcomes)} done"
+    if not failed:
+        return envelope(200, data, msg, True)
+    errors = [o.error for o in failed if o.error is not None]
+    more = f" (and {len(failed) - 1} more)" if len(failed) > 1 else ""
+    msg += f"; job {failed[0].job_id}: {errors[0].message}{more}"
+    if done:
+        return envelope(207, data, msg, False)
+    statuses = {status_of(e) for e in errors}
+    return envelope(statuses.pop() if len(statuses) == 1 else 422, data, msg, False)
 
 
 async def _savepoint_data(s: Savepoint) -> dict[str, Any] | None:
@@ -96,36 +112,36 @@ async def log(request: Request) -> Response:
     return ok(await monitoring.job_log(_runtime(request), required_int(request.path_params, "jobId")))
 
 
-async def _cluster_info(runtime: Runtime, cluster: Cluster) -> dict[str, Any]:
-    return {**cluster_vo(cluster), **await monitoring.cluster_live(runtime, cluster)}
+async def _one_cluster(runtime: Runtime, cluster_id: int) -> dict[str, Any]:
+    cluster = await get_cluster(cluster_id)
+    return cluster_info_vo(cluster, await monitoring.cluster_live(runtime, cluster))
 
 
 async def cluster_info(request: Request) -> Response:
-    cluster = await get_cluster(required_int(request.query_params, "clusterId"))
-    return ok(await _cluster_info(_runtime(request), cluster))
+    return ok(await _one_cluster(_runtime(request), required_int(request.query_params, "clusterId")))
 
 
 async def dashboard(request: Request) -> Response:
-    """One cluster (clusterId) or every registered cluster with its live figures."""
+    """One cluster's figures (clusterId), or without it one object: the figures summed over every cluster."""
     q = Query(request.query_params)
     cluster_id = q.integer("clusterId")
     q.done()
     runtime = _runtime(request)
     if cluster_id is not None:
-        return ok(await _cluster_info(runtime, await get_cluster(cluster_id)))
-    return ok([await _cluster_info(runtime, c) for c in await all_clusters()])
+        return ok(await _one_cluster(runtime, cluster_id))
+    return ok(await monitoring.clusters_summed(runtime, await all_clusters()))
 
 
 routes = [
-    Route("/jobs/run/{jobId}", _single(lifecycle.run_job, _run_vo), methods=["POST"]),
+    Route("/jobs/run/{jobId:int}", _single(lifecycle.run_job, _run_vo), methods=["POST"]),
     Route("/jobs/runBatch", _batch(lifecycle.run_job, _run_vo), methods=["POST"]),
-    Route("/jobs/cancel/{jobId}", _single(lifecycle.cancel_job, _stopped_vo), methods=["POST"]),
+    Route("/jobs/cancel/{jobId:int}", _single(lifecycle.cancel_job, _stopped_vo), methods=["POST"]),
     Route("/jobs/cancelBatch", _batch(lifecycle.cancel_job, _stopped_vo), methods=["POST"]),
-    Route("/jobs/restart/{jobId}", _single(lifecycle.restart_job, _run_vo), methods=["POST"]),
+    Route("/jobs/restart/{jobId:int}", _single(lifecycle.restart_job, _run_vo), methods=["POST"]),
     Route("/jobs/restartBatch", _batch(lifecycle.restart_job, _run_vo), methods=["POST"]),
-    Route("/jobs/savepoint/{jobId}", _single(lifecycle.trigger_savepoint, _savepoint_data), methods=["GET"]),
-    Route("/jobs/overview/{jobId}", overview, methods=["GET"]),
-    Route("/jobs/{jobId}/log", log, methods=["GET"]),
+    Route("/jobs/savepoint/{jobId:int}", _single(lifecycle.trigger_savepoint, _savepoint_data), methods=["GET"]),
+    Route("/jobs/overview/{jobId:int}", overview, methods=["GET"]),
+    Route("/jobs/{jobId:int}/log", log, methods=["GET"]),
     Route("/dashboard/clusterInfo", dashboard, methods=["GET"]),
     Route("/cluster/info", cluster_info, methods=["GET"]),
 ]

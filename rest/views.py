@@ -10,7 +10,7 @@ from tortoise.models import Model
 
 from models import Cluster, Column, Datasource, DatasourceProperties, Jar, Job, JobDatasource, Udf
 from rest.inputs import camel
-from services.datasources import ColumnInput, masked
+from services.datasources import ColumnInput, masked, shown_properties
 from services.ddl import ddl_of
 from services.jars import size_text
 from services.jobs import STATUS_NAMES, TYPE_NAMES
@@ -20,6 +20,9 @@ CLUSTER_TYPE_NAMES = {0: "local", 1: "standalone", 2: "yarn", 3: "yarnPer"}
 HIDDEN = {"table_key", "sort"}
 # our relation names → the document's
 RENAMED = {"datasource_id": "dsId"}
+#: the document's view objects double as query objects, so their answers carry the paging fields and the custom
+#: parameters too; Jackson wrote them as null (no answer is a page request, and no custom parameter is stored)
+QUERY_ECHO: dict[str, Any] = {"curPage": None, "pageSize": None, "parms": None}
 
 
 def plain(row: Model) -> dict[str, Any]:
@@ -37,8 +40,11 @@ def mapping_vo(m: JobDatasource) -> dict[str, Any]:
     return {"id": m.id, "jobId": m.job_id, "dsId": m.datasource_id, "dsType": m.ds_type, "runSql": m.run_sql}
 
 
-def job_vo(job: Job, cluster: Cluster | None, mappings: list[JobDatasource] | None = None) -> dict[str, Any]:
-    """The jobVO: the job, its cluster's name and type, names of its codes, and its mapping when given."""
+def job_vo(
+    job: Job, cluster: Cluster | None, mappings: list[JobDatasource] | None = None, detail: bool = True
+) -> dict[str, Any]:
+    """The jobVO: the job, its cluster's name and type, names of its codes, and its mapping when given; a list
+    row (``detail`` false) leaves out the job graph."""
     vo = plain(job)
     vo.update(
         clusterName=cluster.name if cluster else None,
@@ -46,9 +52,10 @@ def job_vo(job: Job, cluster: Cluster | None, mappings: list[JobDatasource] | No
         jobStatusName=STATUS_NAMES.get(job.job_status),
         jobTypeName=TYPE_NAMES.get(job.job_type),
     )
+    vo.update(QUERY_ECHO)
     if mappings is not None:
         vo["jobDsVOS"] = [mapping_vo(m) for m in mappings]
-    else:  # a list row: the job graph (often kilobytes) is for the detail view
+    if not detail:  # a list row: the job graph (often kilobytes) is for the detail view
         vo.pop("validationPlan", None)
     return vo
 
@@ -71,16 +78,18 @@ def ds_vo(
         # the generated DDL (or the user's own when ddlEnable is 1); secrets masked as in jsonFieldVO
         vo["dsDdl"] = ddl_of(ds, columns, masked(props.json_value) if props else [])
         vo["dsSchemaColumnVOS"] = [column_vo(c) for c in columns]
-        vo["jsonFieldVO"] = {
-            "id": props.id if props else None,
-            "dsId": ds.id,
-            "jsonValue": masked(props.json_value) if props else [],
-        }
+        vo["jsonFieldVO"] = {"id": props.id if props else None, "dsId": ds.id, "jsonValue": shown_properties(ds, props)}
+        vo.update(QUERY_ECHO)
     return vo
 
 
 def cluster_vo(c: Cluster) -> dict[str, Any]:
     return plain(c)
+
+
+def cluster_info_vo(c: Cluster, live: dict[str, Any]) -> dict[str, Any]:
+    """/cluster/info: the cluster with its live figures (monitoring.cluster_live)."""
+    return {**cluster_vo(c), **QUERY_ECHO, **live}
 
 
 def jar_vo(j: Jar) -> dict[str, Any]:

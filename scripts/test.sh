@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Install what the tests need (PostgreSQL and a JDK from Debian, the Python packages in .venv) and run them all:
-# ruff, mypy, the SDL check and pytest against SQLite, a real PostgreSQL and a real Flink (installed from PyPI
-# into .hlink-test/flink on first use, started once for the session).
+# ruff, mypy, the SDL check and pytest against SQLite, a real PostgreSQL and real Flink 2.3.0 and 1.20.5 clusters
+# (installed from PyPI into .hlink-test/flink-<version> on first use, each started once for the session).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 

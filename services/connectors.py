@@ -520,8 +520,60 @@ def watermark_delay(properties: Iterable[Mapping[str, Any]], default: int = 5) -
     return int(float(value)) if re.fullmatch(r"\d+(\.\d+)?", value) else default
 
 
-def field_dict(f: FormField, sequence: int) -> dict[str, Any]:
-    """One form field with the original's attribute names (label, fieldName, type, option[...] ...)."""
+def filled_form(form: Form | None, properties: Iterable[Mapping[str, Any]]) -> list[dict[str, Any]]:
+    """A stored form as the detail view shows it: every field of the form with the original's attributes and
+    its stored ``fieldValue`` (None when not filled in: the default applies), union fields inside their
+    options; stored fields the form does not have (extra Flink options) follow as plain text fields."""
+    stored = _stored_values(properties)
+    fields = form.fields if form is not None else ()
+    known = {f.field_name for f in fields} | {u.field_name for f in fields for c in f.options for u in c.union_fields}
+    # a stored field the form lacks is described as free text, so every item has the same attributes
+    loose = tuple(FormField(name, name, max_length=None) for name in stored if name not in known)
+    return [field_dict(f, i, stored) for i, f in enumerate((*fields, *loose))]
+
+
+def _stored_values(properties: Iterable[Mapping[str, Any]]) -> dict[str, Any]:
+    """fieldName → fieldValue exactly as stored (unlike :func:`values_of`, empty values are kept)."""
+    return {
+        str(p["fieldName"]): p.get("fieldValue")
+        for p in properties
+        if isinstance(p, Mapping) and isinstance(p.get("fieldName"), str)
+    }
+
+
+def flatten_form(properties: list[Any]) -> list[Any]:
+    """A form sent back as the detail view shows it carries the union fields' values inside ``option[]``: they
+    become top-level entries (what the checks and the options read) unless the top level names them already,
+    and the option trees (the form's own, rebuilt on every read) are not kept."""
+    names = {p.get("fieldName") for p in properties if isinstance(p, dict)}
+    flat: list[Any] = []
+    lifted: list[dict[str, Any]] = []
+    for p in properties:
+        if not isinstance(p, dict):
+            flat.append(p)  # left for the caller's checks to name
+            continue
+        flat.append({k: v for k, v in p.items() if k != "option"})
+        for u in _union_entries(p.get("option")):
+            if u["fieldName"] not in names and u.get("fieldValue") not in (None, ""):
+                names.add(u["fieldName"])
+                lifted.append({"fieldName": u["fieldName"], "fieldValue": u["fieldValue"]})
+    return [*flat, *lifted]
+
+
+def _union_entries(options: Any) -> list[dict[str, Any]]:
+    """The union field entries (with a fieldName) under a sent field's ``option`` list."""
+    return [
+        u
+        for choice in (options if isinstance(options, list) else [])
+        if isinstance(choice, dict) and isinstance(choice.get("unionFields"), list)
+        for u in choice["unionFields"]
+        if isinstance(u, dict) and isinstance(u.get("fieldName"), str)
+    ]
+
+
+def field_dict(f: FormField, sequence: int, values: Mapping[str, Any] | None = None) -> dict[str, Any]:
+    """One form field with the original's attribute names (label, fieldName, type, option[...] ...); its
+    ``fieldValue`` is the default (an empty form) or, given stored ``values``, what was stored."""
     return {
         "label": f.label,
         "fieldName": f.field_name,
@@ -539,14 +591,14 @@ def field_dict(f: FormField, sequence: int) -> dict[str, Any]:
         "hidden": f.hidden,
         "tips": f.tips,
         "describe": f.describe,
-        "fieldValue": f.default,
+        "fieldValue": f.default if values is None else values.get(f.field_name),
         "multiple": f.multiple,
         "option": [
             {
                 "name": c.name,
                 "dName": c.d_name,
                 "hasUnion": bool(c.union_fields),
-                "unionFields": [field_dict(u, i) for i, u in enumerate(c.union_fields)],
+                "unionFields": [field_dict(u, i, values) for i, u in enumerate(c.union_fields)],
             }
             for c in f.options
         ],

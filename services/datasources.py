@@ -12,11 +12,12 @@ from tortoise.transactions import in_transaction
 from models import Column, Datasource, DatasourceProperties, Job, JobDatasource
 from services.actor import stamp_change, stamp_new
 from services.checks import Checks
-from services.connectors import check_form, form_of
+from services.connectors import check_form, filled_form, flatten_form, form_of
 from services.errors import Conflict
 from services.paging import Page, paginate
 from services.records import apply, get_or_404, given
 from services.snowflake import next_id
+from services.sqltext import SqlRefused, table_ddl
 
 DS_TYPES = ("source", "sink", "side", "udf")
 #: connectors per role (dictionaries dc_type_source / dc_type_side / dc_type_sink)
@@ -88,6 +89,12 @@ def masked(properties: list[dict[str, Any]]) -> list[dict[str, Any]]:
     ]
 
 
+def shown_properties(ds: Datasource, props: DatasourceProperties | None) -> list[dict[str, Any]]:
+    """The detail view's jsonFieldVO.jsonValue: the connector's form filled with the stored values, secrets
+    masked."""
+    return filled_form(form_of(ds.ds_type, ds.table_type), masked(props.json_value) if props else [])
+
+
 def _restore_secrets(new: list[dict[str, Any]], old: list[dict[str, Any]]) -> list[dict[str, Any]]:
     """An update that sends the mask back keeps the stored secret."""
     stored = {str(p.get("fieldName")): p.get("fieldValue") for p in old}
@@ -97,7 +104,7 @@ def _restore_secrets(new: list[dict[str, Any]], old: list[dict[str, Any]]) -> li
 def _check_properties(checks: Checks, properties: list[dict[str, Any]]) -> list[dict[str, Any]]:
     clean: list[dict[str, Any]] = []
     seen: set[str] = set()
-    for i, prop in enumerate(properties):
+    for i, prop in enumerate(flatten_form(properties)):
         where = f"jsonFieldVO.jsonValue[{i}]"
         if not isinstance(prop, dict):
             checks.add(where, "must be an object with fieldName and fieldValue")
@@ -188,6 +195,11 @@ def _check(
     checks.one_of("schemaType", data.schema_type, (0, 1))
     checks.one_of("structureType", data.structure_type, (0, 1))
     checks.one_of("ddlEnable", data.ddl_enable, (0, 1))
+    if data.ds_ddl and data.ds_ddl.strip():
+        try:
+            table_ddl(data.ds_ddl)
+        except SqlRefused as refused:
+            checks.add("dsDdl", str(refused))
     columns = _check_columns(checks, data.columns, ds_type) if data.columns is not None else None
     properties = _check_properties(checks, data.properties) if data.properties is not None else None
     checks.done()

@@ -9,14 +9,10 @@ from typing import Any
 from models import Column, Datasource, DatasourceProperties
 from services.connectors import connector_options, form_of, watermark_delay
 from services.datasources import ROOT, masked
+from services.sqltext import quote as quote
 
 #: the processing-time attribute added to sources and side tables (FOR SYSTEM_TIME AS OF s.proctime)
 PROCTIME = "proctime"
-
-
-def quote(identifier: str) -> str:
-    """A Flink SQL identifier in backticks: reserved words and odd names stay names."""
-    return "`" + identifier.replace("`", "``") + "`"
 
 
 def literal(value: str) -> str:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from tortoise.queryset import QuerySet
@@ -13,6 +14,7 @@ from services.checks import Checks
 from services.errors import Conflict
 from services.paging import Page, paginate
 from services.records import apply, get_or_404, given
+from services.sqltext import SqlRefused, sink_statement
 
 ROLES = ("source", "side", "sink")
 STATUS_NAMES = {0: "not running", 1: "running", 2: "cancelled", 3: "failed", 9: "submitting"}
@@ -147,7 +149,9 @@ def _check_minibatch(checks: Checks, data: JobInput, current: Job | None) -> Non
 
 async def _check_mappings(checks: Checks, mappings: list[MappingInput]) -> None:
     ids = {m.ds_id for m in mappings if m.ds_id is not None}
-    kinds = dict(await Datasource.filter(id__in=list(ids)).values_list("id", "ds_type")) if ids else {}
+    rows = await Datasource.filter(id__in=list(ids)).values_list("id", "ds_type", "table_name") if ids else []
+    kinds = {ds_id: kind for ds_id, kind, _ in rows}
+    tables = {ds_id: table for ds_id, _, table in rows}
     seen: set[int] = set()
     for i, m in enumerate(mappings):
         where = f"jobDsVOS[{i}]"
@@ -164,6 +168,11 @@ async def _check_mappings(checks: Checks, mappings: list[MappingInput]) -> None:
             checks.one_of(f"{where}.dsType", m.ds_type, ROLES)
         if m.run_sql and m.ds_type in ("source", "side"):
             checks.add(f"{where}.runSql", "only sink entries carry SQL")
+        elif m.run_sql and m.ds_type == "sink" and m.ds_id in tables:
+            try:
+                sink_statement(m.run_sql, tables[m.ds_id])
+            except SqlRefused as refused:
+                checks.add(f"{where}.runSql", str(refused))
 
 
 def _mapping_rows(job_id: int, mappings: list[MappingInput]) -> list[JobDatasource]:
@@ -220,6 +229,23 @@ async def get_job(job_id: int) -> Job:
 async def mappings_of(job_id: int) -> list[JobDatasource]:
     """The job's datasource mapping, in the order it was given."""
     return await JobDatasource.filter(job_id=job_id).order_by("sort", "id")
+
+
+async def mappings_of_jobs(job_ids: Iterable[int]) -> dict[int, list[JobDatasource]]:
+    """The datasource mappings of many jobs in one query (a page of the list), each job's in the order given;
+    every asked job has an entry, empty when it maps nothing."""
+    ids = list(dict.fromkeys(job_ids))
+    grouped: dict[int, list[JobDatasource]] = {job_id: [] for job_id in ids}
+    if ids:
+        for m in await JobDatasource.filter(job_id__in=ids).order_by("job_id", "sort", "id"):
+            grouped[m.job_id].append(m)
+    return grouped
+
+
+async def clusters_of_jobs(jobs: Iterable[Job]) -> dict[int, Cluster]:
+    """The clusters of many jobs in one query, by id."""
+    ids = list({j.cluster_id for j in jobs if j.cluster_id})
+    return {c.id: c for c in await Cluster.filter(id__in=ids)} if ids else {}
 
 
 def _filtered(flt: JobFilter) -> QuerySet[Job]:

@@ -68,7 +68,7 @@ async def validate(runtime: Runtime, job: Job) -> Validation:
     """Plan the job on its cluster (nothing runs) and store the verdict with the job."""
     submission: Submission | None = None
     try:
-        submission = await prepare(runtime, job, pipeline_name(job), planning=True)
+        submission = await prepare(runtime, job, pipeline_name(job))
         plan = await with_jar_retry(runtime, submission, submission.client.plan)
     except ValidationFailed as error:
         field, message = next(iter(error.fields.items()))
@@ -226,10 +226,11 @@ async def cancel_job(runtime: Runtime, job_id: int) -> Stopped:
     except FlinkRejected as error:
         raise Refused(f"Flink refused to stop job {job_id}: {error.message}") from None
     final = "FINISHED" if savepoint is not None and savepoint.kind == "stop" else "CANCELED"
-    if run is not None:
+    if run is not None:  # the run keeps what Flink says: a stop with a savepoint ends FINISHED
         run.final_state, run.end_time = final, now()
         await run.save(update_fields=["final_state", "end_time"])
-    await set_status(runtime.events, job, CANCELLED, final)
+    # the job reads as cancelled either way, its state name agreeing with its code (2 = CANCELED)
+    await set_status(runtime.events, job, CANCELLED, "CANCELED")
     return Stopped(job, savepoint, None if savepoint and savepoint.kind == "stop" else note)
 
 

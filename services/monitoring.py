@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 from typing import Any
 
 from flink.errors import FlinkError, FlinkRejected, readable_cause
@@ -11,24 +12,71 @@ from services.jobs import get_job
 from services.runtime import Runtime
 from services.submission import cluster_of
 
+#: Flink's /overview figures under the dashboard's names (the document's ClusterOverviewWithVersion) ...
+DASHBOARD_FIGURES = {
+    "taskmanagers": "taskmanagers",
+    "slotsTotal": "slots-total",
+    "slotsAvailable": "slots-available",
+    "jobsRunning": "jobs-running",
+    "jobsFinished": "jobs-finished",
+    "jobsCancelled": "jobs-cancelled",
+    "jobsFailed": "jobs-failed",
+}
+#: ... and under /cluster/info's names (slotRunningCount, the slots in use, is computed)
+INFO_FIGURES = {
+    "taskManagerCount": "taskmanagers",
+    "slotTotal": "slots-total",
+    "slotAvailableCount": "slots-available",
+    "jobCompleteCount": "jobs-finished",
+    "jobCancelCount": "jobs-cancelled",
+    "jobFailureCount": "jobs-failed",
+}
+COUNTS = (*DASHBOARD_FIGURES, *INFO_FIGURES, "slotRunningCount")
+
+
+def _figures(overview: dict[str, Any]) -> dict[str, Any]:
+    """Flink's /overview under both of the document's naming schemes; a figure Flink leaves out is None."""
+    figures: dict[str, Any] = {
+        "flinkVersion": overview.get("flink-version"),
+        "flinkCommit": overview.get("flink-commit"),
+        **{name: overview.get(key) for name, key in (DASHBOARD_FIGURES | INFO_FIGURES).items()},
+    }
+    total, available = figures["slotTotal"], figures["slotAvailableCount"]
+    both = isinstance(total, int) and isinstance(available, int)
+    figures["slotRunningCount"] = total - available if both else None
+    return figures
+
 
 async def cluster_live(runtime: Runtime, cluster: Cluster) -> dict[str, Any]:
-    """Version, task managers, slots and job counts; ``reachable`` false (with the reason) when it is down."""
+    """Version, task managers, slots and job counts; ``reachable`` false (with the reason, and every figure
+    None) when it is down."""
     try:
-        o = await runtime.client(cluster.address).overview()
+        overview = await runtime.client(cluster.address).overview()
     except FlinkError as error:
-        return {"reachable": False, "error": error.message}
+        return {"reachable": False, "error": error.message, **_figures({})}
+    return {"reachable": True, **_figures(overview)}
+
+
+async def clusters_summed(runtime: Runtime, clusters: list[Cluster]) -> dict[str, Any]:
+    """Every registered cluster as one: the figures summed over the reachable ones, their distinct Flink
+    versions (and commits) comma-separated; how many clusters there are and which did not answer."""
+    lives = await asyncio.gather(*(cluster_live(runtime, c) for c in clusters))  # slow clusters in parallel
+    up = [live for live in lives if live["reachable"]]
+
+    def distinct(name: str) -> str | None:
+        return ", ".join(sorted({str(live[name]) for live in up if live[name]})) or None
+
     return {
-        "reachable": True,
-        "flinkVersion": o.get("flink-version"),
-        "flinkCommit": o.get("flink-commit"),
-        "taskmanagers": o.get("taskmanagers"),
-        "slotsTotal": o.get("slots-total"),
-        "slotsAvailable": o.get("slots-available"),
-        "jobsRunning": o.get("jobs-running"),
-        "jobsFinished": o.get("jobs-finished"),
-        "jobsCancelled": o.get("jobs-cancelled"),
-        "jobsFailed": o.get("jobs-failed"),
+        "flinkVersion": distinct("flinkVersion"),
+        "flinkCommit": distinct("flinkCommit"),
+        **{name: sum(live[name] or 0 for live in up) for name in COUNTS},
+        "clusterCount": len(clusters),
+        "reachableCount": len(up),
+        "unreachable": [
+            {"id": c.id, "name": c.name, "error": live["error"]}
+            for c, live in zip(clusters, lives, strict=True)
+            if not live["reachable"]
+        ],
     }
 
 

@@ -9,9 +9,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import anyio
+import anyio.to_thread
 
 from flink.client import FlinkClient
 from flink.errors import FlinkRejected
+from flink.sqlrunner import RunnerBuildError, build_runner, bundle, runner_is_current
 from services.errors import ValidationFailed
 from services.storage import Storage
 
@@ -63,6 +65,8 @@ class Runtime:
     _clients: dict[str, FlinkClient] = field(default_factory=dict)
     _uploads: dict[tuple[str, str], tuple[str, str]] = field(default_factory=dict)
     _digests: dict[tuple[str, int, float], str] = field(default_factory=dict)
+    _listed: dict[str, dict[str, str]] = field(default_factory=dict)
+    _versions: dict[str, str] = field(default_factory=dict)
 
     def client(self, address: str) -> FlinkClient:
         """The shared client of one cluster (connection pooling across requests)."""
@@ -86,45 +90,62 @@ class Runtime:
             self._digests[key] = digest.hexdigest()[:12]
         return f"{path.stem}-{self._digests[key]}.jar"
 
-    async def listing(self, client: FlinkClient) -> dict[str, str]:
-        """The jars the cluster holds now: id → name (one call, shared by a submission's jars)."""
-        return {str(f.get("id")): str(f.get("name")) for f in await client.jars()}
+    async def _listing(self, client: FlinkClient) -> dict[str, str]:
+        """The jars the cluster holds (id → name), asked once per cluster until an upload goes missing."""
+        if client.address not in self._listed:
+            self._listed[client.address] = {str(f.get("id")): str(f.get("name")) for f in await client.jars()}
+        return self._listed[client.address]
 
-    async def ensure_jar(
-        self, client: FlinkClient, path: Path, listed: dict[str, str], *, need_path: bool = False
-    ) -> tuple[str, str]:
-        """(jar id, path on the job manager) of a local jar, uploaded unless ``listed`` shows the cluster has it.
+    async def ensure_jar(self, client: FlinkClient, path: Path) -> tuple[str, str]:
+        """(jar id, path on the job manager) of a local jar on the cluster, uploaded unless it is there.
 
-        Without ``need_path`` a jar the cluster already holds under the same content-hashed name is reused
-        (after a restart of hlink, say); the job manager's file path is only known from an upload's answer.
+        What this process uploaded is trusted without asking (a submission that finds a jar gone uploads it
+        again: :func:`services.submission.with_jar_retry`). Otherwise a jar the cluster already holds under the
+        same content-hashed name is reused (after a restart of hlink, say).
         """
         if not await anyio.Path(path).exists():
             raise ValidationFailed({"jar": f"{path.name} is missing from the storage folder"})
         key = (client.address, self._upload_name(path))
         known = self._uploads.get(key)
-        if known is None or known[0] not in listed:
+        if known is None:
+            listed = await self._listing(client)
             same = next((jar_id for jar_id, name in listed.items() if name == key[1]), None)
-            known = (same, "") if same and not need_path else await client.upload_jar(path, key[1])
-        elif need_path and not known[1]:
-            known = await client.upload_jar(path, key[1])
-        self._uploads[key] = known
-        listed[known[0]] = key[1]
+            known = (same, "") if same else await client.upload_jar(path, key[1])
+            listed[known[0]] = key[1]
+            self._uploads[key] = known
         return known
 
-    def runner(self) -> Path:
-        """hlink's SQL runner jar, or a validation error saying how to build it."""
-        if self.runner_jar is None or not self.runner_jar.exists():
-            raise ValidationFailed(
-                {"jobType": "SQL jobs need hlink's SQL runner; build it with `hlink flink up` or `hlink flink runner`"}
-            )
-        return self.runner_jar
+    async def runner(self, udf_jars: list[Path] | None = None) -> Path:
+        """hlink's SQL runner jar, built on first use when it is missing or older than its source; with the
+        classes of ``udf_jars`` bundled in when a job calls functions (kept in the storage folder)."""
+        if self.runner_jar is None:
+            raise ValidationFailed({"jobType": "SQL jobs need hlink's SQL runner, and no place for it is configured"})
+        if not runner_is_current(self.runner_jar):
+            try:
+                await anyio.to_thread.run_sync(build_runner, self.runner_jar)
+            except RunnerBuildError as error:
+                raise ValidationFailed({"jobType": str(error)}) from None
+        if not udf_jars:
+            return self.runner_jar
+        folder = self.storage.root / "bundles"
+        return await anyio.to_thread.run_sync(bundle, self.runner_jar, udf_jars, folder)
+
+    async def flink_version(self, client: FlinkClient) -> str:
+        """The cluster's Flink version (``GET /config``), asked once per cluster and process."""
+        if client.address not in self._versions:
+            self._versions[client.address] = await client.version()
+        return self._versions[client.address]
 
     def forget_uploads(self, client: FlinkClient) -> None:
-        """After a 'jar not found', ask the cluster again next time."""
+        """After a 'jar not found' (the cluster restarted, or was replaced): ask the cluster again next time."""
         for key in [k for k in self._uploads if k[0] == client.address]:
             del self._uploads[key]
+        self._listed.pop(client.address, None)
+        self._versions.pop(client.address, None)
 
 
 def jar_missing(error: FlinkRejected) -> bool:
-    """Flink's answer when a jar id it once gave is gone (cluster restarted, jar deleted)."""
-    return error.status in (400, 404) and "jar" in error.message.lower() and "exist" in error.message.lower()
+    """Flink's answer when a jar id it once gave is gone (cluster restarted, jar deleted): "Jar file ... does
+    not exist", with status 400 on some versions and 500 on others."""
+    message = error.message.lower()
+    return error.statement is None and "jar file" in message and "does not exist" in message

@@ -8,21 +8,19 @@ argument; every statement remembers where it came from, so Flink's errors point 
 from __future__ import annotations
 
 import re
-from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
 from typing import Any
 
+from flink.versions import NEWEST, FlinkVersion
 from models import Datasource, Job, JobDatasource, Udf
 from services.checks import Checks
 from services.ddl import create_table, literal, quote, table_specs
-from services.sqltext import Piece, place, split_statements
+from services.sqltext import Piece, SqlRefused, place, placed, sink_statement
 from services.udfs import udfs_called_in
 
 _CHECKPOINT_MODES = {0: "EXACTLY_ONCE", 1: "AT_LEAST_ONCE"}
 _RETENTION = {0: "RETAIN_ON_CANCELLATION", 1: "DELETE_ON_CANCELLATION"}
 _POSITION = re.compile(r"line (\d+), column (\d+)")
-
-UdfPath = Callable[[Udf], Awaitable[str]]
 
 
 @dataclass(frozen=True)
@@ -34,11 +32,15 @@ class Restore:
 
 
 def job_settings(
-    job: Job, pipeline_name: str, restore: Restore | None = None, *, checkpointing: bool = True
+    job: Job,
+    pipeline_name: str,
+    restore: Restore | None = None,
+    *,
+    version: FlinkVersion = NEWEST,
 ) -> dict[str, str]:
-    """The job's Flink settings as configuration keys (the same for SQL and JAR jobs)."""
+    """The job's Flink settings as configuration keys of the cluster's version (the same for SQL and JAR jobs)."""
     s: dict[str, str] = {"pipeline.name": pipeline_name, "parallelism.default": str(job.parallelism or 1)}
-    if checkpointing and job.checkpoint_interval and job.checkpoint_interval > 0:
+    if job.checkpoint_interval and job.checkpoint_interval > 0:
         s["execution.checkpointing.interval"] = f"{job.checkpoint_interval} ms"
         s["execution.checkpointing.mode"] = _CHECKPOINT_MODES.get(job.checkpoint_mode, "EXACTLY_ONCE")
         s["execution.checkpointing.externalized-checkpoint-retention"] = _RETENTION.get(
@@ -77,9 +79,9 @@ def job_settings(
     if job.table_optimizer_distinct_agg_split_enabled == 1:
         s["table.optimizer.distinct-agg.split.enabled"] = "true"
     if restore is not None:
-        s["execution.savepoint.path"] = restore.path
-        s["execution.savepoint.ignore-unclaimed-state"] = "true" if restore.allow_non_restored else "false"
-    return s
+        s["execution.state-recovery.path"] = restore.path
+        s["execution.state-recovery.ignore-unclaimed-state"] = "true" if restore.allow_non_restored else "false"
+    return version.keys(s)
 
 
 @dataclass(frozen=True)
@@ -99,6 +101,8 @@ class Script:
     statements: list[str] = field(default_factory=list)
     origins: list[Origin] = field(default_factory=list)
     settings: dict[str, str] = field(default_factory=dict)
+    #: the UDFs the statements call, whose jars go with the job
+    udfs: list[Udf] = field(default_factory=list)
 
     def add(self, sql: str, origin: Origin) -> None:
         self.statements.append(sql)
@@ -120,6 +124,7 @@ class Script:
             found = _POSITION.search(reason)
             if found:
                 error["line"], error["column"] = place(origin.piece, int(found.group(1)), int(found.group(2)))
+                error["message"] = placed(origin.piece, reason)
         elif origin.kind == "table":
             error["field"] = f"jobDsVOS[{origin.mapping}].dsId"
         elif origin.kind == "function":
@@ -129,18 +134,13 @@ class Script:
         return error
 
 
-async def _placeholder_path(udf: Udf) -> str:
-    return f"<{udf.jar_name} on the cluster>"
-
-
 async def build_script(
     job: Job,
     pipeline_name: str,
     restore: Restore | None = None,
-    udf_path: UdfPath = _placeholder_path,
     *,
-    checkpointing: bool = True,
     mask: bool = False,
+    version: FlinkVersion = NEWEST,
 ) -> Script:
     """The statement script of a SQL job; a job that cannot make one is refused naming the field."""
     mappings = await JobDatasource.filter(job_id=job.id).order_by("sort", "id")
@@ -150,25 +150,33 @@ async def build_script(
     sinks = [m for m in mappings if m.ds_type == "sink"]
     if not sinks:
         checks.add("jobDsVOS", "a SQL job needs at least one sink with its runSql")
+    datasources = {d.id: d for d in await Datasource.filter(id__in=[m.datasource_id for m in mappings])}
     for i, m in enumerate(mappings):
         if m.ds_type == "sink" and not (m.run_sql or "").strip():
             checks.add(f"jobDsVOS[{i}].runSql", "every sink needs the SQL that fills it")
+        elif m.ds_type == "sink":
+            try:  # a row saved before the rules of runSql were checked on save
+                sink_statement(m.run_sql or "", datasources[m.datasource_id].table_name)
+            except SqlRefused as refused:
+                checks.add(f"jobDsVOS[{i}].runSql", str(refused))
     checks.done()
-    script = Script(settings=job_settings(job, pipeline_name, restore, checkpointing=checkpointing))
+    script = Script(settings=job_settings(job, pipeline_name, restore, version=version))
     for key, value in script.settings.items():
         script.add(f"SET {literal(key)} = {literal(value)}", Origin("setting"))
     user_sql = "\n".join(m.run_sql or "" for m in sinks)
-    for udf in await udfs_called_in(user_sql):
+    # the functions' classes travel in the job's jar (flink/sqlrunner.bundle says why not USING JAR)
+    script.udfs = await udfs_called_in(user_sql)
+    for udf in script.udfs:
         script.add(
-            f"CREATE TEMPORARY FUNCTION {quote(udf.udf_name)} AS {literal(udf.udf_class)} LANGUAGE JAVA "
-            f"USING JAR {literal(await udf_path(udf))}",
+            f"CREATE TEMPORARY FUNCTION {quote(udf.udf_name)} AS {literal(udf.udf_class)} LANGUAGE JAVA",
             Origin("function", table=udf.udf_name),
         )
-    datasources = {d.id: d for d in await Datasource.filter(id__in=[m.datasource_id for m in mappings])}
     specs = await table_specs([(datasources[m.datasource_id], m.ds_type) for m in mappings], mask=mask)
     for i, spec in enumerate(specs):
         script.add(create_table(spec), Origin("table", mapping=i, table=spec.table_name))
     for i, m in enumerate(mappings):
-        for piece in split_statements(m.run_sql or "") if m.ds_type == "sink" else []:
-            script.add(piece.sql, Origin("sql", mapping=i, table=datasources[m.datasource_id].table_name, piece=piece))
+        if m.ds_type == "sink":
+            table = datasources[m.datasource_id].table_name
+            piece = sink_statement(m.run_sql or "", table)  # checked when saved
+            script.add(piece.sql, Origin("sql", mapping=i, table=table, piece=piece))
     return script

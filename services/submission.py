@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import secrets
 import shlex
+import zipfile
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -11,8 +12,9 @@ from typing import TypeVar
 
 from flink.client import FlinkClient, RunRequest
 from flink.errors import FlinkRejected
-from flink.local import RUNNER_CLASS
-from models import Cluster, Jar, Job, Udf
+from flink.sqlrunner import RUNNER_CLASS
+from flink.versions import FlinkVersion
+from models import Cluster, Jar, Job
 from services.errors import NotFound, ValidationFailed
 from services.jars import jar_path as stored_path
 from services.runtime import Runtime, jar_missing
@@ -31,13 +33,16 @@ def pipeline_name(job: Job) -> str:
 
 @dataclass
 class Submission:
-    """Everything needed to plan or run one job on its cluster."""
+    """Everything needed to plan or run one job on its cluster, and what it was made from (to make it again)."""
 
     client: FlinkClient
     jar_id: str
     jar_path: Path
     request: RunRequest
     script: Script | None  # SQL jobs only
+    job: Job
+    pipeline: str
+    restore: Restore | None
 
 
 async def cluster_of(job: Job) -> Cluster:
@@ -50,17 +55,11 @@ async def cluster_of(job: Job) -> Cluster:
     return cluster
 
 
-async def prepare(
-    runtime: Runtime, job: Job, pipeline: str, restore: Restore | None = None, *, planning: bool = False
-) -> Submission:
-    """Build the request for ``job`` and make sure the cluster has the jars it needs.
-
-    For ``planning`` the checkpoint interval is left out: it does not change the job graph, and Flink 2.3's
-    planner, with checkpointing on, compiles generated code without the classes of USING JAR functions.
-    """
+async def prepare(runtime: Runtime, job: Job, pipeline: str, restore: Restore | None = None) -> Submission:
+    """Build the request for ``job`` in the terms of its cluster's Flink version, with the jars it needs there."""
     cluster = await cluster_of(job)
     client = runtime.client(cluster.address)
-    listed = await runtime.listing(client)
+    version = FlinkVersion.parse(await runtime.flink_version(client))
     if job.job_type == JAR_JOB:
         jar = await Jar.get_or_none(res_uname=job.use_jar) if job.use_jar else None
         if jar is None:
@@ -68,31 +67,32 @@ async def prepare(
         if not (job.entry_class or jar.entry_class):
             raise ValidationFailed({"entryClass": "a JAR job needs its entry class"})
         jar_path = runtime.storage.resolve(stored_path(jar))
-        jar_id, _ = await runtime.ensure_jar(client, jar_path, listed)
+        jar_id, _ = await runtime.ensure_jar(client, jar_path)
         request = RunRequest(
             entry_class=job.entry_class or jar.entry_class or "",
             program_args=program_args(job.program),
             parallelism=job.parallelism,
-            configuration=job_settings(job, pipeline, restore, checkpointing=not planning),
+            configuration=job_settings(job, pipeline, restore, version=version),
+            version=version,
         )
         _restore(request, restore)
-        return Submission(client, jar_id, jar_path, request, None)
-    runner = runtime.runner()
-    runner_id, _ = await runtime.ensure_jar(client, runner, listed)
-
-    async def udf_path(udf: Udf) -> str:
-        jar = runtime.storage.resolve(udf.udf_path)
-        return (await runtime.ensure_jar(client, jar, listed, need_path=True))[1]
-
-    script = await build_script(job, pipeline, restore, udf_path, checkpointing=not planning)
+        return Submission(client, jar_id, jar_path, request, None, job, pipeline, restore)
+    script = await build_script(job, pipeline, restore, version=version)
+    try:
+        runner = await runtime.runner([runtime.storage.resolve(udf.udf_path) for udf in script.udfs])
+    except (NotFound, OSError, zipfile.BadZipFile) as error:
+        names = ", ".join(udf.udf_name for udf in script.udfs)
+        raise ValidationFailed({"udf": f"the jars of the functions {names} cannot be read: {error}"}) from None
+    runner_id, _ = await runtime.ensure_jar(client, runner)
     request = RunRequest(
         entry_class=RUNNER_CLASS,
         program_args=script.statements,
         parallelism=job.parallelism,
         configuration=script.settings,
+        version=version,
     )
     _restore(request, restore)
-    return Submission(client, runner_id, runner, request, script)
+    return Submission(client, runner_id, runner, request, script, job, pipeline, restore)
 
 
 def program_args(program: str | None) -> list[str]:
@@ -112,14 +112,15 @@ def _restore(request: RunRequest, restore: Restore | None) -> None:
 async def with_jar_retry(
     runtime: Runtime, submission: Submission, call: Callable[[str, RunRequest], Awaitable[T]]
 ) -> T:
-    """``call`` (the client's plan or run) on the submission; when the cluster lost the jar (it restarted),
-    upload it again once and retry."""
+    """``call`` (the client's plan or run) on the submission. Uploads are trusted without asking the cluster;
+    when it lost one (it restarted), the submission is made again, uploading what is missing, and tried once
+    more. ``submission`` is updated in place, so a caller placing an error sees what was sent."""
     try:
         return await call(submission.jar_id, submission.request)
     except FlinkRejected as error:
         if not jar_missing(error):
             raise
     runtime.forget_uploads(submission.client)
-    listed = await runtime.listing(submission.client)
-    submission.jar_id, _ = await runtime.ensure_jar(submission.client, submission.jar_path, listed)
+    fresh = await prepare(runtime, submission.job, submission.pipeline, submission.restore)
+    submission.__dict__.update(fresh.__dict__)
     return await call(submission.jar_id, submission.request)

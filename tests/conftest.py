@@ -18,12 +18,17 @@ import database
 from app import create_app
 from config import load_settings
 from flink.local import LocalFlink, free_port, progress_to_stderr
+from flink.sqlrunner import build_runner
 from tests.pg import PostgresServer
 
-#: the session's Flink lives here (kept between runs, so Flink is installed once per clone)
-FLINK_DIR = Path(
-    os.environ.get("HLINK_TEST_FLINK_DIR") or Path(__file__).resolve().parent.parent / ".hlink-test" / "flink"
-)
+#: the session's Flink clusters live here, one folder per version (kept between runs: installed once per clone)
+TEST_ROOT = Path(os.environ.get("HLINK_TEST_FLINK_ROOT") or Path(__file__).resolve().parent.parent / ".hlink-test")
+#: every Flink test runs on each of these versions (a 2.x and the 1.20 LTS), each a real cluster from PyPI
+FLINK_VERSIONS = [
+    v.strip() for v in os.environ.get("HLINK_TEST_FLINK_VERSIONS", "2.3.0,1.20.5").split(",") if v.strip()
+]
+#: the SQL runner, built once per session from its source with javac (no Flink needed)
+RUNNER_JAR = TEST_ROOT / "runner" / "hlink-sql-runner.jar"
 DATABASES = [d.strip() for d in os.environ.get("HLINK_TEST_DATABASES", "sqlite,postgres").split(",") if d.strip()]
 # rows that tests create; reference data (dictionaries, documents) stays
 ENTITY_TABLES = [
@@ -100,7 +105,8 @@ async def client(database_url: str, storage_dir: Path) -> AsyncIterator[httpx.As
             "HLINK_DATABASE_URL": database_url,
             "HLINK_STORAGE_DIR": str(storage_dir),
             "HLINK_MAX_UPLOAD_MB": "1",
-            "HLINK_FLINK_DIR": str(FLINK_DIR),
+            "HLINK_FLINK_DIR": str(TEST_ROOT / "unused-local-flink"),
+            "HLINK_RUNNER_JAR": str(RUNNER_JAR),
             "HLINK_LOCAL_FLINK": "0",
             "HLINK_RECONCILE_SECONDS": "0",
         }
@@ -114,10 +120,17 @@ async def client(database_url: str, storage_dir: Path) -> AsyncIterator[httpx.As
     await app.state.runtime.close()
 
 
-@pytest.fixture(scope="session")
-def flink() -> Iterator[LocalFlink]:
-    """One real Flink cluster for the whole session, installed from PyPI on first use (FLINK.md)."""
-    cluster = LocalFlink(FLINK_DIR, rest_port=free_port())
+@pytest.fixture(scope="session", autouse=True)
+def runner_jar() -> Path:
+    """The SQL runner jar the app under test uploads (built here so no test pays for it)."""
+    return build_runner(RUNNER_JAR)
+
+
+@pytest.fixture(scope="session", params=FLINK_VERSIONS, ids=lambda v: f"flink-{v}")
+def flink(request: pytest.FixtureRequest) -> Iterator[LocalFlink]:
+    """A real Flink cluster of each tested version for the whole session, installed from PyPI on first use."""
+    version = str(request.param)
+    cluster = LocalFlink(TEST_ROOT / f"flink-{version}", rest_port=free_port(), version=version)
     cluster.start(progress_to_stderr)
     try:
         yield cluster

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 from typing import Any
 
 import httpx
@@ -148,3 +149,15 @@ def job_body(cluster_id: int, mappings: list[dict[str, Any]], **extra: Any) -> d
     }
     body.update(extra)
     return body
+
+
+async def wait_flink_state(flink_url: str, jid: str, want: str, within: float = 60) -> dict[str, Any]:
+    """Poll Flink itself (not hlink) until its job ``jid`` reaches ``want``; returns Flink's job view."""
+    async with httpx.AsyncClient(base_url=flink_url, timeout=10) as http:
+        deadline = asyncio.get_running_loop().time() + within
+        while True:
+            job: dict[str, Any] = (await http.get(f"/jobs/{jid}")).json()
+            if job.get("state") == want:
+                return job
+            assert asyncio.get_running_loop().time() < deadline, f"job {jid} is {job.get('state')}, not {want}"
+            await asyncio.sleep(0.3)

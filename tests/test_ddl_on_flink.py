@@ -17,10 +17,12 @@ from hypothesis import strategies as st
 
 from flink.client import FlinkClient, RunRequest
 from flink.errors import FlinkRejected
-from flink.local import RUNNER_CLASS, LocalFlink
+from flink.local import LocalFlink
+from flink.sqlrunner import RUNNER_CLASS
 from models import Column
 from services.ddl import TableSpec, create_table, quote
 from services.schema_analysis import NESTED, SchemaProblem, analyse
+from tests.conftest import RUNNER_JAR
 from tests.helpers import add_cluster, envelope_ok, prop
 from tests.test_flink_lifecycle import flink_state
 
@@ -198,7 +200,7 @@ async def plan(flink: LocalFlink, statements: list[str]) -> None:
         jars = await client.jars()
         runner = next((f["id"] for f in jars if "hlink-sql-runner" in str(f.get("name"))), None)
         if runner is None:
-            runner, _ = await client.upload_jar(flink.runner_jar, "hlink-sql-runner-property.jar")
+            runner, _ = await client.upload_jar(RUNNER_JAR, "hlink-sql-runner-property.jar")
         await client.plan(runner, RunRequest(entry_class=RUNNER_CLASS, program_args=statements))
 
 

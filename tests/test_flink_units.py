@@ -88,10 +88,11 @@ def test_job_settings_map_the_documented_codes_to_flink_keys() -> None:
         "table.exec.mini-batch.size": "500",
         "table.optimizer.agg-phase-strategy": "TWO_PHASE",
         "table.optimizer.distinct-agg.split.enabled": "true",
-        "execution.savepoint.path": "file:///sp",
-        "execution.savepoint.ignore-unclaimed-state": "true",
+        "execution.state-recovery.path": "file:///sp",
+        "execution.state-recovery.ignore-unclaimed-state": "true",
     }
-    assert "execution.checkpointing.interval" not in job_settings(job, "j", checkpointing=False)
+    job.checkpoint_interval = 0
+    assert "execution.checkpointing.interval" not in job_settings(job, "j")
 
 
 def test_ddl_folds_nested_columns_quotes_names_and_adds_time_attributes() -> None:

@@ -1,6 +1,6 @@
 """/ds paths: datasources with nested columns and connector properties."""
 
-from tests.helpers import add_cluster, add_ds, ds_body, envelope_fail, envelope_ok
+from tests.helpers import add_cluster, add_ds, ds_body, envelope_fail, envelope_ok, prop
 
 
 async def test_document_example_is_accepted_and_detail_has_tree_and_masked_password(client):
@@ -15,7 +15,10 @@ async def test_document_example_is_accepted_and_detail_has_tree_and_masked_passw
     assert cols["id"]["dsId"] == created["id"]
     props = {p["fieldName"]: p for p in detail["jsonFieldVO"]["jsonValue"]}
     assert props["password"]["fieldValue"] == "******"
-    assert props["url"]["fieldValue"] == "jdbc:mysql://db:3306/f" and props["url"]["label"] == "URL"
+    assert props["url"]["fieldValue"] == "jdbc:mysql://db:3306/f"
+    # the connector form's attributes, whatever the client sent with the value
+    assert (props["url"]["label"], props["url"]["required"], props["url"]["type"]) == ("JDBC URL", True, "inputfield")
+    assert props["cacheType"]["option"] and props["max_retries"]["fieldValue"] is None
     assert "tableKey" not in detail
 
 
@@ -33,6 +36,36 @@ async def test_modify_keeps_masked_secret_and_replaces_columns(client):
     assert after["dsName"] == "renamed"
     assert [c["name"] for c in after["dsSchemaColumnVOS"]] == ["only"]
     assert after["dsSchemaColumnVOS"][0]["virtualId"]  # generated when missing
+
+
+async def test_the_detail_form_sent_back_keeps_values_and_takes_union_field_changes(client):
+    from models import DatasourceProperties
+
+    body = ds_body("users", "side", "mysql")
+    body["jsonFieldVO"]["jsonValue"] += [prop("cacheType", "W_TinyLFU"), prop("maximumSize", "500")]
+    ds_id = envelope_ok(await client.post("/ds/addDO", json=body))["id"]
+    detail = envelope_ok(await client.get("/ds/get", params={"id": ds_id}))
+    fields = detail["jsonFieldVO"]["jsonValue"]
+    cache = next(f for f in fields if f["fieldName"] == "cacheType")
+    tiny = next(o for o in cache["option"] if o["name"] == "W_TinyLFU")
+    union = {u["fieldName"]: u for u in tiny["unionFields"]}
+    assert union["maximumSize"]["fieldValue"] == "500" and union["expireAfterWrite"]["fieldValue"] is None
+    assert not any(f["fieldName"] == "maximumSize" for f in fields)  # union fields live inside their option
+    union["maximumSize"]["fieldValue"] = "800"
+    union["expireAfterWrite"]["fieldValue"] = "30"
+    envelope_ok(await client.put("/ds/modifyDO", json=detail))
+    stored = (await DatasourceProperties.get(datasource_id=ds_id)).json_value
+    values = {p["fieldName"]: p["fieldValue"] for p in stored}
+    assert (values["maximumSize"], values["expireAfterWrite"], values["password"]) == ("800", "30", "s3cret")
+    assert not any("option" in p for p in stored)  # the form's own option trees are not stored
+    again = envelope_ok(await client.get("/ds/get", params={"id": ds_id}))["jsonFieldVO"]["jsonValue"]
+    assert shown_values(again) == {**shown_values(fields), "maximumSize": "800", "expireAfterWrite": "30"}
+
+
+def shown_values(fields):
+    """fieldName → fieldValue of a detail's form, union fields included."""
+    union = {u["fieldName"]: u["fieldValue"] for f in fields for o in f["option"] for u in o["unionFields"]}
+    return {**{f["fieldName"]: f["fieldValue"] for f in fields}, **union}
 
 
 async def test_list_by_type_and_filters(client):

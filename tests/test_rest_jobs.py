@@ -69,6 +69,21 @@ async def test_list_filters_and_pages(client):
     envelope_fail(await client.get("/jobs/list", params={"jobStatus": "running"}), 400)
 
 
+async def test_list_records_carry_their_mapping_in_a_fixed_number_of_statements(client, sql_counter):
+    cid, _, mappings = await _mapped(client)
+    counts = []
+    for jobs in (1, 6):
+        while len(envelope_ok(await client.get("/jobs/list", params={"pageSize": 50}))["records"]) < jobs:
+            envelope_ok(await client.post("/jobs/addDO", json=job_body(cid, mappings)))
+        sql_counter.reset()
+        page = envelope_ok(await client.get("/jobs/list", params={"pageSize": 50}))
+        counts.append(len(sql_counter.statements))
+        assert all([m["dsType"] for m in r["jobDsVOS"]] == ["source", "side", "sink"] for r in page["records"])
+        assert all("validationPlan" not in r for r in page["records"])  # the job graph is the detail's
+    # the page, its count, its clusters, its mappings: the same for 1 job as for 6
+    assert counts[0] == counts[1], counts
+
+
 async def test_bad_job_input_names_fields_and_writes_nothing(client):
     _, (src, _, _), _ = await _mapped(client)
     body = envelope_fail(
@@ -107,7 +122,7 @@ async def test_bad_job_input_names_fields_and_writes_nothing(client):
     envelope_fail(await client.post("/jobs/updateDO", json={"jobName": "x"}), 400)
     envelope_fail(await client.post("/jobs/updateDO", json={"id": 999, "jobName": "x"}), 404)
     envelope_fail(await client.get("/jobs/999"), 404)
-    envelope_fail(await client.get("/jobs/abc"), 400)
+    envelope_fail(await client.get("/jobs/abc"), 404)  # job ids are numbers: no such path
     envelope_fail(await client.delete("/jobs/removeDO"), 400)
     envelope_fail(await client.delete("/jobs/removeDO", params={"id": 999}), 404)
     envelope_fail(await client.put("/jobs/addDO", json={}), 405)

@@ -4,7 +4,10 @@ import os
 import subprocess
 import sys
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
+from typing import Any
 
 import httpx
 
@@ -13,17 +16,13 @@ from flink.local import free_port
 ROOT = Path(__file__).resolve().parent.parent
 
 
-def test_serve_on_embedded_defaults(tmp_path, flink):
-    """The serve command brings up the local Flink (here: finds the session's running) and registers it."""
+@contextmanager
+def serving(data: Path, **settings: str) -> Iterator[str]:
+    """`hlink serve` in a process of its own on a free port, until the block ends; yields its address."""
     port = free_port()
-    env = {
-        **os.environ,
-        "HLINK_DATA_DIR": str(tmp_path / "data"),
-        "HLINK_PORT": str(port),
-        "HLINK_FLINK_DIR": str(flink.root),
-        "HLINK_LOCAL_FLINK_PORT": str(flink.rest_port),
-    }
-    env.pop("HLINK_DATABASE_URL", None)
+    env = {**os.environ, "HLINK_DATA_DIR": str(data), "HLINK_PORT": str(port), **settings}
+    for inherited in ("HLINK_DATABASE_URL", "HLINK_RUNNER_JAR"):
+        env.pop(inherited, None)
     server = subprocess.Popen(
         [sys.executable, "cli.py", "serve", "--log-level", "warning"],
         cwd=ROOT,
@@ -34,12 +33,27 @@ def test_serve_on_embedded_defaults(tmp_path, flink):
     )
     base = f"http://127.0.0.1:{port}"
     try:
-        for _ in range(150):
+        for _ in range(300):
             try:
                 if httpx.get(f"{base}/health", timeout=1).status_code == 200:
                     break
             except httpx.TransportError:
                 time.sleep(0.1)
+        yield base
+    finally:
+        server.terminate()  # only the process this test started, by its handle
+        output = server.communicate(timeout=30)[0]
+    assert "Traceback" not in output, output
+
+
+def test_serve_on_embedded_defaults(tmp_path, flink):
+    """The serve command brings up the local Flink (here: finds the session's running) and registers it."""
+    settings = {
+        "HLINK_FLINK_DIR": str(flink.root),
+        "HLINK_LOCAL_FLINK_PORT": str(flink.rest_port),
+        "HLINK_LOCAL_FLINK_VERSION": flink.version,
+    }
+    with serving(tmp_path / "data", **settings) as base:
         page = httpx.get(f"{base}/graphql", headers={"Accept": "text/html"})
         assert page.status_code == 200 and "graphiql" in page.text.lower()
         added = httpx.post(
@@ -54,7 +68,83 @@ def test_serve_on_embedded_defaults(tmp_path, flink):
             ("local", "http://127.0.0.1:8081"),
         }
         assert (tmp_path / "data" / "hlink.sqlite3").is_file()
-    finally:
-        server.terminate()  # only the process this test started, by its handle
-        output = server.communicate(timeout=30)[0]
-    assert "Traceback" not in output, output
+
+
+def ok(response: httpx.Response) -> Any:
+    body = response.json()
+    assert response.status_code == 200 and body["success"] is True, response.text
+    return body["data"]
+
+
+def wait_running(flink_url: str, jid: str) -> None:
+    for _ in range(200):
+        if httpx.get(f"{flink_url}/jobs/{jid}").json().get("state") == "RUNNING":
+            return
+        time.sleep(0.2)
+    raise AssertionError(f"Flink job {jid} did not reach RUNNING")
+
+
+def test_serve_without_a_local_flink_runs_a_select_job_on_a_cluster_started_separately(tmp_path, flink):
+    """The issue's 'done when': no local Flink, a separately started cluster registered, the original's form."""
+    data = tmp_path / "data"
+    with serving(data, HLINK_LOCAL_FLINK="0", HLINK_FLINK_DIR=str(tmp_path / "no-flink")) as base:
+        assert (data / "runner" / "hlink-sql-runner.jar").is_file(), "command 1 builds the runner"
+        assert not (tmp_path / "no-flink").exists(), "and installs no Flink"
+        cluster = ok(httpx.post(f"{base}/cluster/add", params={"name": "ours", "address": flink.url, "type": 1}))
+        columns = [
+            {"name": "user_id", "flinkType": "BIGINT", "virtualId": "1", "virtualPid": "0", "level": 1},
+            {"name": "page", "flinkType": "STRING", "virtualId": "2", "virtualPid": "0", "level": 1},
+        ]
+        common = {"dsSchemaColumnVOS": columns}
+        values = {"jsonValue": [{"fieldName": "rows-per-second", "fieldValue": "5"}]}
+        source = ok(
+            httpx.post(
+                f"{base}/ds/addDO",
+                json={
+                    "dsName": "clicks",
+                    "dsType": "source",
+                    "tableName": "clicks",
+                    "tableType": "datagen",
+                    "jsonFieldVO": values,
+                    **common,
+                },
+            )
+        )
+        sink = ok(
+            httpx.post(
+                f"{base}/ds/addDO",
+                json={"dsName": "shown", "dsType": "sink", "tableName": "shown", "tableType": "blackhole", **common},
+            )
+        )
+        job = ok(
+            httpx.post(
+                f"{base}/jobs/addDO",
+                json={
+                    "jobName": "clicks shown",
+                    "jobType": 0,
+                    "clusterId": cluster["id"],
+                    "parallelism": 1,
+                    "jobDsVOS": [
+                        {"dsId": source["id"], "dsType": "source"},
+                        {"dsId": sink["id"], "dsType": "sink", "runSql": "SELECT user_id, UPPER(page) FROM clicks"},
+                    ],
+                },
+                timeout=60,
+            )
+        )
+        assert job["validationStatus"] == 1, job["validationError"]
+        before = {j["jid"] for j in httpx.get(f"{flink.url}/jobs/overview").json()["jobs"]}
+        run = ok(httpx.post(f"{base}/jobs/run/{job['id']}", timeout=60))
+        wait_running(flink.url, run["flinkJobId"])
+        savepoint = ok(httpx.get(f"{base}/jobs/savepoint/{job['id']}", timeout=60))
+        assert savepoint["savepointPath"]
+        stopped = ok(httpx.post(f"{base}/jobs/cancel/{job['id']}", timeout=60))
+        assert stopped["savepoint"]["kind"] == "stop"
+        restarted = ok(httpx.post(f"{base}/jobs/restart/{job['id']}", timeout=60))
+        assert restarted["restoredFrom"] == stopped["savepoint"]["savepointPath"]
+        wait_running(flink.url, restarted["flinkJobId"])
+        new = [j for j in httpx.get(f"{flink.url}/jobs/overview").json()["jobs"] if j["jid"] not in before]
+        assert {j["jid"] for j in new} == {run["flinkJobId"], restarted["flinkJobId"]}, new
+        running = [j["jid"] for j in new if j["state"] == "RUNNING"]
+        assert running == [restarted["flinkJobId"]], "exactly one Flink job is left running"
+        ok(httpx.post(f"{base}/jobs/cancel/{job['id']}", timeout=60))

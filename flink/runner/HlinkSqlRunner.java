@@ -1,66 +1,225 @@
 package hlink.runner;
 
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import org.apache.flink.configuration.Configuration;
-import org.apache.flink.table.api.EnvironmentSettings;
-import org.apache.flink.table.api.StatementSet;
-import org.apache.flink.table.api.TableEnvironment;
-
 /**
  * hlink's SQL runner, submitted to a session cluster as a JAR job (PyPI's Flink ships no SQL Gateway).
  *
- * <p>Each program argument is one statement. {@code SET 'key' = 'value'} statements become the table
- * environment's configuration; INSERT statements are collected into one statement set, so the script is one
- * Flink job; everything else (CREATE TABLE, CREATE FUNCTION, ...) runs through executeSql. A failing statement
- * is reported as {@code hlink statement #<index> failed: <reason>} so hlink can point at it.
+ * <p>It reaches Flink's Table API by reflection, so plain {@code javac --release 11} builds it without any Flink
+ * on the class path and one jar serves every Flink version from 1.20 to 2.x (the API it calls is the same).
+ *
+ * <p>Each program argument is one statement. Before anything runs, every statement is classified, and the
+ * script is refused unless each one is {@code SET 'key' = 'value'}, DDL that starts no job (CREATE / DROP /
+ * ALTER of tables, views, functions, databases, catalogs; USE) or an INSERT. SET statements become the table
+ * environment's configuration; INSERTs go into one statement set, so the script is exactly one Flink job;
+ * DDL runs through executeSql. A failing statement is reported as {@code hlink statement #<index> failed:
+ * <reason>} so hlink can point at it.
  */
 public final class HlinkSqlRunner {
     private static final Pattern SET =
             Pattern.compile("(?is)\\s*SET\\s+'((?:[^']|'')*)'\\s*=\\s*'((?:[^']|'')*)'\\s*;?\\s*");
-    private static final Pattern INSERT = Pattern.compile("(?is)\\s*(?:EXECUTE\\s+)?INSERT\\s.*");
+    private static final Pattern WORD = Pattern.compile("[A-Za-z_$][A-Za-z0-9_$]*");
+    private static final Set<String> OBJECTS =
+            Set.of("TABLE", "VIEW", "FUNCTION", "DATABASE", "CATALOG");
+
+    private enum Kind { SET, DDL, INSERT }
 
     private HlinkSqlRunner() {}
 
-    public static void main(String[] args) {
+    public static void main(String[] args) throws Throwable {
         Map<String, String> settings = new HashMap<>();
         List<Integer> statements = new ArrayList<>();
+        List<Kind> kinds = new ArrayList<>();
         for (int i = 0; i < args.length; i++) {
-            Matcher set = SET.matcher(args[i]);
-            if (set.matches()) {
+            String code = code(args[i]);
+            if (code.trim().isEmpty()) {
+                continue;
+            }
+            Kind kind = classify(i, code);
+            if (kind == Kind.SET) {
+                Matcher set = SET.matcher(code.trim());
+                if (!set.matches()) {
+                    throw refused(i, "a SET statement must read SET 'key' = 'value'");
+                }
                 settings.put(unquote(set.group(1)), unquote(set.group(2)));
-            } else if (!args[i].trim().isEmpty()) {
+            } else {
                 statements.add(i);
+                kinds.add(kind);
             }
         }
-        Configuration configuration = Configuration.fromMap(settings);
-        TableEnvironment env = TableEnvironment.create(
-                EnvironmentSettings.newInstance().inStreamingMode().withConfiguration(configuration).build());
-        StatementSet inserts = env.createStatementSet();
-        int count = 0;
-        for (int i : statements) {
+        if (!kinds.contains(Kind.INSERT)) {
+            throw new IllegalArgumentException("hlink statement #-1 failed: the script has no INSERT statement");
+        }
+        Flink flink = new Flink(settings);
+        for (int n = 0; n < statements.size(); n++) {
+            int i = statements.get(n);
             try {
-                if (INSERT.matcher(args[i]).matches()) {
-                    inserts.addInsertSql(args[i]);
-                    count++;
+                if (kinds.get(n) == Kind.INSERT) {
+                    flink.addInsert(insertText(args[i]));
                 } else {
-                    env.executeSql(args[i]);
+                    flink.executeSql(args[i]);
                 }
-            } catch (RuntimeException e) {
+            } catch (RuntimeException | LinkageError e) {  // LinkageError: a function's class that cannot load
                 throw new IllegalArgumentException("hlink statement #" + i + " failed: " + describe(e));
             }
         }
-        if (count == 0) {
-            throw new IllegalArgumentException("hlink statement #-1 failed: the script has no INSERT statement");
+        flink.execute();
+    }
+
+    /** What a statement is, or a refusal naming it: nothing but SET, job-less DDL and INSERT may run. */
+    private static Kind classify(int index, String code) {
+        List<String> words = words(code, 6);
+        String first = words.isEmpty() ? "" : words.get(0);
+        switch (first) {
+            case "SET":
+                return Kind.SET;
+            case "INSERT":
+                return Kind.INSERT;
+            case "EXECUTE":
+                if (words.size() > 1 && words.get(1).equals("INSERT")) {
+                    return Kind.INSERT;
+                }
+                break;
+            case "USE":
+                return Kind.DDL;
+            case "CREATE":
+            case "DROP":
+            case "ALTER": {
+                String object = words.stream().skip(1).filter(OBJECTS::contains).findFirst().orElse("");
+                if (object.isEmpty()) {
+                    break;
+                }
+                if (object.equals("TABLE") && first.equals("CREATE") && topLevelAs(code)) {
+                    throw refused(index, "CREATE TABLE ... AS SELECT starts a job of its own; "
+                            + "declare the table and fill it from a sink's query instead");
+                }
+                List<String> all = words(code, Integer.MAX_VALUE);
+                if (first.equals("ALTER") && all.get(all.size() - 1).equals("COMPACT")) {
+                    throw refused(index, "ALTER TABLE ... COMPACT starts a job of its own");
+                }
+                return Kind.DDL;
+            }
+            default:
+                break;
         }
-        inserts.execute();
+        String shown = first.isEmpty() ? code.trim().split("\\s+")[0] : first;
+        throw refused(index, "only SET, CREATE / DROP / ALTER / USE and INSERT statements run in an hlink job; "
+                + "this one starts with " + shown);
+    }
+
+    private static IllegalArgumentException refused(int index, String why) {
+        return new IllegalArgumentException("hlink statement #" + index + " failed: refused before planning: " + why);
+    }
+
+    /** The first {@code limit} words of code (upper-cased), strings and quoted names left out. */
+    private static List<String> words(String code, int limit) {
+        List<String> words = new ArrayList<>();
+        Matcher m = WORD.matcher(blankQuoted(code));
+        while (words.size() < limit && m.find()) {
+            words.add(m.group().toUpperCase(Locale.ROOT));
+        }
+        return words;
+    }
+
+    /** Whether an AS stands outside every parenthesis: CREATE TABLE ... AS SELECT (computed columns are inside). */
+    private static boolean topLevelAs(String code) {
+        String text = blankQuoted(code);
+        int depth = 0;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == '(') {
+                depth++;
+            } else if (c == ')') {
+                depth--;
+            } else if (depth == 0 && (c == 'a' || c == 'A') && i + 1 < text.length()
+                    && (text.charAt(i + 1) == 's' || text.charAt(i + 1) == 'S')
+                    && (i == 0 || !namePart(text.charAt(i - 1)))
+                    && (i + 2 >= text.length() || !namePart(text.charAt(i + 2)))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean namePart(char c) {
+        return Character.isLetterOrDigit(c) || c == '_' || c == '$';
+    }
+
+    /** The statement without comments (replaced by a space). */
+    private static String code(String sql) {
+        StringBuilder out = new StringBuilder();
+        int i = 0;
+        int n = sql.length();
+        while (i < n) {
+            char c = sql.charAt(i);
+            if (c == '\'' || c == '"' || c == '`') {
+                int end = closing(sql, i);
+                out.append(sql, i, end);
+                i = end;
+            } else if (sql.startsWith("--", i)) {
+                int end = sql.indexOf('\n', i);
+                i = end < 0 ? n : end;
+                out.append(' ');
+            } else if (sql.startsWith("/*", i)) {
+                int end = sql.indexOf("*/", i + 2);
+                i = end < 0 ? n : end + 2;
+                out.append(' ');
+            } else {
+                out.append(c);
+                i++;
+            }
+        }
+        return out.toString();
+    }
+
+    /** Quoted strings and names blanked (comments are already gone), so keywords inside them do not count. */
+    private static String blankQuoted(String code) {
+        StringBuilder out = new StringBuilder();
+        int i = 0;
+        while (i < code.length()) {
+            char c = code.charAt(i);
+            if (c == '\'' || c == '"' || c == '`') {
+                int end = closing(code, i);
+                out.append(' ');
+                i = end;
+            } else {
+                out.append(c);
+                i++;
+            }
+        }
+        return out.toString();
+    }
+
+    /** The index just past the quote opened at {@code start} (a doubled quote escapes itself). */
+    private static int closing(String text, int start) {
+        char quote = text.charAt(start);
+        int i = start + 1;
+        while (i < text.length()) {
+            if (text.charAt(i) == quote) {
+                if (i + 1 < text.length() && text.charAt(i + 1) == quote) {
+                    i += 2;
+                    continue;
+                }
+                return i + 1;
+            }
+            i++;
+        }
+        return text.length();
+    }
+
+    private static String insertText(String sql) {
+        String trimmed = sql.trim();
+        return trimmed.regionMatches(true, 0, "EXECUTE", 0, 7) ? trimmed.substring(7).trim() : trimmed;
     }
 
     private static String unquote(String quoted) {
@@ -79,5 +238,54 @@ public final class HlinkSqlRunner {
             return error.getClass().getName();
         }
         return String.join("\nCaused by: ", messages);
+    }
+
+    /** The part of Flink's Table API the runner uses, reached by reflection (same names in 1.20 and 2.x). */
+    private static final class Flink {
+        private final Object env;
+        private final Object inserts;
+        private final Method executeSql;
+        private final Method addInsertSql;
+        private final Method execute;
+
+        Flink(Map<String, String> settings) throws Throwable {
+            ClassLoader loader = HlinkSqlRunner.class.getClassLoader();
+            Class<?> configuration = Class.forName("org.apache.flink.configuration.Configuration", true, loader);
+            Class<?> environmentSettings =
+                    Class.forName("org.apache.flink.table.api.EnvironmentSettings", true, loader);
+            Class<?> tableEnvironment = Class.forName("org.apache.flink.table.api.TableEnvironment", true, loader);
+            Class<?> statementSet = Class.forName("org.apache.flink.table.api.StatementSet", true, loader);
+            Object config = invoke(configuration.getMethod("fromMap", Map.class), null, settings);
+            Object builder = invoke(environmentSettings.getMethod("newInstance"), null);
+            builder = invoke(builder.getClass().getMethod("inStreamingMode"), builder);
+            builder = invoke(builder.getClass().getMethod("withConfiguration", configuration), builder, config);
+            Object built = invoke(builder.getClass().getMethod("build"), builder);
+            env = invoke(tableEnvironment.getMethod("create", environmentSettings), null, built);
+            inserts = invoke(tableEnvironment.getMethod("createStatementSet"), env);
+            executeSql = tableEnvironment.getMethod("executeSql", String.class);
+            addInsertSql = statementSet.getMethod("addInsertSql", String.class);
+            execute = statementSet.getMethod("execute");
+        }
+
+        void executeSql(String sql) throws Throwable {
+            invoke(executeSql, env, sql);
+        }
+
+        void addInsert(String sql) throws Throwable {
+            invoke(addInsertSql, inserts, sql);
+        }
+
+        /** Runs the statement set; Flink's own errors pass through untouched (planning aborts this way too). */
+        void execute() throws Throwable {
+            invoke(execute, inserts);
+        }
+
+        private static Object invoke(Method method, Object target, Object... arguments) throws Throwable {
+            try {
+                return method.invoke(target, arguments);
+            } catch (InvocationTargetException e) {
+                throw e.getCause();
+            }
+        }
     }
 }
