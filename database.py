@@ -15,11 +15,23 @@ MIGRATIONS = str(Path(__file__).resolve().parent / "migrations")
 def tortoise_config(database_url: str) -> dict[str, Any]:
     """The Tortoise/aerich configuration for one database URL."""
     return {
-        "connections": {"default": database_url},
+        "connections": {"default": _with_sqlite_defaults(database_url)},
         "apps": {"models": {"models": ["models", "aerich.models"], "default_connection": "default"}},
         "use_tz": True,
         "timezone": "UTC",
     }
+
+
+def _with_sqlite_defaults(database_url: str) -> str:
+    """SQLite in WAL mode (Tortoise's default) with ``synchronous=NORMAL``, unless the URL says otherwise.
+
+    In WAL mode NORMAL syncs at checkpoints instead of at every commit: a crash of hlink loses nothing, a power
+    cut may lose the last transactions, and each commit costs a fraction of a millisecond instead of a sync
+    (a run writes twice). A URL naming its own ``synchronous`` keeps it.
+    """
+    if not database_url.startswith("sqlite://") or "synchronous=" in database_url:
+        return database_url
+    return database_url + ("&" if "?" in database_url else "?") + "synchronous=NORMAL"
 
 
 def _fresh_query_cache() -> None:

@@ -11,6 +11,8 @@ from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 from typing import Any
 
+from tortoise.transactions import in_transaction
+
 from flink.client import FlinkClient, Operation
 from flink.errors import FlinkError, FlinkRejected, FlinkUnavailable
 from models import Job, JobRun, Savepoint
@@ -91,17 +93,15 @@ async def run_job(runtime: Runtime, job_id: int, restore: Restore | None = None)
     job = await get_job(job_id)
     cluster = await cluster_of(job)
     previous = (job.job_status, job.flink_state)
-    # the claim is one conditional UPDATE: of two simultaneous runs exactly one sees a row change
-    claimed = Job.filter(id=job_id).exclude(job_status__in=ACTIVE)
-    if not await claimed.update(job_status=SUBMITTING, flink_state=SUBMITTING_STATE):
-        status = await Job.filter(id=job_id).first().values_list("job_status", flat=True)
-        raise Conflict(f"job {job_id} is already {STATUS_NAMES.get(int(str(status)), 'active')} on Flink")
-    job.job_status, job.flink_state = SUBMITTING, SUBMITTING_STATE
-    runtime.events.publish(JobEvent(job_id, SUBMITTING, SUBMITTING_STATE, job.flink_job_id))
-    runtime.submitting.add(job_id)
-    try:
-        if restore is None and job.savepoint_path:
-            restore = Restore(job.savepoint_path, job.allow_nrs == 1)
+    if restore is None and job.savepoint_path:
+        restore = Restore(job.savepoint_path, job.allow_nrs == 1)
+    # the claim and its run row are one transaction (one commit); the claim is one conditional UPDATE, so of
+    # two simultaneous runs exactly one sees a row change
+    async with in_transaction():
+        claimed = Job.filter(id=job_id).exclude(job_status__in=ACTIVE)
+        if not await claimed.update(job_status=SUBMITTING, flink_state=SUBMITTING_STATE):
+            status = await Job.filter(id=job_id).first().values_list("job_status", flat=True)
+            raise Conflict(f"job {job_id} is already {STATUS_NAMES.get(int(str(status)), 'active')} on Flink")
         run = await JobRun.create(
             job_id=job_id,
             cluster_id=cluster.id,
@@ -109,11 +109,16 @@ async def run_job(runtime: Runtime, job_id: int, restore: Restore | None = None)
             restored_from=restore.path if restore else None,
             **stamp_new(),
         )
+    job.job_status, job.flink_state = SUBMITTING, SUBMITTING_STATE
+    runtime.events.publish(JobEvent(job_id, SUBMITTING, SUBMITTING_STATE, job.flink_job_id))
+    runtime.submitting.add(job_id)
+    try:
         jid = await _submit(runtime, job, run, restore, previous)
-        run.flink_job_id, run.start_time = jid, now()
-        await run.save(update_fields=["flink_job_id", "start_time"])
         state = await _state_of(runtime, cluster.address, jid)
-        await set_status(runtime.events, job, code_of(state), state, flink_job_id=jid)
+        run.flink_job_id, run.start_time = jid, now()
+        async with in_transaction():  # what Flink answered, in one commit
+            await run.save(update_fields=["flink_job_id", "start_time"])
+            await set_status(runtime.events, job, code_of(state), state, flink_job_id=jid)
         return run
     finally:
         runtime.submitting.discard(job_id)

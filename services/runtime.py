@@ -63,7 +63,7 @@ class Runtime:
     #: jobs this process is submitting right now: the reconciler leaves them alone
     submitting: set[int] = field(default_factory=set)
     _clients: dict[str, FlinkClient] = field(default_factory=dict)
-    _uploads: dict[tuple[str, str], tuple[str, str]] = field(default_factory=dict)
+    _uploads: dict[tuple[str, str], str] = field(default_factory=dict)
     _digests: dict[tuple[str, int, float], str] = field(default_factory=dict)
     _listed: dict[str, dict[str, str]] = field(default_factory=dict)
     _versions: dict[str, str] = field(default_factory=dict)
@@ -96,8 +96,8 @@ class Runtime:
             self._listed[client.address] = {str(f.get("id")): str(f.get("name")) for f in await client.jars()}
         return self._listed[client.address]
 
-    async def ensure_jar(self, client: FlinkClient, path: Path) -> tuple[str, str]:
-        """(jar id, path on the job manager) of a local jar on the cluster, uploaded unless it is there.
+    async def ensure_jar(self, client: FlinkClient, path: Path) -> str:
+        """The cluster's id of a local jar, uploaded unless the cluster has it.
 
         What this process uploaded is trusted without asking (a submission that finds a jar gone uploads it
         again: :func:`services.submission.with_jar_retry`). Otherwise a jar the cluster already holds under the
@@ -105,13 +105,15 @@ class Runtime:
         """
         if not await anyio.Path(path).exists():
             raise ValidationFailed({"jar": f"{path.name} is missing from the storage folder"})
-        key = (client.address, self._upload_name(path))
+        # hashing a large jar is file work: off the event loop (cached by path, size and time after the first)
+        key = (client.address, await anyio.to_thread.run_sync(self._upload_name, path))
         known = self._uploads.get(key)
         if known is None:
             listed = await self._listing(client)
-            same = next((jar_id for jar_id, name in listed.items() if name == key[1]), None)
-            known = (same, "") if same else await client.upload_jar(path, key[1])
-            listed[known[0]] = key[1]
+            known = next((jar_id for jar_id, name in listed.items() if name == key[1]), None)
+            if known is None:
+                known, _ = await client.upload_jar(path, key[1])
+            listed[known] = key[1]
             self._uploads[key] = known
         return known
 

@@ -67,7 +67,7 @@ async def prepare(runtime: Runtime, job: Job, pipeline: str, restore: Restore | 
         if not (job.entry_class or jar.entry_class):
             raise ValidationFailed({"entryClass": "a JAR job needs its entry class"})
         jar_path = runtime.storage.resolve(stored_path(jar))
-        jar_id, _ = await runtime.ensure_jar(client, jar_path)
+        jar_id = await runtime.ensure_jar(client, jar_path)
         request = RunRequest(
             entry_class=job.entry_class or jar.entry_class or "",
             program_args=program_args(job.program),
@@ -83,7 +83,7 @@ async def prepare(runtime: Runtime, job: Job, pipeline: str, restore: Restore | 
     except (NotFound, OSError, zipfile.BadZipFile) as error:
         names = ", ".join(udf.udf_name for udf in script.udfs)
         raise ValidationFailed({"udf": f"the jars of the functions {names} cannot be read: {error}"}) from None
-    runner_id, _ = await runtime.ensure_jar(client, runner)
+    runner_id = await runtime.ensure_jar(client, runner)
     request = RunRequest(
         entry_class=RUNNER_CLASS,
         program_args=script.statements,

@@ -287,7 +287,7 @@ async def test_a_cluster_that_lost_the_runner_jar_gets_it_again(
     fresh = Runtime(storage=runtime.storage, runner_jar=runtime.runner_jar)
     async with httpx.AsyncClient(base_url=flink.url) as http:
         before = sorted(f["id"] for f in (await http.get("/jars")).json()["files"])
-        assert (await fresh.ensure_jar(fresh.client(flink.url), await fresh.runner()))[0] in before
+        assert await fresh.ensure_jar(fresh.client(flink.url), await fresh.runner()) in before
         assert sorted(f["id"] for f in (await http.get("/jars")).json()["files"]) == before
     await fresh.close()
 

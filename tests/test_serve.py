@@ -7,11 +7,11 @@ import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Any
 
 import httpx
 
 from flink.local import free_port
+from tests.helpers import envelope_ok as ok
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -68,12 +68,6 @@ def test_serve_on_embedded_defaults(tmp_path, flink):
             ("local", "http://127.0.0.1:8081"),
         }
         assert (tmp_path / "data" / "hlink.sqlite3").is_file()
-
-
-def ok(response: httpx.Response) -> Any:
-    body = response.json()
-    assert response.status_code == 200 and body["success"] is True, response.text
-    return body["data"]
 
 
 def wait_running(flink_url: str, jid: str) -> None:
