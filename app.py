@@ -26,11 +26,11 @@ from rest.routes import routes as rest_routes
 from schema import build_schema
 from services import paging
 from services.actor import current_user
-from services.clusters import register_local_cluster
+from services.artifacts.storage import Storage
+from services.clusters.registry import register_local_cluster
 from services.errors import DomainError
-from services.reconciler import reconcile_forever
+from services.jobs.reconciler import reconcile_forever
 from services.runtime import Runtime
-from services.storage import Storage
 
 USER_HEADER = "x-hlink-user"
 
@@ -77,7 +77,7 @@ def create_app(settings: Settings | None = None, *, manage_database: bool = True
     settings = settings or load_settings()
     paging.PAGE_CAP = settings.page_cap
     storage = Storage(settings.storage_dir, settings.max_upload_bytes)
-    runtime = Runtime(storage=storage, runner_jar=settings.runner_jar)
+    runtime = Runtime.create(storage, settings.runner_jar)
     graphql = HlinkGraphQL(
         runtime=runtime,
         schema=build_schema(settings.max_depth, settings.max_tokens, settings.max_aliases),

@@ -31,9 +31,10 @@ from config import load_settings
 from flink.client import FlinkClient
 from flink.local import LocalFlink, free_port, progress_to_stderr
 from models import Cluster, Job
-from services.reconciler import reconcile_once
+from services.artifacts.storage import Storage
+from services.jobs.reconciler import reconcile_once
+from services.jobs.submission import pipeline_name, prepare
 from services.runtime import Runtime
-from services.submission import pipeline_name, prepare
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -131,8 +132,8 @@ async def reconcile(jobs: int = 1000) -> dict[str, Any]:
         listed = [{"jid": j, "name": f"j{i}", "state": state["now"], "start-time": 1} for i, j in enumerate(ids)]
         return httpx.Response(200, json={"jobs": listed})
 
-    runtime = Runtime(storage=None, runner_jar=None)  # type: ignore[arg-type]
-    runtime._clients[address] = FlinkClient(address, transport=httpx.MockTransport(overview))
+    runtime = Runtime.create(Storage(Path(tempfile.mkdtemp(prefix="hlink-bench-")), 0), None)
+    runtime.flink._clients[address] = FlinkClient(address, transport=httpx.MockTransport(overview))
     start = time.perf_counter()
     await reconcile_once(runtime)
     steady = time.perf_counter() - start

@@ -10,8 +10,8 @@ from starlette.websockets import WebSocket
 from strawberry.types import Info as StrawberryInfo
 
 from resolvers.loaders import Loaders
+from services.artifacts.storage import Storage
 from services.runtime import Runtime
-from services.storage import Storage
 
 
 @dataclass

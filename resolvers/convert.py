@@ -7,8 +7,9 @@ import typing
 from enum import Enum
 from typing import Any, TypeVar
 
-from services import datasources, jobs
+from services.catalog import datasources
 from services.errors import ValidationFailed
+from services.jobs import definitions as jobs
 
 T = TypeVar("T")
 

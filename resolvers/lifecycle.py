@@ -15,9 +15,9 @@ from schema.errors import to_graphql
 from schema.lifecycle import JobRun, JobStatusEvent, Savepoint
 from schema.payloads import JobOutcome, JobPayload, RunPayload, SavepointPayload, StopPayload
 from schema.types import Job, from_row
-from services import lifecycle
 from services.errors import DomainError
-from services.jobs import get_job
+from services.jobs import lifecycle
+from services.jobs.definitions import get_job
 from services.runtime import Runtime
 
 

@@ -11,7 +11,7 @@ from strawberry.dataloader import DataLoader
 from tortoise.models import Model
 
 from models import Cluster, Column, Datasource, DatasourceProperties, Jar, Job, JobDatasource, JobRun, Savepoint
-from services.udfs import jobs_calling
+from services.artifacts.udfs import jobs_calling
 
 K = TypeVar("K", bound=Hashable)
 M = TypeVar("M", bound=Model)

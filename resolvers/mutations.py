@@ -23,10 +23,14 @@ from schema.payloads import (
     UdfPayload,
 )
 from schema.types import Cluster, Datasource, Jar, Job, Udf, from_row
-from services import clusters, datasources, jars, jobs, lifecycle, udfs
+from services.artifacts import jars, udfs
+from services.artifacts.storage import Upload as StoredUpload
+from services.catalog import datasources
+from services.catalog.schema_analysis import analyse_upload
+from services.clusters import registry as clusters
 from services.errors import DomainError
-from services.schema_analysis import analyse_upload
-from services.storage import Upload as StoredUpload
+from services.jobs import definitions as jobs
+from services.jobs import lifecycle
 
 R = TypeVar("R")
 

@@ -13,10 +13,14 @@ from schema.forms import ConnectorForm, TypeList
 from schema.inputs import ClusterFilter, DatasourceFilter, JarFilter, JobFilter, UdfFilter
 from schema.payloads import Page
 from schema.types import Cluster, Datasource, DictEntry, DsType, HelpDoc, Jar, Job, Udf, from_row, rows_to
-from services import clusters, connectors, datasources, jars, jobs, reference, udfs
+from services import reference
+from services.artifacts import jars, udfs
+from services.catalog import connectors, datasources
+from services.catalog.schema_analysis import BASIC_TYPES, FLINK_SQL_TYPES
+from services.clusters import registry as clusters
 from services.errors import NotFound
+from services.jobs import definitions as jobs
 from services.paging import Page as RowPage
-from services.schema_analysis import BASIC_TYPES, FLINK_SQL_TYPES
 from services.snowflake import next_id
 
 T = TypeVar("T")

@@ -13,9 +13,9 @@ from starlette.routing import Route
 from rest.envelope import ok, paged_answer
 from rest.inputs import Query, required_int
 from rest.views import jar_vo, udf_vo
-from services import jars, udfs
+from services.artifacts import jars, udfs
+from services.artifacts.storage import Storage
 from services.errors import ValidationFailed
-from services.storage import Storage
 
 # room for the multipart framing around the file itself
 FRAMING = 64 * 1024

@@ -9,7 +9,7 @@ from starlette.routing import Route
 from rest.envelope import ok, paged_answer
 from rest.inputs import Query, required_int
 from rest.views import CLUSTER_TYPE_NAMES, cluster_vo
-from services import clusters
+from services.clusters import registry as clusters
 
 
 def _cluster_type(q: Query, required: bool) -> int | None:

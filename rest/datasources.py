@@ -12,9 +12,9 @@ from rest.artifacts import storage_of, uploaded_file
 from rest.envelope import ok, paged_answer
 from rest.inputs import Query, body_id, json_body, read_dataclass, required_int
 from rest.views import column_input_vo, ds_vo
-from services import connectors, datasources
+from services.catalog import connectors, datasources
+from services.catalog.schema_analysis import BASIC_TYPES, FLINK_SQL_TYPES, analyse_upload
 from services.checks import Checks
-from services.schema_analysis import BASIC_TYPES, FLINK_SQL_TYPES, analyse_upload
 
 RENAMES = {"columns": "dsSchemaColumnVOS"}
 

@@ -12,8 +12,9 @@ from models import Cluster
 from rest.envelope import ipage, ok
 from rest.inputs import Query, body_id, json_body, read_dataclass, required_int
 from rest.views import job_vo
-from services import jobs, lifecycle
 from services.checks import Checks
+from services.jobs import definitions as jobs
+from services.jobs import lifecycle
 
 RENAMES = {"mappings": "jobDsVOS"}
 

@@ -13,10 +13,11 @@ from models import JobRun, Savepoint
 from rest.envelope import envelope, ok, status_of
 from rest.inputs import Query, required_int
 from rest.views import cluster_info_vo, plain
-from services import lifecycle, monitoring
-from services.clusters import all_clusters, get_cluster
+from services.clusters import overview as cluster_overview
+from services.clusters.registry import all_clusters, get_cluster
 from services.errors import ValidationFailed
-from services.jobs import get_job
+from services.jobs import lifecycle, monitoring
+from services.jobs.definitions import get_job
 from services.runtime import Runtime
 
 
@@ -114,7 +115,7 @@ async def log(request: Request) -> Response:
 
 async def _one_cluster(runtime: Runtime, cluster_id: int) -> dict[str, Any]:
     cluster = await get_cluster(cluster_id)
-    return cluster_info_vo(cluster, await monitoring.cluster_live(runtime, cluster))
+    return cluster_info_vo(cluster, await cluster_overview.cluster_live(runtime, cluster))
 
 
 async def cluster_info(request: Request) -> Response:
@@ -129,7 +130,7 @@ async def dashboard(request: Request) -> Response:
     runtime = _runtime(request)
     if cluster_id is not None:
         return ok(await _one_cluster(runtime, cluster_id))
-    return ok(await monitoring.clusters_summed(runtime, await all_clusters()))
+    return ok(await cluster_overview.clusters_summed(runtime, await all_clusters()))
 
 
 routes = [

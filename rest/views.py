@@ -10,10 +10,10 @@ from tortoise.models import Model
 
 from models import Cluster, Column, Datasource, DatasourceProperties, Jar, Job, JobDatasource, Udf
 from rest.inputs import camel
-from services.datasources import ColumnInput, masked, shown_properties
-from services.ddl import ddl_of
-from services.jars import size_text
-from services.jobs import STATUS_NAMES, TYPE_NAMES
+from services.artifacts.jars import size_text
+from services.catalog.datasources import ColumnInput, masked, shown_properties
+from services.catalog.ddl import ddl_of
+from services.jobs.definitions import STATUS_NAMES, TYPE_NAMES
 
 CLUSTER_TYPE_NAMES = {0: "local", 1: "standalone", 2: "yarn", 3: "yarnPer"}
 # columns that are ours, not the document's
@@ -88,7 +88,7 @@ def cluster_vo(c: Cluster) -> dict[str, Any]:
 
 
 def cluster_info_vo(c: Cluster, live: dict[str, Any]) -> dict[str, Any]:
-    """/cluster/info: the cluster with its live figures (monitoring.cluster_live)."""
+    """/cluster/info: the cluster with its live figures (services.clusters.overview.cluster_live)."""
     return {**cluster_vo(c), **QUERY_ECHO, **live}
 
 

@@ -6,8 +6,8 @@ from enum import Enum
 
 import strawberry
 
-from services.connectors import Choice, Form, FormField
-from services.datasources import ColumnInput
+from services.catalog.connectors import Choice, Form, FormField
+from services.catalog.datasources import ColumnInput
 
 
 @strawberry.enum(description="How a form field is edited.")

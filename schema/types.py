@@ -15,14 +15,15 @@ import models
 from resolvers.context import Info
 from schema.lifecycle import ClusterOverview, FlinkJSON, JobRun, Savepoint, Validation
 from schema.scalars import Long
-from services.datasources import ROOT, masked
-from services.ddl import ddl_of
+from services.artifacts.jars import size_text
+from services.catalog.datasources import ROOT, masked
+from services.catalog.ddl import ddl_of
+from services.clusters.overview import cluster_live
 from services.errors import DomainError
-from services.jars import size_text
-from services.jobs import STATUS_NAMES, TYPE_NAMES
-from services.monitoring import cluster_live, job_view
-from services.script import build_script
-from services.submission import pipeline_name
+from services.jobs.definitions import STATUS_NAMES, TYPE_NAMES
+from services.jobs.monitoring import job_view
+from services.jobs.script import build_script
+from services.jobs.submission import pipeline_name
 
 T = TypeVar("T")
 

@@ -20,8 +20,8 @@ from flink.errors import FlinkRejected
 from flink.local import LocalFlink
 from flink.sqlrunner import RUNNER_CLASS
 from models import Column
-from services.ddl import TableSpec, create_table, quote
-from services.schema_analysis import NESTED, SchemaProblem, analyse
+from services.catalog.ddl import TableSpec, create_table, quote
+from services.catalog.schema_analysis import NESTED, SchemaProblem, analyse
 from tests.conftest import RUNNER_JAR
 from tests.helpers import add_cluster, envelope_ok, prop
 from tests.test_flink_lifecycle import flink_state

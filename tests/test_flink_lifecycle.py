@@ -13,9 +13,9 @@ import pytest
 
 from flink.local import LocalFlink
 from models import Job, JobRun
-from services.reconciler import reconcile_once
+from services.jobs.reconciler import reconcile_once
+from services.jobs.submission import pipeline_name, prepare
 from services.runtime import Runtime
-from services.submission import pipeline_name, prepare
 from tests.helpers import add_cluster, envelope_fail, envelope_ok, wait_flink_state
 
 
@@ -284,10 +284,10 @@ async def test_a_cluster_that_lost_the_runner_jar_gets_it_again(
 
     # a restarted hlink (a fresh runtime) finds the runner the cluster holds instead of uploading another
     runtime = client.app_state.runtime  # type: ignore[attr-defined]
-    fresh = Runtime(storage=runtime.storage, runner_jar=runtime.runner_jar)
+    fresh = Runtime.create(runtime.storage, runtime.flink.runner_jar)
     async with httpx.AsyncClient(base_url=flink.url) as http:
         before = sorted(f["id"] for f in (await http.get("/jars")).json()["files"])
-        assert await fresh.ensure_jar(fresh.client(flink.url), await fresh.runner()) in before
+        assert await fresh.flink.ensure_jar(fresh.flink.client(flink.url), await fresh.flink.runner()) in before
         assert sorted(f["id"] for f in (await http.get("/jars")).json()["files"]) == before
     await fresh.close()
 

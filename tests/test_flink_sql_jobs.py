@@ -130,7 +130,7 @@ async def test_the_runner_refuses_a_statement_that_would_start_a_job_of_its_own_
 
 async def test_hlink_reads_each_clusters_version(client: httpx.AsyncClient, flink: LocalFlink) -> None:
     runtime = client.app_state.runtime  # type: ignore[attr-defined]
-    version = FlinkVersion.parse(await runtime.flink_version(runtime.client(flink.url)))
+    version = FlinkVersion.parse(await runtime.flink.version(runtime.flink.client(flink.url)))
     assert version == FlinkVersion.parse(flink.version)
     assert version >= FlinkVersion(1, 20)
 

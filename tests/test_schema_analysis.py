@@ -7,9 +7,9 @@ from typing import Any
 
 import pytest
 
-from services.datasources import ColumnInput
+from services.catalog.datasources import ColumnInput
+from services.catalog.schema_analysis import AVRO, FLAT, JSON, MAX_COLUMNS, MAX_DEPTH, NESTED, SchemaProblem, analyse
 from services.errors import ValidationFailed
-from services.schema_analysis import AVRO, FLAT, JSON, MAX_COLUMNS, MAX_DEPTH, NESTED, SchemaProblem, analyse
 
 
 def run(document: Any, schema_type: int = JSON, structure: int = NESTED) -> list[ColumnInput]:

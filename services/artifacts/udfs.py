@@ -10,11 +10,11 @@ from tortoise.queryset import QuerySet
 
 from models import JobDatasource, Udf
 from services.actor import stamp_change, stamp_new
+from services.artifacts.storage import Storage, Upload
 from services.checks import Checks
 from services.errors import Conflict
 from services.paging import Page, paginate
 from services.records import apply, get_or_404
-from services.storage import Storage, Upload
 
 FOLDER = "udfs"
 UDF_TYPES = ("SCALA", "TABLE", "AGGREGATE", "TABLEAGG")

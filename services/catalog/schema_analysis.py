@@ -12,11 +12,11 @@ import json
 from dataclasses import dataclass, field
 from typing import Any
 
-from services.datasources import ROOT, ColumnInput
-from services.ddl import quote
+from services.artifacts.storage import Storage, Upload
+from services.catalog.datasources import ROOT, ColumnInput
+from services.catalog.ddl import quote
 from services.errors import ValidationFailed
 from services.snowflake import next_id
-from services.storage import Storage, Upload
 
 JSON, AVRO = 0, 1
 FLAT, NESTED = 0, 1

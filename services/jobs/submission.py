@@ -15,10 +15,11 @@ from flink.errors import FlinkRejected
 from flink.sqlrunner import RUNNER_CLASS
 from flink.versions import FlinkVersion
 from models import Cluster, Jar, Job
+from services.artifacts.jars import jar_path as stored_path
+from services.clusters.clients import jar_missing
 from services.errors import NotFound, ValidationFailed
-from services.jars import jar_path as stored_path
-from services.runtime import Runtime, jar_missing
-from services.script import Restore, Script, build_script, job_settings
+from services.jobs.script import Restore, Script, build_script, job_settings
+from services.runtime import Runtime
 
 SQL_JOB, JAR_JOB = 0, 1
 T = TypeVar("T")
@@ -58,8 +59,8 @@ async def cluster_of(job: Job) -> Cluster:
 async def prepare(runtime: Runtime, job: Job, pipeline: str, restore: Restore | None = None) -> Submission:
     """Build the request for ``job`` in the terms of its cluster's Flink version, with the jars it needs there."""
     cluster = await cluster_of(job)
-    client = runtime.client(cluster.address)
-    version = FlinkVersion.parse(await runtime.flink_version(client))
+    client = runtime.flink.client(cluster.address)
+    version = FlinkVersion.parse(await runtime.flink.version(client))
     if job.job_type == JAR_JOB:
         jar = await Jar.get_or_none(res_uname=job.use_jar) if job.use_jar else None
         if jar is None:
@@ -67,7 +68,7 @@ async def prepare(runtime: Runtime, job: Job, pipeline: str, restore: Restore | 
         if not (job.entry_class or jar.entry_class):
             raise ValidationFailed({"entryClass": "a JAR job needs its entry class"})
         jar_path = runtime.storage.resolve(stored_path(jar))
-        jar_id = await runtime.ensure_jar(client, jar_path)
+        jar_id = await runtime.flink.ensure_jar(client, jar_path)
         request = RunRequest(
             entry_class=job.entry_class or jar.entry_class or "",
             program_args=program_args(job.program),
@@ -79,11 +80,11 @@ async def prepare(runtime: Runtime, job: Job, pipeline: str, restore: Restore | 
         return Submission(client, jar_id, jar_path, request, None, job, pipeline, restore)
     script = await build_script(job, pipeline, restore, version=version)
     try:
-        runner = await runtime.runner([runtime.storage.resolve(udf.udf_path) for udf in script.udfs])
+        runner = await runtime.flink.runner([runtime.storage.resolve(udf.udf_path) for udf in script.udfs])
     except (NotFound, OSError, zipfile.BadZipFile) as error:
         names = ", ".join(udf.udf_name for udf in script.udfs)
         raise ValidationFailed({"udf": f"the jars of the functions {names} cannot be read: {error}"}) from None
-    runner_id = await runtime.ensure_jar(client, runner)
+    runner_id = await runtime.flink.ensure_jar(client, runner)
     request = RunRequest(
         entry_class=RUNNER_CLASS,
         program_args=script.statements,
@@ -120,7 +121,7 @@ async def with_jar_retry(
     except FlinkRejected as error:
         if not jar_missing(error):
             raise
-    runtime.forget_uploads(submission.client)
+    runtime.flink.forget_uploads(submission.client)
     fresh = await prepare(runtime, submission.job, submission.pipeline, submission.restore)
     submission.__dict__.update(fresh.__dict__)
     return await call(submission.jar_id, submission.request)

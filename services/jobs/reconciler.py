@@ -17,9 +17,18 @@ from tortoise.expressions import Q
 from flink.client import FlinkJob
 from flink.errors import FlinkError, readable_cause
 from models import Cluster, Job, JobRun
-from services.jobs import ACTIVE
+from services.jobs.definitions import ACTIVE
+from services.jobs.status import (
+    FAILED,
+    NOT_RUNNING,
+    SUBMITTING,
+    TERMINAL,
+    UNKNOWN,
+    code_of,
+    now,
+    set_status,
+)
 from services.runtime import Runtime
-from services.status import FAILED, NOT_RUNNING, SUBMITTING, TERMINAL, UNKNOWN, code_of, now, set_status
 
 log = logging.getLogger("hlink.reconciler")
 #: a submission older than this that Flink does not know was lost with the process that made it
@@ -51,7 +60,7 @@ async def reconcile_once(runtime: Runtime) -> Cycle:
             continue
         cycle.clusters += 1  # one Flink call each
         try:
-            flink_jobs = await runtime.client(cluster.address).jobs()
+            flink_jobs = await runtime.flink.client(cluster.address).jobs()
         except FlinkError as error:
             for job in group:
                 if job.flink_state != UNKNOWN:
@@ -124,7 +133,7 @@ async def _close_run(job: Job, state: str, failure: str | None) -> None:
 async def _failure(runtime: Runtime, cluster: Cluster, seen: FlinkJob) -> str | None:
     """Flink's root exception of a failed job, readable."""
     try:
-        history = await runtime.client(cluster.address).exceptions(seen.jid)
+        history = await runtime.flink.client(cluster.address).exceptions(seen.jid)
     except FlinkError:
         return None
     entries = history.get("exceptionHistory", {}).get("entries") or []

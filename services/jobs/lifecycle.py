@@ -18,11 +18,12 @@ from flink.errors import FlinkError, FlinkRejected, FlinkUnavailable
 from models import Job, JobRun, Savepoint
 from services.actor import stamp_new
 from services.errors import Conflict, DomainError, Refused, Unavailable, ValidationFailed
-from services.jobs import ACTIVE, STATUS_NAMES, get_job
-from services.runtime import JobEvent, Runtime
-from services.script import Restore
-from services.status import CANCELLED, SUBMITTING, SUBMITTING_STATE, code_of, now, set_status
-from services.submission import Submission, cluster_of, pipeline_name, prepare, with_jar_retry
+from services.jobs.definitions import ACTIVE, STATUS_NAMES, get_job
+from services.jobs.events import JobEvent
+from services.jobs.script import Restore
+from services.jobs.status import CANCELLED, SUBMITTING, SUBMITTING_STATE, code_of, now, set_status
+from services.jobs.submission import Submission, cluster_of, pipeline_name, prepare, with_jar_retry
+from services.runtime import Runtime
 
 NEVER, VALID, INVALID = 0, 1, 2
 
@@ -152,7 +153,7 @@ async def _submit(runtime: Runtime, job: Job, run: JobRun, restore: Restore | No
 
 async def _state_of(runtime: Runtime, address: str, jid: str) -> str:
     try:
-        return str((await runtime.client(address).job(jid)).get("state", "INITIALIZING"))
+        return str((await runtime.flink.client(address).job(jid)).get("state", "INITIALIZING"))
     except FlinkError:
         return "INITIALIZING"
 
@@ -206,7 +207,7 @@ class Stopped:
 async def cancel_job(runtime: Runtime, job_id: int) -> Stopped:
     """Stop with a savepoint when the cluster can write one, else cancel; a retained checkpoint is kept."""
     job, jid = await _active(job_id)
-    client = runtime.client((await cluster_of(job)).address)
+    client = runtime.flink.client((await cluster_of(job)).address)
     run = await _current_run(job)
     savepoint: Savepoint | None = None
     note: str | None = None
@@ -267,7 +268,7 @@ async def restart_job(runtime: Runtime, job_id: int) -> JobRun:
 async def trigger_savepoint(runtime: Runtime, job_id: int) -> Savepoint:
     """Write a savepoint of a running job and keep it (earlier ones are kept too)."""
     job, jid = await _active(job_id)
-    client = runtime.client((await cluster_of(job)).address)
+    client = runtime.flink.client((await cluster_of(job)).address)
     try:
         operation = await _until_tasks_run(lambda: client.trigger_savepoint(jid, job.state_savepoints_dir), client, jid)
     except FlinkUnavailable as error:

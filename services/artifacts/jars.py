@@ -8,11 +8,11 @@ from tortoise.queryset import QuerySet
 
 from models import Cluster, Jar, Job
 from services.actor import stamp_new
+from services.artifacts.storage import Storage, Upload
 from services.checks import Checks
 from services.errors import Conflict
 from services.paging import Page, paginate
 from services.records import get_or_404
-from services.storage import Storage, Upload
 
 FOLDER = "jars"
 

@@ -7,9 +7,9 @@ from dataclasses import dataclass
 from typing import Any
 
 from models import Column, Datasource, DatasourceProperties
-from services.connectors import connector_options, form_of, watermark_delay
-from services.datasources import ROOT, masked
-from services.sqltext import quote as quote
+from services.catalog.connectors import connector_options, form_of, watermark_delay
+from services.catalog.datasources import ROOT, masked
+from services.jobs.sqltext import quote as quote
 
 #: the processing-time attribute added to sources and side tables (FOR SYSTEM_TIME AS OF s.proctime)
 PROCTIME = "proctime"

@@ -11,13 +11,13 @@ from tortoise.transactions import in_transaction
 
 from models import Column, Datasource, DatasourceProperties, Job, JobDatasource
 from services.actor import stamp_change, stamp_new
+from services.catalog.connectors import check_form, filled_form, flatten_form, form_of
 from services.checks import Checks
-from services.connectors import check_form, filled_form, flatten_form, form_of
 from services.errors import Conflict
+from services.jobs.sqltext import SqlRefused, table_ddl
 from services.paging import Page, paginate
 from services.records import apply, get_or_404, given
 from services.snowflake import next_id
-from services.sqltext import SqlRefused, table_ddl
 
 DS_TYPES = ("source", "sink", "side", "udf")
 #: connectors per role (dictionaries dc_type_source / dc_type_side / dc_type_sink)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import UTC, datetime
 
 from models import Job
-from services.runtime import Events, JobEvent
+from services.jobs.events import Events, JobEvent
 
 NOT_RUNNING, RUNNING, CANCELLED, FAILED, SUBMITTING = 0, 1, 2, 3, 9
 #: Flink's state names; the documented code beside them is what the API's jobStatus carries

@@ -12,9 +12,9 @@ from models import Cluster, Datasource, Jar, Job, JobDatasource
 from services.actor import stamp_change, stamp_new
 from services.checks import Checks
 from services.errors import Conflict
+from services.jobs.sqltext import SqlRefused, sink_statement
 from services.paging import Page, paginate
 from services.records import apply, get_or_404, given
-from services.sqltext import SqlRefused, sink_statement
 
 ROLES = ("source", "side", "sink")
 STATUS_NAMES = {0: "not running", 1: "running", 2: "cancelled", 3: "failed", 9: "submitting"}

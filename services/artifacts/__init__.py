@@ -1,0 +1,1 @@
+"""Artifacts: uploaded job jars and UDF jars, and the storage folder that holds them."""

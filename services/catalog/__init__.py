@@ -1,0 +1,1 @@
+"""The data catalog: datasources, their connector forms, their DDL and the analysis of schema files."""

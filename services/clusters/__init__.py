@@ -1,0 +1,1 @@
+"""Flink clusters: the registry of clusters and their live overview."""

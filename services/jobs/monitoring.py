@@ -1,0 +1,63 @@
+"""Live views of a job from Flink: its Flink view and its exceptions."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from flink.errors import FlinkError, FlinkRejected, readable_cause
+from models import Job, JobRun
+from services.errors import Conflict, Refused, Unavailable
+from services.jobs.definitions import get_job
+from services.jobs.submission import cluster_of
+from services.runtime import Runtime
+
+
+async def _flink_job(job_id: int) -> tuple[Job, str]:
+    job = await get_job(job_id)
+    if not job.flink_job_id:
+        raise Conflict(f"job {job_id} has never run on Flink")
+    return job, job.flink_job_id
+
+
+async def job_view(runtime: Runtime, job_id: int) -> dict[str, Any]:
+    """Flink's own view of the job's latest Flink job: state, timings, vertices."""
+    job, jid = await _flink_job(job_id)
+    try:
+        return await runtime.flink.client((await cluster_of(job)).address).job(jid)
+    except FlinkRejected as error:
+        if error.status == 404:
+            raise Conflict(f"Flink no longer knows job {jid} (the cluster restarted?)") from None
+        raise Refused(error.message) from None
+    except FlinkError as error:
+        raise Unavailable(f"the cluster of job {job_id} did not answer: {error.message}") from None
+
+
+async def job_log(runtime: Runtime, job_id: int) -> dict[str, Any]:
+    """The job's exceptions from Flink (readable cause first, the trace beside it) and how its runs ended."""
+    job, jid = await _flink_job(job_id)
+    runs = await JobRun.filter(job_id=job_id).order_by("-id").limit(20)
+    answer: dict[str, Any] = {
+        "flinkJobId": jid,
+        "runs": [
+            {"runId": r.id, "flinkJobId": r.flink_job_id, "finalState": r.final_state, "failure": r.failure}
+            for r in runs
+        ],
+        "exceptions": [],
+        "reachable": True,
+    }
+    try:
+        history = await runtime.flink.client((await cluster_of(job)).address).exceptions(jid)
+    except FlinkError as error:
+        return {**answer, "reachable": False, "error": error.message}
+    for entry in (history.get("exceptionHistory") or {}).get("entries") or []:
+        trace = str(entry.get("stacktrace") or "")
+        answer["exceptions"].append(
+            {
+                "time": entry.get("timestamp"),
+                "name": entry.get("exceptionName"),
+                "task": entry.get("taskName"),
+                "cause": readable_cause(trace),
+                "stacktrace": trace,
+            }
+        )
+    return answer
