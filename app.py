@@ -93,7 +93,7 @@ def create_app(settings: Settings | None = None, *, manage_database: bool = True
         if manage_database and settings.local_flink:
             await register_local_cluster(settings)
         reconciler = (
-            asyncio.create_task(reconcile_forever(runtime, settings.reconcile_seconds))
+            asyncio.create_task(reconcile_forever(runtime, settings.reconcile_seconds, settings.reconcile_timeout))
             if settings.reconcile_seconds > 0
             else None
         )

@@ -34,6 +34,8 @@ class Settings:
     local_flink_version: str = FLINK_VERSION
     #: seconds between two reconciliation cycles; 0 turns the background reconciler off
     reconcile_seconds: float = 10.0
+    #: how long the reconciler waits for one cluster's job list before its jobs read UNKNOWN for that cycle
+    reconcile_timeout: float = 1.5
     #: hlink's SQL runner jar, built from its source with javac (no Flink needed) and uploaded to each cluster
     runner_jar: Path = Path("data/runner/hlink-sql-runner.jar")
 
@@ -46,6 +48,19 @@ def _int(env: Mapping[str, str], name: str, default: int) -> int:
         return int(raw)
     except ValueError:
         raise SystemExit(f"{name} must be an integer, got {raw!r}") from None
+
+
+def _float(env: Mapping[str, str], name: str, default: float) -> float:
+    raw = env.get(name)
+    if not raw:
+        return default
+    try:
+        value = float(raw)
+    except ValueError:
+        raise SystemExit(f"{name} must be a number of seconds, got {raw!r}") from None
+    if not 0 < value < 3600:
+        raise SystemExit(f"{name} must be between 0 and 3600 seconds, got {raw!r}")
+    return value
 
 
 def load_settings(env: Mapping[str, str] | None = None) -> Settings:
@@ -66,5 +81,6 @@ def load_settings(env: Mapping[str, str] | None = None) -> Settings:
         local_flink_port=_int(e, "HLINK_LOCAL_FLINK_PORT", 8081),
         local_flink_version=(e.get("HLINK_LOCAL_FLINK_VERSION") or FLINK_VERSION).strip(),
         reconcile_seconds=float(_int(e, "HLINK_RECONCILE_SECONDS", 10)),
+        reconcile_timeout=_float(e, "HLINK_RECONCILE_TIMEOUT", 1.5),
         runner_jar=Path(e.get("HLINK_RUNNER_JAR") or data_dir / "runner" / "hlink-sql-runner.jar").resolve(),
     )

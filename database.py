@@ -45,16 +45,42 @@ def _ensure_sqlite_folder(database_url: str) -> None:
         Path(database_url.removeprefix("sqlite://").split("?")[0]).parent.mkdir(parents=True, exist_ok=True)
 
 
+#: the PostgreSQL advisory lock that lets one replica at a time migrate (any number that is hlink's own)
+MIGRATION_LOCK = 0x686C696E6B  # "hlink"
+
+
 async def migrate(database_url: str) -> list[str]:
-    """Apply every migration not yet applied; returns the versions applied now."""
+    """Apply every migration not yet applied; returns the versions applied now.
+
+    On PostgreSQL, replicas starting together take turns through an advisory lock: the first applies the
+    migrations, the others then find nothing left to do. SQLite is for one process.
+    """
     _ensure_sqlite_folder(database_url)
     _fresh_query_cache()
+    lock = await _migration_lock(database_url)
     command = Command(tortoise_config=tortoise_config(database_url), app="models", location=MIGRATIONS)
-    await command.init()
     try:
+        await command.init()
         return await command.upgrade(run_in_transaction=True)
     finally:
         await Tortoise.close_connections()
+        if lock is not None:
+            await lock.close()  # ends the session, and with it the lock
+
+
+async def _migration_lock(database_url: str) -> Any:
+    """On PostgreSQL, a connection of its own holding the migration lock (waiting for it if another has it)."""
+    if not database_url.startswith(("postgres://", "postgresql://", "asyncpg://")):
+        return None
+    import asyncpg
+
+    connection = await asyncpg.connect("postgresql://" + database_url.split("://", 1)[1])
+    try:
+        await connection.execute("SELECT pg_advisory_lock($1)", MIGRATION_LOCK)
+    except BaseException:
+        await connection.close()
+        raise
+    return connection
 
 
 async def connect(database_url: str) -> None:

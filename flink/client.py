@@ -120,12 +120,16 @@ class FlinkClient:
             except (httpx.ConnectError, httpx.ConnectTimeout, httpx.RemoteProtocolError) as exc:
                 # a refused connection means the cluster is down: say so at once; a dropped one is retried
                 if attempt + 1 == attempts or isinstance(exc, httpx.ConnectError):
-                    raise FlinkUnavailable(f"Flink at {self.address} does not answer ({type(exc).__name__})") from None
+                    raise FlinkUnavailable(
+                        f"Flink at {self.address} does not answer ({type(exc).__name__})", maybe_sent=_sent(exc)
+                    ) from None
                 await asyncio.sleep(0.2 * (attempt + 1))
-            except httpx.TimeoutException:
-                raise FlinkUnavailable(f"Flink at {self.address} did not answer {method} {path} in time") from None
+            except httpx.TimeoutException as exc:
+                raise FlinkUnavailable(
+                    f"Flink at {self.address} did not answer {method} {path} in time", maybe_sent=_sent(exc)
+                ) from None
             except httpx.HTTPError as exc:
-                raise FlinkUnavailable(f"Flink at {self.address}: {exc}") from None
+                raise FlinkUnavailable(f"Flink at {self.address}: {exc}", maybe_sent=_sent(exc)) from None
         if response.status_code not in accept:
             text, statement = _error_text(response)
             raise FlinkRejected(text, status=response.status_code, statement=statement)
@@ -242,6 +246,12 @@ class FlinkClient:
                 raise FlinkUnavailable(f"the savepoint of job {jid} did not complete within {within:.0f} s")
             await asyncio.sleep(delay)
             delay = min(delay * 2, 1.0)
+
+
+def _sent(error: httpx.HTTPError) -> bool:
+    """Whether a request that failed with ``error`` may have reached Flink (only a connection never made or
+    never taken from the pool proves it did not)."""
+    return not isinstance(error, httpx.ConnectError | httpx.ConnectTimeout | httpx.PoolTimeout)
 
 
 def _time(value: Any) -> int | None:

@@ -21,7 +21,15 @@ class FlinkError(Exception):
 
 
 class FlinkUnavailable(FlinkError):
-    """The cluster did not answer (refused, timed out): its jobs' states are unknown, not failed."""
+    """The cluster did not answer (refused, timed out): its jobs' states are unknown, not failed.
+
+    ``maybe_sent`` is true when the request may have reached Flink before the answer was lost (a timeout or a
+    dropped connection, not a refused one): a POST may then have been carried out.
+    """
+
+    def __init__(self, message: str, *, maybe_sent: bool = False) -> None:
+        super().__init__(message)
+        self.maybe_sent = maybe_sent
 
 
 class FlinkRejected(FlinkError):

@@ -61,6 +61,8 @@ class Job(Audited):
     table_optimizer_distinct_agg_split_enabled = fields.IntField(default=0)
     del_flag = fields.IntField(default=1)
     version = fields.CharField(max_length=32, null=True)
+    #: bumped by every lifecycle transition: each write is a compare-and-set on it (services/jobs/states.py)
+    revision = fields.BigIntField(default=0)
     # the last validation by the cluster's planner: 0 never validated (or the cluster was down), 1 valid, 2 invalid
     validation_status = fields.IntField(default=0)
     validation_error: Any = fields.JSONField(null=True)  # {message, statement, line, column, role, table}

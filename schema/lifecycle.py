@@ -12,7 +12,7 @@ from strawberry.scalars import JSON
 import models
 from schema.errors import graph_field
 from services.jobs.events import JobEvent
-from services.jobs.status import UNKNOWN
+from services.jobs.states import UNKNOWN
 
 
 @strawberry.type(description="One submission of a job to Flink and how it ended.")

@@ -228,7 +228,9 @@ class Job(Audited):
     flink_state: str | None = strawberry.field(
         description="Flink's own state name beside jobStatus; UNKNOWN while the cluster does not answer."
     )
-    status_time: datetime | None = strawberry.field(description="When Flink last confirmed the state.")
+    status_time: datetime | None = strawberry.field(
+        description="When the state last changed on Flink's word (hlink's own states, such as UNKNOWN, leave it)."
+    )
     flink_job_id: str | None
     cluster_type: int
     computing_unit: int | None

@@ -20,6 +20,7 @@ from config import load_settings
 from flink.local import LocalFlink, free_port, progress_to_stderr
 from flink.sqlrunner import build_runner
 from tests.pg import PostgresServer
+from tests.statements import StatementCounter
 
 #: the session's Flink clusters live here, one folder per version (kept between runs: installed once per clone)
 TEST_ROOT = Path(os.environ.get("HLINK_TEST_FLINK_ROOT") or Path(__file__).resolve().parent.parent / ".hlink-test")
@@ -138,34 +139,22 @@ def flink(request: pytest.FixtureRequest) -> Iterator[LocalFlink]:
         cluster.stop()
 
 
-class StatementCounter:
-    """Counts the SQL statements the ORM sends while active."""
-
-    METHODS = ("execute_query", "execute_query_dict", "execute_insert", "execute_many", "execute_script")
-
-    def __init__(self, monkeypatch: pytest.MonkeyPatch) -> None:
-        self.statements: list[str] = []
-        client_cls = type(connections.get("default"))
-        for name in self.METHODS:
-            original = getattr(client_cls, name)
-            monkeypatch.setattr(client_cls, name, self._wrap(original))
-
-    def _wrap(self, original: Any) -> Any:
-        counter = self
-
-        async def wrapper(self: Any, query: str, *args: Any, **kwargs: Any) -> Any:
-            counter.statements.append(query)
-            return await original(self, query, *args, **kwargs)
-
-        return wrapper
-
-    def reset(self) -> None:
-        self.statements.clear()
+@pytest.fixture
+async def pipeline(client: httpx.AsyncClient, flink: LocalFlink, tmp_path: Path) -> dict[str, Any]:
+    """A cluster, a datagen source and a filesystem (csv) sink."""
+    from tests.helpers import add_cluster
+    from tests.test_flink_lifecycle import add_ds
+    cluster = await add_cluster(client, address=flink.url)
+    source = await add_ds(client, "gen_t", "source", "datagen", **{"rows-per-second": "50"})
+    out = tmp_path / "out"
+    sink = await add_ds(client, "out_t", "sink", "filesystem", path=f"file://{out}", format="csv")
+    return {"cluster": cluster, "source": source, "sink": sink, "out": out}
 
 
 @pytest.fixture
-def sql_counter(database_url: str, monkeypatch: pytest.MonkeyPatch) -> StatementCounter:
-    return StatementCounter(monkeypatch)
+def sql_counter(database_url: str) -> Iterator[StatementCounter]:
+    with StatementCounter() as counter:
+        yield counter
 
 
 async def gql(client: httpx.AsyncClient, query: str, variables: dict[str, Any] | None = None) -> dict[str, Any]:

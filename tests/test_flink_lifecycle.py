@@ -4,12 +4,10 @@ from __future__ import annotations
 
 import asyncio
 from datetime import timedelta
-from pathlib import Path
 from typing import Any
 
 import anyio
 import httpx
-import pytest
 
 from flink.local import LocalFlink
 from models import Job, JobRun
@@ -56,16 +54,6 @@ async def add_job(
 async def flink_state(flink: LocalFlink, jid: str, want: str, within: float = 60) -> dict[str, Any]:
     """Poll Flink itself until the job reaches ``want``."""
     return await wait_flink_state(flink.url, jid, want, within)
-
-
-@pytest.fixture
-async def pipeline(client: httpx.AsyncClient, flink: LocalFlink, tmp_path: Path) -> dict[str, Any]:
-    """A cluster, a datagen source and a filesystem (csv) sink."""
-    cluster = await add_cluster(client, address=flink.url)
-    source = await add_ds(client, "gen_t", "source", "datagen", **{"rows-per-second": "50"})
-    out = tmp_path / "out"
-    sink = await add_ds(client, "out_t", "sink", "filesystem", path=f"file://{out}", format="csv")
-    return {"cluster": cluster, "source": source, "sink": sink, "out": out}
 
 
 async def blackhole_job(client: httpx.AsyncClient, pipeline: dict[str, Any], name: str, table: str) -> Any:
@@ -260,7 +248,7 @@ async def test_a_submission_interrupted_by_a_restart_is_found_by_its_pipeline_na
 
     # a stale submission that never reached Flink is given up, so the job can run again
     stale = await JobRun.create(job_id=job_id, cluster_id=pipeline["cluster"], pipeline_name="never submitted")
-    await JobRun.filter(id=stale.id).update(create_time=stale.create_time - timedelta(minutes=5))
+    await JobRun.filter(id=stale.id).update(create_time=stale.create_time - timedelta(minutes=10))
     await Job.filter(id=job_id).update(job_status=9, flink_job_id=None)
     await reconcile_once(runtime)
     job = await Job.get(id=job_id)

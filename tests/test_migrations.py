@@ -1,5 +1,6 @@
 """Migrations build, on an empty SQLite and an empty PostgreSQL, exactly the tables the models describe."""
 
+import asyncio
 import json
 import os
 import sqlite3
@@ -12,7 +13,7 @@ from aerich.utils import decompress_dict, get_models_describe, import_py_file
 from tortoise import Tortoise
 
 import database
-from tests.conftest import empty_database
+from tests.conftest import empty_database, fresh_postgres_database
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -60,3 +61,25 @@ def test_last_migration_state_is_the_models():
     state = decompress_dict(import_py_file(files[-1]).MODELS_STATE)
     current = json.loads(json.dumps(get_models_describe("models")))  # as stored: tuples become lists
     assert state == current, "the models changed: write a migration (aerich migrate)"
+
+
+async def test_replicas_starting_together_migrate_once(pg_server):
+    """Several `hlink migrate` (as several replicas starting) on one empty PostgreSQL: one applies, none fails."""
+    url = await fresh_postgres_database(pg_server, "hlink_replicas")
+    env = {**os.environ, "HLINK_DATABASE_URL": url}
+    replicas = [
+        await asyncio.create_subprocess_exec(
+            sys.executable, "cli.py", "migrate", cwd=ROOT, env=env, stdout=asyncio.subprocess.PIPE
+        )
+        for _ in range(3)
+    ]
+    async with asyncio.timeout(120):
+        outputs = [(await replica.communicate())[0].decode() for replica in replicas]
+    assert [replica.returncode for replica in replicas] == [0, 0, 0], outputs
+    assert sum("applied: 0_" in out for out in outputs) == 1, outputs
+    conn = await asyncpg.connect(url)
+    try:
+        versions = [r["version"] for r in await conn.fetch('SELECT "version" FROM "aerich"')]
+    finally:
+        await conn.close()
+    assert len(versions) == len(set(versions)) == len(list((Path(database.MIGRATIONS) / "models").glob("[0-9]*_*.py")))

@@ -205,9 +205,12 @@ async def update_job(job_id: int, data: JobInput) -> Job:
     """Change the given settings; a given mapping list replaces the stored mapping."""
     job = await get_or_404(Job, job_id, "job")
     await _check(data, job)
-    apply(job, {**given(data, skip=("mappings",)), **stamp_change()})
+    values = {**given(data, skip=("mappings",)), **stamp_change()}
+    apply(job, values)
     async with in_transaction():
-        await job.save()
+        # only the given settings: the lifecycle's columns (status, Flink job id, revision) are the state
+        # machine's, and a concurrent run or reconciliation may have moved them since this row was read
+        await job.save(update_fields=list(values))
         if data.mappings is not None:
             await JobDatasource.filter(job_id=job_id).delete()
             await JobDatasource.bulk_create(_mapping_rows(job_id, data.mappings))
@@ -219,7 +222,9 @@ async def delete_job(job_id: int) -> None:
     job = await get_or_404(Job, job_id, "job")
     if job.job_status in ACTIVE:
         raise Conflict(f"job {job_id} is {STATUS_NAMES[job.job_status]} on Flink; cancel it first")
-    await job.delete()
+    # a compare-and-set on the revision: a run claiming the job meanwhile keeps it
+    if not await Job.filter(id=job_id, revision=job.revision).exclude(job_status__in=ACTIVE).delete():
+        raise Conflict(f"job {job_id} changed while it was being deleted (a run?); look at it again")
 
 
 async def get_job(job_id: int) -> Job:

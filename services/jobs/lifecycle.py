@@ -7,6 +7,7 @@ writes what Flink answered.
 from __future__ import annotations
 
 import asyncio
+import logging
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 from typing import Any
@@ -21,10 +22,25 @@ from services.errors import Conflict, DomainError, Refused, Unavailable, Validat
 from services.jobs.definitions import ACTIVE, STATUS_NAMES, get_job
 from services.jobs.events import JobEvent
 from services.jobs.script import Restore
-from services.jobs.status import CANCELLED, SUBMITTING, SUBMITTING_STATE, code_of, now, set_status
+from services.jobs.states import (
+    CANCELLED,
+    IDLE,
+    SETTLE_TRIES,
+    SUBMITTING,
+    SUBMITTING_STATE,
+    UNCONFIRMED,
+    Change,
+    Event,
+    announce,
+    apply,
+    code_of,
+    now,
+    settle,
+)
 from services.jobs.submission import Submission, cluster_of, pipeline_name, prepare, with_jar_retry
 from services.runtime import Runtime
 
+log = logging.getLogger("hlink.lifecycle")
 NEVER, VALID, INVALID = 0, 1, 2
 
 
@@ -89,29 +105,40 @@ async def validate_saved(runtime: Runtime, job: Job) -> None:
         await validate(runtime, job)
 
 
-async def run_job(runtime: Runtime, job_id: int, restore: Restore | None = None) -> JobRun:
-    """Submit a job once: a job that is submitting or running is refused, even for simultaneous requests."""
-    job = await get_job(job_id)
-    cluster = await cluster_of(job)
-    previous = (job.job_status, job.flink_state)
-    if restore is None and job.savepoint_path:
-        restore = Restore(job.savepoint_path, job.allow_nrs == 1)
-    # the claim and its run row are one transaction (one commit); the claim is one conditional UPDATE, so of
-    # two simultaneous runs exactly one sees a row change
+async def _claim(job: Job, cluster_id: int, restore: Restore | None) -> JobRun | None:
+    """The claim and its run row in one transaction (one commit): a compare-and-set on the job's revision, so
+    of two simultaneous runs exactly one wins; ``None`` when another writer changed the job first."""
     async with in_transaction():
-        claimed = Job.filter(id=job_id).exclude(job_status__in=ACTIVE)
-        if not await claimed.update(job_status=SUBMITTING, flink_state=SUBMITTING_STATE):
-            status = await Job.filter(id=job_id).first().values_list("job_status", flat=True)
-            raise Conflict(f"job {job_id} is already {STATUS_NAMES.get(int(str(status)), 'active')} on Flink")
-        run = await JobRun.create(
-            job_id=job_id,
-            cluster_id=cluster.id,
+        change = Change(Event.CLAIM, SUBMITTING, SUBMITTING_STATE, flink_job_id=None, confirmed=False)
+        if not await apply(job, change, None):
+            return None
+        return await JobRun.create(
+            job_id=job.id,
+            cluster_id=cluster_id,
             pipeline_name=pipeline_name(job),
             restored_from=restore.path if restore else None,
             **stamp_new(),
         )
-    job.job_status, job.flink_state = SUBMITTING, SUBMITTING_STATE
-    runtime.events.publish(JobEvent(job_id, SUBMITTING, SUBMITTING_STATE, job.flink_job_id))
+
+
+async def run_job(runtime: Runtime, job_id: int, restore: Restore | None = None) -> JobRun:
+    """Submit a job once: a job that is submitting or running is refused, even for simultaneous requests on
+    several replicas (the claim is a compare-and-set); the claim forgets the previous run's Flink job id."""
+    job = await get_job(job_id)
+    cluster = await cluster_of(job)
+    if restore is None and job.savepoint_path:
+        restore = Restore(job.savepoint_path, job.allow_nrs == 1)
+    for _ in range(SETTLE_TRIES):
+        if job.job_status not in IDLE:
+            raise Conflict(f"job {job_id} is already {STATUS_NAMES.get(job.job_status, 'active')} on Flink")
+        previous = (job.job_status, job.flink_state)
+        run = await _claim(job, cluster.id, restore)
+        if run is not None:
+            break
+        job = await get_job(job_id)  # another writer changed the job: look again
+    else:
+        raise Conflict(f"job {job_id} kept changing while it was claimed; try again")
+    runtime.events.publish(JobEvent(job_id, SUBMITTING, SUBMITTING_STATE, None))
     runtime.submitting.add(job_id)
     try:
         jid = await _submit(runtime, job, run, restore, previous)
@@ -119,23 +146,77 @@ async def run_job(runtime: Runtime, job_id: int, restore: Restore | None = None)
         run.flink_job_id, run.start_time = jid, now()
         async with in_transaction():  # what Flink answered, in one commit
             await run.save(update_fields=["flink_job_id", "start_time"])
-            await set_status(runtime.events, job, code_of(state), state, flink_job_id=jid)
+            settled = await settle(job_id, _accepted(jid, state), None)
+        announce(runtime.events, settled)
+        if settled is None or settled[1] is None:  # moved on: found by name already, or the job is gone
+            log.warning("job %s: Flink job %s was accepted, and the job had moved on", job_id, jid)
         return run
     finally:
         runtime.submitting.discard(job_id)
 
 
+def _accepted(jid: str, state: str) -> Callable[[Job], Change | None]:
+    """Flink took the submission: record its job id and state, unless the job has moved on (another replica's
+    reconciler found it by its pipeline name first, or a later run claimed it)."""
+
+    def decide(job: Job) -> Change | None:
+        if job.job_status != SUBMITTING or job.flink_job_id not in (None, jid):
+            return None
+        return Change(Event.ACCEPTED, code_of(state), state, flink_job_id=jid)
+
+    return decide
+
+
+def _released(
+    to: tuple[int, str | None], event: Event, state: str | None, message: str
+) -> Callable[[Job], Change | None]:
+    """The submission started no Flink job (REFUSED: back to ``to``) or its outcome is unknown
+    (UNCONFIRMED: it stays submitting, to be looked up by name): unless a later run claimed the job."""
+
+    def decide(job: Job) -> Change | None:
+        if job.job_status != SUBMITTING or job.flink_job_id is not None:
+            return None
+        if event is Event.UNCONFIRMED:
+            return Change(event, SUBMITTING, state, confirmed=False, message=message)
+        return Change(event, to[0], to[1], confirmed=False, message=message)
+
+    return decide
+
+
 async def _submit(runtime: Runtime, job: Job, run: JobRun, restore: Restore | None, previous: tuple[int, Any]) -> str:
     submission: Submission | None = None
 
+    async def settled(run_values: dict[str, Any], decide: Callable[[Job], Change | None]) -> None:
+        # the run row and the job's transition commit together: a crash between them would strand the job
+        for name, value in run_values.items():
+            setattr(run, name, value)
+        async with in_transaction():
+            if run_values:
+                await run.save(update_fields=list(run_values))
+            result = await settle(job.id, decide, None)
+        announce(runtime.events, result)
+        if result is None:
+            log.warning("job %s: its submission's outcome could not be written (the job changed or is gone)", job.id)
+
     async def refuse(error: DomainError, state: str) -> DomainError:
-        run.final_state, run.failure, run.end_time = state, error.message, now()
-        await run.save(update_fields=["final_state", "failure", "end_time"])
-        await set_status(runtime.events, job, previous[0], previous[1], confirmed=False, message=error.message)
+        ended = {"final_state": state, "failure": error.message, "end_time": now()}
+        await settled(ended, _released(previous, Event.REFUSED, None, error.message))
         return error
+
+    async def unconfirmed(cause: str) -> Unavailable:
+        # Flink may run it: never released blindly, never sent again; the reconciler asks by pipeline name
+        message = (
+            f"the submission of job {job.id} got no answer ({cause}); hlink looks for the Flink job named "
+            f"{run.pipeline_name!r} and records what it finds"
+        )
+        await settled({}, _released(previous, Event.UNCONFIRMED, UNCONFIRMED, message))
+        return Unavailable(message)
+
+    submitted = False
 
     try:
         submission = await prepare(runtime, job, run.pipeline_name, restore)
+        submitted = True
         jid = await with_jar_retry(runtime, submission, submission.client.run)
     except ValidationFailed as error:
         raise await refuse(error, "REJECTED") from None
@@ -146,8 +227,17 @@ async def _submit(runtime: Runtime, job: Job, run: JobRun, restore: Restore | No
             raise await refuse(invalid(located), "REJECTED") from None
         raise await refuse(Refused(f"Flink refused job {job.id}: {error.message}"), "REJECTED") from None
     except FlinkUnavailable as error:
+        if submitted and error.maybe_sent:
+            raise await unconfirmed(error.message) from None
         unavailable = Unavailable(f"the cluster of job {job.id} did not answer: {error.message}")
         raise await refuse(unavailable, "NOT_SUBMITTED") from None
+    except Exception as error:  # anything else (a fault of hlink's own): the job must not stay submitting
+        if submitted:  # the request may have gone out and Flink may run the job: find it by its name
+            await unconfirmed(f"{type(error).__name__}: {error}")
+            raise
+        reason = error if isinstance(error, DomainError) else DomainError(f"{type(error).__name__}: {error}")
+        await refuse(reason, "REJECTED")
+        raise
     return jid
 
 
@@ -235,8 +325,17 @@ async def cancel_job(runtime: Runtime, job_id: int) -> Stopped:
     if run is not None:  # the run keeps what Flink says: a stop with a savepoint ends FINISHED
         run.final_state, run.end_time = final, now()
         await run.save(update_fields=["final_state", "end_time"])
-    # the job reads as cancelled either way, its state name agreeing with its code (2 = CANCELED)
-    await set_status(runtime.events, job, CANCELLED, "CANCELED")
+
+    def cancelled(current: Job) -> Change | None:
+        # the job reads as cancelled, its state name agreeing with its code (2 = CANCELED), unless a later run
+        # has claimed it meanwhile (the reconciler may have written the stop's FINISHED first: that is fine)
+        if current.flink_job_id != jid:
+            return None
+        return Change(Event.CANCELLED, CANCELLED, "CANCELED")
+
+    settled = await settle(job_id, cancelled, runtime.events)
+    if settled is not None:
+        job = settled[0]
     return Stopped(job, savepoint, None if savepoint and savepoint.kind == "stop" else note)
 
 

@@ -1,8 +1,14 @@
 """Status follows Flink: one /jobs/overview call per cluster per cycle, mapped onto the jobs hlink runs there.
 
-A cluster that does not answer makes its jobs' state UNKNOWN (their code stays what Flink last said) until it
-answers again; it never makes a job failed. A job left ``submitting`` by an interrupted hlink is found again by
-its pipeline name instead of being submitted twice.
+Clusters are asked concurrently, each within its own timeout, so a silent cluster delays no other. A cluster
+that does not answer makes its jobs' state UNKNOWN (their code stays what Flink last said) until it answers
+again; it never makes a job failed. A submission whose outcome is unknown (hlink crashed, the answer was lost)
+is found again by its pipeline name instead of being submitted twice, and released with the reason when Flink
+does not know it within the grace period.
+
+Every write is a compare-and-set on the revision read at the start of the cycle (services/jobs/states.py): a
+job that another writer changed meanwhile (a restart, a cancel, another replica) is left to the next cycle,
+which decides from fresh rows. A run is closed by its Flink job id, never as "the newest".
 """
 
 from __future__ import annotations
@@ -13,27 +19,38 @@ from dataclasses import dataclass, field
 from datetime import timedelta
 
 from tortoise.expressions import Q
+from tortoise.transactions import in_transaction
 
 from flink.client import FlinkJob
 from flink.errors import FlinkError, readable_cause
 from models import Cluster, Job, JobRun
 from services.jobs.definitions import ACTIVE
-from services.jobs.status import (
+from services.jobs.states import (
     FAILED,
+    LOST,
     NOT_RUNNING,
     SUBMITTING,
     TERMINAL,
     UNKNOWN,
+    Change,
+    Event,
+    announce,
+    apply,
     code_of,
     now,
-    set_status,
 )
 from services.runtime import Runtime
 
 log = logging.getLogger("hlink.reconciler")
-#: a submission older than this that Flink does not know was lost with the process that made it
-SUBMISSION_GRACE = timedelta(seconds=60)
-LOST = "LOST"
+#: a submission older than this that Flink does not know was lost with the process that made it; longer than a
+#: submission may take (jar uploads and the run request, two minutes each at most), so a slow one on another
+#: replica is never released while it may still start a Flink job
+SUBMISSION_GRACE = timedelta(seconds=300)
+#: how long one cluster may take to list its jobs before its jobs read UNKNOWN for this cycle (a job manager
+#: answers /jobs/overview in milliseconds; the cycle lasts as long as its slowest cluster, at most this)
+POLL_TIMEOUT = 1.5
+#: the columns a cycle reads: never whole rows (job graphs, validation errors)
+_FIELDS = ("id", "revision", "job_status", "flink_state", "flink_job_id", "cluster_id")
 
 
 @dataclass
@@ -43,34 +60,62 @@ class Cycle:
     clusters: int = 0
     changed: list[int] = field(default_factory=list)
     unknown: list[int] = field(default_factory=list)
+    #: jobs another writer changed between this cycle's read and its write (decided again next cycle)
+    raced: list[int] = field(default_factory=list)
 
 
-async def reconcile_once(runtime: Runtime) -> Cycle:
-    """Poll every cluster that has jobs hlink believes active (or whose state is unknown) once."""
+async def reconcile_once(runtime: Runtime, poll_timeout: float = POLL_TIMEOUT) -> Cycle:
+    """Poll every cluster that has jobs hlink believes active (or whose state is unknown) once, concurrently."""
     cycle = Cycle()
-    jobs = await Job.filter(Q(job_status__in=ACTIVE) | Q(flink_state=UNKNOWN), cluster_id__not_isnull=True)
+    jobs = await Job.filter(Q(job_status__in=ACTIVE) | Q(flink_state=UNKNOWN), cluster_id__not_isnull=True).only(
+        *_FIELDS
+    )
     by_cluster: dict[int, list[Job]] = {}
     for job in jobs:
         if job.id not in runtime.submitting:
             by_cluster.setdefault(int(job.cluster_id or 0), []).append(job)
-    clusters = {c.id: c for c in await Cluster.filter(id__in=list(by_cluster))}
-    for cluster_id, group in by_cluster.items():
-        cluster = clusters.get(cluster_id)
-        if cluster is None:
-            continue
-        cycle.clusters += 1  # one Flink call each
+    clusters = await Cluster.filter(id__in=list(by_cluster)).only("id", "address")
+    cycle.clusters = len(clusters)
+    await asyncio.gather(*(_cluster(runtime, c, by_cluster[c.id], cycle, poll_timeout) for c in clusters))
+    return cycle
+
+
+async def _cluster(runtime: Runtime, cluster: Cluster, group: list[Job], cycle: Cycle, poll_timeout: float) -> None:
+    """One cluster's part of the cycle; whatever goes wrong in it is logged and touches no other cluster."""
+    try:
         try:
-            flink_jobs = await runtime.flink.client(cluster.address).jobs()
-        except FlinkError as error:
+            async with asyncio.timeout(poll_timeout):
+                flink_jobs = await runtime.flink.client(cluster.address).jobs()
+        except (FlinkError, TimeoutError) as error:
+            reason = error.message if isinstance(error, FlinkError) else f"no answer within {poll_timeout:.1f} s"
             for job in group:
                 if job.flink_state != UNKNOWN:
-                    await set_status(
-                        runtime.events, job, job.job_status, UNKNOWN, confirmed=False, message=error.message
-                    )
-                    cycle.unknown.append(job.id)
-            continue
+                    change = Change(Event.UNREACHABLE, job.job_status, UNKNOWN, confirmed=False, message=reason)
+                    await _write(runtime, job, change, cycle, cycle.unknown)
+            return
         await _apply(runtime, cluster, group, flink_jobs, cycle)
-    return cycle
+    except Exception:
+        log.exception("reconciling the jobs on %s failed", cluster.address)
+
+
+async def _write(
+    runtime: Runtime,
+    job: Job,
+    change: Change,
+    cycle: Cycle,
+    into: list[int],
+    run_update: tuple[Q, dict[str, object]] | None = None,
+) -> bool:
+    """The job's transition (a compare-and-set) and, with it in one commit, the update of its run."""
+    async with in_transaction():
+        if not await apply(job, change, None):
+            cycle.raced.append(job.id)
+            return False
+        if run_update is not None:
+            await JobRun.filter(run_update[0]).update(**run_update[1])
+    announce(runtime.events, (job, change))
+    into.append(job.id)
+    return True
 
 
 async def _apply(
@@ -79,55 +124,60 @@ async def _apply(
     by_id = {j.jid: j for j in flink_jobs}
     # the newest Flink job of each name (names carry a random token, so they name one submission)
     by_name = {j.name: j for j in sorted(flink_jobs, key=lambda j: j.start_time or 0)}
-    confirmed: list[int] = []
     for job in group:
         seen = by_id.get(job.flink_job_id or "")
-        if seen is None and job.job_status == SUBMITTING:
-            seen = await _interrupted_submission(runtime, job, by_name, cycle)
-            if seen is None:
-                continue
+        if seen is None and job.job_status == SUBMITTING and not job.flink_job_id:
+            await _unconfirmed(runtime, job, by_id, by_name, cycle)
+            continue
         if seen is None:
             if job.flink_job_id:  # the cluster answered and no longer knows the job (it restarted without HA)
-                await _close_run(job, LOST, f"Flink at {cluster.address} no longer knows job {job.flink_job_id}")
-                await set_status(runtime.events, job, FAILED, LOST, message="lost by the cluster")
-                cycle.changed.append(job.id)
+                why = f"Flink at {cluster.address} no longer knows job {job.flink_job_id}"
+                change = Change(Event.LOST, FAILED, LOST, message="lost by the cluster")
+                await _write(runtime, job, change, cycle, cycle.changed, _closing(job.id, job.flink_job_id, LOST, why))
             continue
-        if (job.job_status, job.flink_state, job.flink_job_id) == (code_of(seen.state), seen.state, seen.jid):
-            confirmed.append(job.id)
-            continue
-        failure = None
-        if seen.state in TERMINAL:
-            failure = await _failure(runtime, cluster, seen) if seen.state == "FAILED" else None
-            await _close_run(job, seen.state, failure)
-        await set_status(runtime.events, job, code_of(seen.state), seen.state, flink_job_id=seen.jid, message=failure)
-        cycle.changed.append(job.id)
-    if confirmed:
-        await Job.filter(id__in=confirmed).update(status_time=now())
+        if (job.job_status, job.flink_state) == (code_of(seen.state), seen.state):
+            continue  # unchanged: no write
+        failure = await _failure(runtime, cluster, seen) if seen.state == "FAILED" else None
+        change = Change(Event.OBSERVED, code_of(seen.state), seen.state, message=failure)
+        closing = _closing(job.id, seen.jid, seen.state, failure) if seen.state in TERMINAL else None
+        await _write(runtime, job, change, cycle, cycle.changed, closing)
 
 
-async def _interrupted_submission(
-    runtime: Runtime, job: Job, by_name: dict[str, FlinkJob], cycle: Cycle
-) -> FlinkJob | None:
-    run = await JobRun.filter(job_id=job.id).order_by("-id").first()
+async def _unconfirmed(
+    runtime: Runtime, job: Job, by_id: dict[str, FlinkJob], by_name: dict[str, FlinkJob], cycle: Cycle
+) -> None:
+    """A submission the job row holds no Flink job id for: find its Flink job by the open run (its job id, else
+    its pipeline name), or release the job once the grace period is over (or at once without an open run)."""
+    run = await JobRun.filter(job_id=job.id, end_time__isnull=True).order_by("-id").first()
     if run is None:
-        return None
-    seen = by_name.get(run.pipeline_name)
+        reason = "no submission of this job is in progress"
+        await _write(
+            runtime,
+            job,
+            Change(Event.RELEASED, NOT_RUNNING, None, confirmed=False, message=reason),
+            cycle,
+            cycle.changed,
+        )
+        return
+    seen = by_id.get(run.flink_job_id or "") or by_name.get(run.pipeline_name)
     if seen is not None:
-        run.flink_job_id, run.start_time = seen.jid, run.start_time or now()
-        await run.save(update_fields=["flink_job_id", "start_time"])
-        return seen
+        change = Change(Event.OBSERVED, code_of(seen.state), seen.state, flink_job_id=seen.jid)
+        found = {"flink_job_id": seen.jid, "start_time": run.start_time or now()}
+        await _write(runtime, job, change, cycle, cycle.changed, (Q(id=run.id), found))
+        return
     if run.create_time and now() - run.create_time > SUBMISSION_GRACE:
-        await _close_run(job, "NOT_SUBMITTED", "the submission was interrupted before Flink accepted it")
-        await set_status(runtime.events, job, NOT_RUNNING, None, message="submission interrupted")
-        cycle.changed.append(job.id)
-    return None
+        reason = f"Flink knew no job named {run.pipeline_name!r} {SUBMISSION_GRACE.seconds} s after its submission"
+        change = Change(Event.RELEASED, NOT_RUNNING, None, confirmed=False, message=reason)
+        ended = {"final_state": "NOT_SUBMITTED", "end_time": now(), "failure": reason}
+        await _write(runtime, job, change, cycle, cycle.changed, (Q(id=run.id), ended))
 
 
-async def _close_run(job: Job, state: str, failure: str | None) -> None:
-    run = await JobRun.filter(job_id=job.id).order_by("-id").first()
-    if run is not None and run.end_time is None:
-        run.final_state, run.end_time, run.failure = state, now(), failure or run.failure
-        await run.save(update_fields=["final_state", "end_time", "failure"])
+def _closing(job_id: int, flink_job_id: str, state: str, failure: str | None) -> tuple[Q, dict[str, object]]:
+    """The update ending the run of that Flink job (only that one: a newer run of the job is not touched)."""
+    values: dict[str, object] = {"final_state": state, "end_time": now()}
+    if failure:
+        values["failure"] = failure
+    return Q(job_id=job_id, flink_job_id=flink_job_id, end_time__isnull=True), values
 
 
 async def _failure(runtime: Runtime, cluster: Cluster, seen: FlinkJob) -> str | None:
@@ -141,11 +191,11 @@ async def _failure(runtime: Runtime, cluster: Cluster, seen: FlinkJob) -> str | 
     return readable_cause(str(trace)) if trace else None
 
 
-async def reconcile_forever(runtime: Runtime, interval: float) -> None:
+async def reconcile_forever(runtime: Runtime, interval: float, poll_timeout: float = POLL_TIMEOUT) -> None:
     """The background loop of the service (cancelled on shutdown); a failing cycle is logged, never fatal."""
     while True:
         try:
-            await reconcile_once(runtime)
+            await reconcile_once(runtime, poll_timeout)
         except asyncio.CancelledError:
             raise
         except Exception:

@@ -1,0 +1,176 @@
+"""The job lifecycle as one state machine: its states, the transitions between them in one table, and the one way
+a job's status is written, a compare-and-set on the job's revision.
+
+A job's state is its documented code (the API's jobStatus) with Flink's state name beside it (``flinkState``):
+Flink's own names, or hlink's while Flink has not said (``SUBMITTING``, ``UNCONFIRMED``, ``UNKNOWN``, ``LOST``).
+
+Every write names its event. The table says from which codes an event may move a job and to which; a write
+succeeds only if the job's revision is still the one its writer read, and bumps it. A writer that loses
+re-reads and decides again (:func:`settle`), or, like the reconciler, leaves the decision to its next look.
+Process memory is never the truth: several replicas may write the same job.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from enum import StrEnum
+from typing import Final
+
+from models import Job
+from services.jobs.events import Events, JobEvent
+
+NOT_RUNNING, RUNNING, CANCELLED, FAILED, SUBMITTING = 0, 1, 2, 3, 9
+#: Flink's state names; the documented code beside them is what the API's jobStatus carries
+STATE_CODES = {
+    "INITIALIZING": SUBMITTING,
+    "CREATED": SUBMITTING,
+    "RUNNING": RUNNING,
+    "RESTARTING": RUNNING,
+    "FAILING": RUNNING,
+    "CANCELLING": RUNNING,
+    "RECONCILING": RUNNING,
+    "SUSPENDED": RUNNING,
+    "FINISHED": NOT_RUNNING,
+    "CANCELED": CANCELLED,
+    "FAILED": FAILED,
+}
+TERMINAL = frozenset({"FINISHED", "CANCELED", "FAILED"})
+#: hlink's own state name while it submits (Flink has not answered yet)
+SUBMITTING_STATE = "SUBMITTING"
+#: the submission's answer was lost (a timeout, a dropped connection): Flink may run it; it is looked up by its
+#: pipeline name, never submitted again, and released with the reason when Flink does not know it in time
+UNCONFIRMED = "UNCONFIRMED"
+#: the cluster did not answer: the job's state is unknown (its code stays what Flink last said)
+UNKNOWN = "UNKNOWN"
+#: the cluster answered and no longer knows the job (it restarted without high availability)
+LOST = "LOST"
+
+
+class Event(StrEnum):
+    """What happened to a job: the name of a transition."""
+
+    CLAIM = "claim"
+    ACCEPTED = "accepted"
+    REFUSED = "refused"
+    UNCONFIRMED = "unconfirmed"
+    OBSERVED = "observed"
+    UNREACHABLE = "unreachable"
+    LOST = "lost"
+    RELEASED = "released"
+    CANCELLED = "cancelled"
+
+
+IDLE = frozenset({NOT_RUNNING, CANCELLED, FAILED})
+ACTIVE = frozenset({RUNNING, SUBMITTING})
+ANY = IDLE | ACTIVE
+
+#: event: (the codes it may leave, the codes it may reach)
+TRANSITIONS: Final[dict[Event, tuple[frozenset[int], frozenset[int]]]] = {
+    # a run request takes an idle job (and forgets the Flink job id of its previous run)
+    Event.CLAIM: (IDLE, frozenset({SUBMITTING})),
+    # Flink answered the submission with a job id: the code of the state Flink reports
+    Event.ACCEPTED: (frozenset({SUBMITTING}), ANY),
+    # the submission started no Flink job (refused, never sent): back to the code it had
+    Event.REFUSED: (frozenset({SUBMITTING}), IDLE),
+    # the submission's answer was lost: it stays submitting until the cluster is asked by pipeline name
+    Event.UNCONFIRMED: (frozenset({SUBMITTING}), frozenset({SUBMITTING})),
+    # the reconciler saw the job on Flink (or found an unconfirmed submission by its name)
+    Event.OBSERVED: (ACTIVE, ANY),
+    # the cluster did not answer: state UNKNOWN, code kept
+    Event.UNREACHABLE: (ACTIVE, ACTIVE),
+    # the cluster answered and no longer knows the job
+    Event.LOST: (ACTIVE, frozenset({FAILED})),
+    # an unconfirmed submission that Flink did not know within the grace period
+    Event.RELEASED: (frozenset({SUBMITTING}), frozenset({NOT_RUNNING})),
+    # the user stopped it; the reconciler may have seen the stop end (FINISHED, CANCELED) first
+    Event.CANCELLED: (ANY, frozenset({CANCELLED})),
+}
+
+_KEEP: Final = object()
+
+
+class IllegalTransition(RuntimeError):
+    """A writer asked for a move the table does not allow: a bug in hlink, never the user's doing."""
+
+
+def code_of(flink_state: str) -> int:
+    """The documented code of one of Flink's state names (an unknown name counts as running)."""
+    return STATE_CODES.get(flink_state, RUNNING)
+
+
+def now() -> datetime:
+    return datetime.now(UTC)
+
+
+@dataclass(frozen=True)
+class Change:
+    """One transition to write: the event, the code and state name it leads to, and what comes with it."""
+
+    event: Event
+    status: int
+    flink_state: str | None
+    #: the Flink job id to record; ``None`` forgets it (a claim); left out, it stays
+    flink_job_id: object = _KEEP
+    #: whether Flink itself said so now (stamps ``status_time``)
+    confirmed: bool = True
+    message: str | None = None
+
+
+def allowed(event: Event, before: int, after: int) -> bool:
+    """Whether the table lets ``event`` move a job from code ``before`` to code ``after``."""
+    sources, targets = TRANSITIONS[event]
+    return before in sources and after in targets
+
+
+async def apply(job: Job, change: Change, events: Events | None) -> bool:
+    """Write ``change`` if the job's revision is still ``job.revision`` (one conditional UPDATE) and tell
+    subscribers; ``False`` when another writer got there first (``job`` is then left as it was)."""
+    if not allowed(change.event, job.job_status, change.status):
+        raise IllegalTransition(f"job {job.id}: {change.event} cannot move code {job.job_status} to {change.status}")
+    values: dict[str, object] = {"job_status": change.status, "flink_state": change.flink_state}
+    if change.flink_job_id is not _KEEP:
+        values["flink_job_id"] = change.flink_job_id
+    if change.confirmed:
+        values["status_time"] = now()
+    written = await Job.filter(id=job.id, revision=job.revision).update(**values, revision=job.revision + 1)
+    if not written:
+        return False
+    before = (job.job_status, job.flink_state, job.flink_job_id)
+    for name, value in values.items():
+        setattr(job, name, value)
+    job.revision += 1
+    if events is not None and (job.job_status, job.flink_state, job.flink_job_id) != before:
+        events.publish(JobEvent(job.id, job.job_status, job.flink_state, job.flink_job_id, change.message))
+    return True
+
+
+def announce(events: Events, settled: tuple[Job, Change | None] | None) -> None:
+    """Tell subscribers what :func:`settle` wrote, once its transaction has committed."""
+    if settled is None:
+        return
+    job, change = settled
+    if change is not None:
+        events.publish(JobEvent(job.id, job.job_status, job.flink_state, job.flink_job_id, change.message))
+
+
+#: how often a writer that lost re-reads and decides again before it gives up (each loss means progress by another)
+SETTLE_TRIES = 8
+
+
+async def settle(
+    job_id: int, decide: Callable[[Job], Change | None], events: Events | None
+) -> tuple[Job, Change | None] | None:
+    """Read the job, ``decide`` what to write (``None``: nothing), write it with :func:`apply`; when another
+    writer got there first, read again and decide again. Answers the job and what was written, or ``None``
+    when the job is gone or others kept winning."""
+    for _ in range(SETTLE_TRIES):
+        job = await Job.get_or_none(id=job_id)
+        if job is None:
+            return None
+        change = decide(job)
+        if change is None or await apply(job, change, events):
+            return job, change
+    return None
+
