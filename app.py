@@ -77,7 +77,7 @@ def create_app(settings: Settings | None = None, *, manage_database: bool = True
     settings = settings or load_settings()
     paging.PAGE_CAP = settings.page_cap
     storage = Storage(settings.storage_dir, settings.max_upload_bytes)
-    runtime = Runtime.create(storage, settings.runner_jar)
+    runtime = Runtime.create(storage, settings.runner_jar, settings.savepoint_retention)
     graphql = HlinkGraphQL(
         runtime=runtime,
         schema=build_schema(settings.max_depth, settings.max_tokens, settings.max_aliases),

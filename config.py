@@ -36,6 +36,8 @@ class Settings:
     reconcile_seconds: float = 10.0
     #: how long the reconciler waits for one cluster's job list before its jobs read UNKNOWN for that cycle
     reconcile_timeout: float = 1.5
+    #: savepoints (and retained checkpoints) kept per job; older ones are disposed of through Flink
+    savepoint_retention: int = 10
     #: hlink's SQL runner jar, built from its source with javac (no Flink needed) and uploaded to each cluster
     runner_jar: Path = Path("data/runner/hlink-sql-runner.jar")
 
@@ -82,5 +84,6 @@ def load_settings(env: Mapping[str, str] | None = None) -> Settings:
         local_flink_version=(e.get("HLINK_LOCAL_FLINK_VERSION") or FLINK_VERSION).strip(),
         reconcile_seconds=float(_int(e, "HLINK_RECONCILE_SECONDS", 10)),
         reconcile_timeout=_float(e, "HLINK_RECONCILE_TIMEOUT", 1.5),
+        savepoint_retention=max(1, _int(e, "HLINK_SAVEPOINT_RETENTION", 10)),
         runner_jar=Path(e.get("HLINK_RUNNER_JAR") or data_dir / "runner" / "hlink-sql-runner.jar").resolve(),
     )

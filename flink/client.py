@@ -230,20 +230,30 @@ class FlinkClient:
         answer = await self._call("POST", f"/jobs/{check_job_id(jid)}/stop", json=body)
         return str(answer["request-id"])
 
+    async def dispose_savepoint(self, path: str) -> Operation:
+        """Delete a savepoint (or retained checkpoint) through Flink, which knows its storage; waits for it."""
+        answer = await self._call("POST", "/savepoint-disposal", json={"savepoint-path": path})
+        return await self._follow(f"/savepoint-disposal/{answer['request-id']}", f"the disposal of {path}", 120.0)
+
     async def wait_operation(self, jid: str, request_id: str, within: float = 120.0) -> Operation:
         """Poll a savepoint or stop until it completes (a failed one completes too, with its cause)."""
+        path = f"/jobs/{check_job_id(jid)}/savepoints/{request_id}"
+        return await self._follow(path, f"the savepoint of job {jid}", within)
+
+    async def _follow(self, path: str, what: str, within: float) -> Operation:
+        """Poll an asynchronous operation until it completes, with its location or its failure."""
         loop = asyncio.get_running_loop()
         deadline = loop.time() + within
         delay = 0.1
         while True:
-            answer = await self._call("GET", f"/jobs/{check_job_id(jid)}/savepoints/{request_id}")
+            answer = await self._call("GET", path)
             if answer.get("status", {}).get("id") == "COMPLETED":
                 operation = answer.get("operation", {})
                 cause = operation.get("failure-cause")
                 failure = readable_cause(str(cause.get("stack-trace") or cause)) if cause else None
                 return Operation(location=operation.get("location"), failure=failure)
             if loop.time() > deadline:
-                raise FlinkUnavailable(f"the savepoint of job {jid} did not complete within {within:.0f} s")
+                raise FlinkUnavailable(f"{what} did not complete within {within:.0f} s")
             await asyncio.sleep(delay)
             delay = min(delay * 2, 1.0)
 

@@ -8,26 +8,25 @@ from typing import Any
 import strawberry
 
 from models import Job as JobRow
+from models import JobRun as JobRunRow
 from resolvers.context import Info
 from resolvers.convert import parse_id
 from resolvers.mutations import attempt
 from schema.errors import to_graphql
-from schema.lifecycle import JobRun, JobStatusEvent, Savepoint
+from schema.lifecycle import JobRun, JobStatusEvent, RestoreFrom, Savepoint
 from schema.payloads import JobOutcome, JobPayload, RunPayload, SavepointPayload, StopPayload
 from schema.types import Job, from_row
 from services.errors import DomainError
-from services.jobs import lifecycle
+from services.jobs import lifecycle, savepoints
 from services.jobs.definitions import get_job
-from services.runtime import Runtime
 
 
 async def _job(job_id: int) -> Job:
     return from_row(Job, await get_job(job_id))
 
 
-async def _run_payload(runtime: Runtime, id: strawberry.ID, restart: bool) -> RunPayload:
-    action = lifecycle.restart_job if restart else lifecycle.run_job
-    run, error = await attempt(lambda: action(runtime, parse_id(id, "id")))
+async def _run_payload(action: Callable[[], Awaitable[JobRunRow]]) -> RunPayload:
+    run, error = await attempt(action)
     if run is None:
         return RunPayload(error=error)
     return RunPayload(run=JobRun.of(run), job=await _job(run.job_id))
@@ -65,7 +64,7 @@ class LifecycleMutation:
 
     @strawberry.mutation(description="Submit the job to its cluster; refused while it is submitting or running.")
     async def run_job(self, info: Info, id: strawberry.ID) -> RunPayload:
-        return await _run_payload(info.context.runtime, id, restart=False)
+        return await _run_payload(lambda: lifecycle.run_job(info.context.runtime, parse_id(id, "id")))
 
     @strawberry.mutation(description="Stop with a savepoint when the cluster can write one, else cancel.")
     async def cancel_job(self, info: Info, id: strawberry.ID) -> StopPayload:
@@ -78,11 +77,27 @@ class LifecycleMutation:
             note=stopped.note,
         )
 
-    @strawberry.mutation(description="Stop the job, then run it from its newest savepoint or retained checkpoint.")
-    async def restart_job(self, info: Info, id: strawberry.ID) -> RunPayload:
-        return await _run_payload(info.context.runtime, id, restart=True)
+    @strawberry.mutation(
+        description="Stop the job, then run it from the restore point named: by default its newest savepoint or "
+        "retained checkpoint; a restore point that does not exist is refused before anything stops."
+    )
+    async def restart_job(
+        self,
+        info: Info,
+        id: strawberry.ID,
+        restore_from: RestoreFrom = RestoreFrom.LATEST,
+        savepoint_id: strawberry.ID | None = None,
+    ) -> RunPayload:
+        async def restart() -> JobRunRow:
+            chosen = parse_id(savepoint_id, "savepointId") if savepoint_id is not None else None
+            mode = savepoints.RestoreFrom[restore_from.name]
+            return await lifecycle.restart_job(info.context.runtime, parse_id(id, "id"), mode, chosen)
 
-    @strawberry.mutation(description="Write a savepoint of a running job; earlier savepoints are kept.")
+        return await _run_payload(restart)
+
+    @strawberry.mutation(
+        description="Write a savepoint of a running job; each job keeps its newest HLINK_SAVEPOINT_RETENTION."
+    )
     async def trigger_savepoint(self, info: Info, id: strawberry.ID) -> SavepointPayload:
         row, error = await attempt(lambda: lifecycle.trigger_savepoint(info.context.runtime, parse_id(id, "id")))
         return SavepointPayload(savepoint=Savepoint.of(row) if row else None, error=error)

@@ -18,6 +18,7 @@ from services.clusters.registry import all_clusters, get_cluster
 from services.errors import ValidationFailed
 from services.jobs import lifecycle, monitoring
 from services.jobs.definitions import get_job
+from services.jobs.savepoints import RestoreFrom
 from services.runtime import Runtime
 
 
@@ -101,6 +102,19 @@ def _batch_answer(outcomes: list[lifecycle.Outcome], data: dict[str, Any]) -> Re
     return envelope(statuses.pop() if len(statuses) == 1 else 422, data, msg, False)
 
 
+async def restart(request: Request) -> Response:
+    """Restart one job; ``restoreFrom`` (latest, savepoint with ``savepointId``, none) names the restore point."""
+    q = Query(request.query_params)
+    mode = q.text("restoreFrom") or RestoreFrom.LATEST.value
+    savepoint_id = q.integer("savepointId")
+    q.done()
+    if mode not in {m.value for m in RestoreFrom}:
+        raise ValidationFailed({"restoreFrom": f"must be one of latest, savepoint, none; got {mode!r}"})
+    job_id = required_int(request.path_params, "jobId")
+    run = await lifecycle.restart_job(_runtime(request), job_id, RestoreFrom(mode), savepoint_id)
+    return ok(await _run_vo(run))
+
+
 async def _savepoint_data(s: Savepoint) -> dict[str, Any] | None:
     return _savepoint_vo(s)
 
@@ -138,7 +152,7 @@ routes = [
     Route("/jobs/runBatch", _batch(lifecycle.run_job, _run_vo), methods=["POST"]),
     Route("/jobs/cancel/{jobId:int}", _single(lifecycle.cancel_job, _stopped_vo), methods=["POST"]),
     Route("/jobs/cancelBatch", _batch(lifecycle.cancel_job, _stopped_vo), methods=["POST"]),
-    Route("/jobs/restart/{jobId:int}", _single(lifecycle.restart_job, _run_vo), methods=["POST"]),
+    Route("/jobs/restart/{jobId:int}", restart, methods=["POST"]),
     Route("/jobs/restartBatch", _batch(lifecycle.restart_job, _run_vo), methods=["POST"]),
     Route("/jobs/savepoint/{jobId:int}", _single(lifecycle.trigger_savepoint, _savepoint_data), methods=["GET"]),
     Route("/jobs/overview/{jobId:int}", overview, methods=["GET"]),

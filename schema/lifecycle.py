@@ -49,7 +49,17 @@ class SavepointKind(Enum):
     CHECKPOINT = "checkpoint"
 
 
-@strawberry.type(description="A savepoint (or retained checkpoint) of a job; all are kept, newest first.")
+@strawberry.enum(description="Where a restart resumes.")
+class RestoreFrom(Enum):
+    LATEST = strawberry.enum_value("latest", description="The newest savepoint or retained checkpoint of the job.")
+    SAVEPOINT = strawberry.enum_value("savepoint", description="A savepoint of the job's, named by savepointId.")
+    NONE = strawberry.enum_value("none", description="Fresh state: no restore.")
+
+
+@strawberry.type(
+    description="A savepoint (or retained checkpoint) of a job, newest first; each job keeps the newest "
+    "HLINK_SAVEPOINT_RETENTION, older ones are disposed of through Flink."
+)
 class Savepoint:
     id: strawberry.ID
     path: str

@@ -22,11 +22,14 @@ class Runtime:
     events: Events = field(default_factory=Events)
     #: jobs this process is submitting right now: the reconciler leaves them alone
     submitting: set[int] = field(default_factory=set)
+    #: how many savepoints (and retained checkpoints) each job keeps; older ones are disposed of through Flink
+    savepoint_retention: int = 10
 
     @classmethod
-    def create(cls, storage: Storage, runner_jar: Path | None) -> Runtime:
+    def create(cls, storage: Storage, runner_jar: Path | None, savepoint_retention: int = 10) -> Runtime:
         """A runtime whose UDF bundles live in the storage folder."""
-        return cls(storage=storage, flink=FlinkClients(runner_jar=runner_jar, bundles=storage.root / "bundles"))
+        clients = FlinkClients(runner_jar=runner_jar, bundles=storage.root / "bundles")
+        return cls(storage=storage, flink=clients, savepoint_retention=savepoint_retention)
 
     async def close(self) -> None:
         """Close every Flink client."""

@@ -19,8 +19,10 @@ from flink.errors import FlinkError, FlinkRejected, FlinkUnavailable
 from models import Job, JobRun, Savepoint
 from services.actor import stamp_new
 from services.errors import Conflict, DomainError, Refused, Unavailable, ValidationFailed
+from services.jobs import savepoints
 from services.jobs.definitions import ACTIVE, STATUS_NAMES, get_job
 from services.jobs.events import JobEvent
+from services.jobs.savepoints import RestoreFrom, restore_point
 from services.jobs.script import Restore
 from services.jobs.states import (
     CANCELLED,
@@ -259,17 +261,6 @@ async def _current_run(job: Job) -> JobRun | None:
     return await JobRun.filter(job_id=job.id, flink_job_id=job.flink_job_id).order_by("-id").first()
 
 
-async def _keep_savepoint(job: Job, run: JobRun | None, path: str, kind: str) -> Savepoint:
-    return await Savepoint.create(
-        job_id=job.id,
-        run_id=run.id if run else None,
-        flink_job_id=job.flink_job_id,
-        path=path,
-        kind=kind,
-        **stamp_new(),
-    )
-
-
 #: a job that has just started refuses savepoints until all its tasks run: try again this often, this long apart
 SAVEPOINT_TRIES, SAVEPOINT_PAUSE = 10, 0.5
 
@@ -305,7 +296,7 @@ async def cancel_job(runtime: Runtime, job_id: int) -> Stopped:
         try:
             operation = await _until_tasks_run(lambda: client.stop(jid, job.state_savepoints_dir), client, jid)
             if operation.location:
-                savepoint = await _keep_savepoint(job, run, operation.location, "stop")
+                savepoint = await savepoints.keep(runtime, job, run, operation.location, "stop")
             else:
                 note = operation.failure
         except FlinkRejected as error:
@@ -316,7 +307,7 @@ async def cancel_job(runtime: Runtime, job_id: int) -> Stopped:
             except FlinkRejected as error:
                 if error.status != 404:
                     raise
-            savepoint = await _retained_checkpoint(client, job, run)
+            savepoint = await _retained_checkpoint(runtime, client, job, run)
     except FlinkUnavailable as error:
         raise Unavailable(f"the cluster of job {job_id} did not answer: {error.message}") from None
     except FlinkRejected as error:
@@ -339,7 +330,7 @@ async def cancel_job(runtime: Runtime, job_id: int) -> Stopped:
     return Stopped(job, savepoint, None if savepoint and savepoint.kind == "stop" else note)
 
 
-async def _retained_checkpoint(client: FlinkClient, job: Job, run: JobRun | None) -> Savepoint | None:
+async def _retained_checkpoint(runtime: Runtime, client: FlinkClient, job: Job, run: JobRun | None) -> Savepoint | None:
     if not job.checkpoint_interval or job.checkpoint_cleanup_mode != 0 or not job.flink_job_id:
         return None
     try:
@@ -347,21 +338,20 @@ async def _retained_checkpoint(client: FlinkClient, job: Job, run: JobRun | None
     except FlinkError:
         return None
     path = latest.get("external_path")
-    return await _keep_savepoint(job, run, path, "checkpoint") if path else None
+    return await savepoints.keep(runtime, job, run, path, "checkpoint") if path else None
 
 
-async def newest_restore_point(job: Job) -> Restore | None:
-    """The newest savepoint or retained checkpoint of the job, to restart from."""
-    newest = await Savepoint.filter(job_id=job.id).order_by("-id").first()
-    return Restore(newest.path, job.allow_nrs == 1) if newest else None
-
-
-async def restart_job(runtime: Runtime, job_id: int) -> JobRun:
-    """Stop the job (with a savepoint when possible), then run it from its newest savepoint or checkpoint."""
+async def restart_job(
+    runtime: Runtime, job_id: int, restore_from: RestoreFrom = RestoreFrom.LATEST, savepoint_id: int | None = None
+) -> JobRun:
+    """Stop the job (with a savepoint when possible), then run it from the restore point it names: the newest
+    savepoint or retained checkpoint (the default, the stop's own savepoint when it wrote one), a savepoint of
+    the job's, or none. A restore point that does not exist is refused before anything stops."""
     job = await get_job(job_id)
+    await restore_point(job, restore_from, savepoint_id)
     if job.job_status in ACTIVE:
         await cancel_job(runtime, job_id)
-    return await run_job(runtime, job_id, await newest_restore_point(job))
+    return await run_job(runtime, job_id, await restore_point(job, restore_from, savepoint_id))
 
 
 async def trigger_savepoint(runtime: Runtime, job_id: int) -> Savepoint:
@@ -376,7 +366,7 @@ async def trigger_savepoint(runtime: Runtime, job_id: int) -> Savepoint:
         raise Refused(f"Flink refused the savepoint of job {job_id}: {error.message}") from None
     if not operation.location:
         raise Refused(f"the savepoint of job {job_id} failed: {operation.failure}")
-    return await _keep_savepoint(job, await _current_run(job), operation.location, "triggered")
+    return await savepoints.keep(runtime, job, await _current_run(job), operation.location, "triggered")
 
 
 @dataclass(frozen=True)
