@@ -27,8 +27,10 @@ from schema import build_schema
 from services import paging
 from services.actor import current_user
 from services.artifacts.storage import Storage
+from services.clusters.leases import leases_for
 from services.clusters.registry import register_local_cluster
 from services.errors import DomainError
+from services.jobs.events import events_for
 from services.jobs.reconciler import reconcile_forever
 from services.runtime import Runtime
 
@@ -78,6 +80,8 @@ def create_app(settings: Settings | None = None, *, manage_database: bool = True
     paging.PAGE_CAP = settings.page_cap
     storage = Storage(settings.storage_dir, settings.max_upload_bytes)
     runtime = Runtime.create(storage, settings.runner_jar, settings.savepoint_retention)
+    runtime.leases = leases_for(settings.database_url)
+    runtime.events = events_for(settings.database_url)
     graphql = HlinkGraphQL(
         runtime=runtime,
         schema=build_schema(settings.max_depth, settings.max_tokens, settings.max_aliases),
@@ -92,6 +96,7 @@ def create_app(settings: Settings | None = None, *, manage_database: bool = True
         settings.storage_dir.mkdir(parents=True, exist_ok=True)
         if manage_database and settings.local_flink:
             await register_local_cluster(settings)
+        await runtime.events.start()
         reconciler = (
             asyncio.create_task(reconcile_forever(runtime, settings.reconcile_seconds, settings.reconcile_timeout))
             if settings.reconcile_seconds > 0

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import asyncio
+import os
 import re
+import socket
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Literal
@@ -87,7 +89,11 @@ class FlinkClient:
             base = "http://" + base
         self.address = base
         self.long_timeout = long_timeout
-        self._http = httpx.AsyncClient(base_url=base, timeout=timeout, transport=transport)
+        # Flink's access log (and a proxy) tell which hlink process asked
+        agent = f"hlink ({socket.gethostname()}; pid {os.getpid()})"
+        self._http = httpx.AsyncClient(
+            base_url=base, timeout=timeout, transport=transport, headers={"User-Agent": agent}
+        )
 
     async def __aenter__(self) -> FlinkClient:
         return self

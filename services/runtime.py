@@ -10,6 +10,7 @@ from pathlib import Path
 
 from services.artifacts.storage import Storage
 from services.clusters.clients import FlinkClients
+from services.clusters.leases import Leases
 from services.jobs.events import Events
 
 
@@ -24,6 +25,8 @@ class Runtime:
     submitting: set[int] = field(default_factory=set)
     #: how many savepoints (and retained checkpoints) each job keeps; older ones are disposed of through Flink
     savepoint_retention: int = 10
+    #: which clusters this replica reconciles (each cluster in exactly one replica at a time)
+    leases: Leases = field(default_factory=Leases)
 
     @classmethod
     def create(cls, storage: Storage, runner_jar: Path | None, savepoint_retention: int = 10) -> Runtime:
@@ -32,5 +35,7 @@ class Runtime:
         return cls(storage=storage, flink=clients, savepoint_retention=savepoint_retention)
 
     async def close(self) -> None:
-        """Close every Flink client."""
+        """Close every Flink client and give up the reconciler's leases."""
         await self.flink.close()
+        await self.leases.close()
+        await self.events.close()

@@ -1,10 +1,17 @@
-"""Job status events: what changed, published to the GraphQL subscribers of this process."""
+"""Job status events: what changed, published to GraphQL subscribers, of this process or of every replica."""
 
 from __future__ import annotations
 
 import asyncio
+import contextlib
+import json
+import logging
+import uuid
 from collections.abc import AsyncIterator
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass
+from typing import Any
+
+log = logging.getLogger("hlink.events")
 
 
 @dataclass(frozen=True)
@@ -30,6 +37,12 @@ class Events:
                 queue.get_nowait()
             queue.put_nowait(event)
 
+    async def start(self) -> None:
+        """Begin delivering (nothing to do for one process)."""
+
+    async def close(self) -> None:
+        """Stop delivering."""
+
     async def subscribe(self, job_id: int | None = None) -> AsyncIterator[JobEvent]:
         queue: asyncio.Queue[JobEvent] = asyncio.Queue(maxsize=100)
         self._subscribers.add(queue)
@@ -40,3 +53,95 @@ class Events:
                     yield event
         finally:
             self._subscribers.discard(queue)
+
+
+#: the PostgreSQL channel status events travel on between replicas
+CHANNEL = "hlink_job_status"
+
+
+class SharedEvents(Events):
+    """Events that reach the subscribers of every replica: delivered here at once, and sent to the others with
+    PostgreSQL's NOTIFY on the database they share (each replica LISTENs on a connection of its own). A replica
+    that cannot reach the database keeps delivering its own events and catches up once it reconnects."""
+
+    def __init__(self, database_url: str) -> None:
+        super().__init__()
+        self._dsn = "postgresql://" + database_url.split("://", 1)[1]
+        self._origin = uuid.uuid4().hex  # this replica: its own notifications come back and are skipped
+        self._listener: Any = None
+        self._sender: Any = None
+        self._sending: set[asyncio.Task[None]] = set()
+        self._watch: asyncio.Task[None] | None = None
+
+    async def start(self) -> None:
+        """Listen, and keep listening across database restarts."""
+        await self._listen()
+        self._watch = asyncio.create_task(self._keep_listening())
+
+    async def _listen(self) -> None:
+        import asyncpg
+
+        try:
+            self._listener = await asyncpg.connect(self._dsn, timeout=5)
+            await self._listener.add_listener(CHANNEL, self._received)
+        except (OSError, TimeoutError, asyncpg.PostgresError) as error:
+            log.warning("status events from other replicas paused: %s", error)
+            self._listener = None
+
+    async def _keep_listening(self) -> None:
+        while True:
+            await asyncio.sleep(1)
+            if self._listener is None or self._listener.is_closed():
+                await self._listen()
+
+    def _received(self, connection: Any, pid: int, channel: str, payload: str) -> None:
+        try:
+            message = json.loads(payload)
+            if message.pop("origin", None) == self._origin:
+                return
+            super().publish(JobEvent(**message))
+        except (ValueError, TypeError) as error:
+            log.warning("a status event that is not one was ignored: %s", error)
+
+    def publish(self, event: JobEvent) -> None:
+        super().publish(event)
+        task = asyncio.create_task(self._notify(event))
+        self._sending.add(task)
+        task.add_done_callback(self._sending.discard)
+
+    async def _notify(self, event: JobEvent) -> None:
+        import asyncpg
+
+        fields = {**asdict(event), "origin": self._origin}
+        if fields["message"] and len(fields["message"]) > 2000:  # NOTIFY carries at most 8000 bytes
+            fields["message"] = fields["message"][:2000] + "..."
+        payload = json.dumps(fields)
+        try:
+            if self._sender is None or self._sender.is_closed():
+                self._sender = await asyncpg.connect(self._dsn, timeout=5)
+            await self._sender.execute("SELECT pg_notify($1, $2)", CHANNEL, payload)
+        except (OSError, TimeoutError, asyncpg.PostgresError, asyncpg.InterfaceError) as error:
+            log.warning("a status event did not reach the other replicas: %s", error)
+            self._sender = None
+
+    async def close(self) -> None:
+        """Stop listening and sending."""
+        if self._watch is not None:
+            self._watch.cancel()
+            with contextlib.suppress(asyncio.CancelledError):
+                await self._watch
+            self._watch = None
+        for task in list(self._sending):
+            with contextlib.suppress(Exception):
+                await task
+        for connection in (self._listener, self._sender):
+            if connection is not None and not connection.is_closed():
+                await connection.close()
+        self._listener = self._sender = None
+
+
+def events_for(database_url: str) -> Events:
+    """Status events shared through PostgreSQL between replicas, or this process's own on SQLite."""
+    if database_url.startswith(("postgres://", "postgresql://", "asyncpg://")):
+        return SharedEvents(database_url)
+    return Events()

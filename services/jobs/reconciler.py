@@ -74,7 +74,8 @@ async def reconcile_once(runtime: Runtime, poll_timeout: float = POLL_TIMEOUT) -
     for job in jobs:
         if job.id not in runtime.submitting:
             by_cluster.setdefault(int(job.cluster_id or 0), []).append(job)
-    clusters = await Cluster.filter(id__in=list(by_cluster)).only("id", "address")
+    ours = await runtime.leases.held(list(by_cluster))  # another replica reconciles the rest
+    clusters = await Cluster.filter(id__in=list(ours)).only("id", "address")
     cycle.clusters = len(clusters)
     await asyncio.gather(*(_cluster(runtime, c, by_cluster[c.id], cycle, poll_timeout) for c in clusters))
     return cycle

@@ -1,0 +1,217 @@
+"""Two real `hlink serve` replicas on one PostgreSQL, reconciling one real Flink cluster through a counting proxy:
+exactly one replica polls the cluster, and when it is killed (SIGKILL) the other takes over within a cycle."""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import json
+import os
+import re
+import signal
+import sys
+from collections.abc import AsyncIterator
+from pathlib import Path
+from typing import Any
+
+import httpx
+import pytest
+import websockets
+
+from flink.local import LocalFlink, free_port
+from tests.conftest import DATABASES, fresh_postgres_database
+from tests.helpers import envelope_ok
+
+ROOT = Path(__file__).resolve().parent.parent
+pytestmark = pytest.mark.skipif("postgres" not in DATABASES, reason="replicas share a PostgreSQL")
+_AGENT = re.compile(rb"GET /jobs/overview .*?\r\nuser-agent: hlink \([^;]*; pid (\d+)\)", re.I | re.S)
+
+
+class CountingProxy:
+    """A TCP proxy in front of Flink's REST port that notes which hlink process asks for /jobs/overview."""
+
+    def __init__(self, target_port: int) -> None:
+        self.target_port = target_port
+        self.pollers: list[int] = []
+        self.server: asyncio.Server | None = None
+
+    async def start(self) -> str:
+        self.server = await asyncio.start_server(self._connection, "127.0.0.1", 0)
+        return f"http://127.0.0.1:{self.server.sockets[0].getsockname()[1]}"
+
+    async def _connection(self, reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> None:
+        try:
+            up_reader, up_writer = await asyncio.open_connection("127.0.0.1", self.target_port)
+        except OSError:
+            writer.close()
+            return
+
+        async def pipe(source: asyncio.StreamReader, sink: asyncio.StreamWriter, note: bool) -> None:
+            with contextlib.suppress(OSError, asyncio.IncompleteReadError):
+                while chunk := await source.read(65536):
+                    if note:
+                        self.pollers.extend(int(pid) for pid in _AGENT.findall(chunk))
+                    sink.write(chunk)
+                    await sink.drain()
+            sink.close()
+
+        await asyncio.gather(pipe(reader, up_writer, True), pipe(up_reader, writer, False))
+
+    async def stop(self) -> None:
+        if self.server is not None:
+            self.server.close()
+
+
+async def _serve(url: str, data: Path) -> tuple[asyncio.subprocess.Process, str]:
+    port = free_port()
+    env = {
+        **os.environ,
+        "HLINK_DATABASE_URL": url,
+        "HLINK_DATA_DIR": str(data),
+        "HLINK_STORAGE_DIR": str(data.parent / "shared-storage"),
+        "HLINK_PORT": str(port),
+        "HLINK_LOCAL_FLINK": "0",
+        "HLINK_RECONCILE_SECONDS": "1",
+    }
+    env.pop("HLINK_RUNNER_JAR", None)
+    process = await asyncio.create_subprocess_exec(
+        sys.executable, "cli.py", "serve", "--log-level", "warning", cwd=ROOT, env=env,
+        stdout=asyncio.subprocess.DEVNULL, stderr=asyncio.subprocess.DEVNULL,
+    )  # fmt: skip
+    base = f"http://127.0.0.1:{port}"
+    async with httpx.AsyncClient() as http:
+        for _ in range(300):
+            with contextlib.suppress(httpx.TransportError):
+                if (await http.get(f"{base}/health", timeout=1)).status_code == 200:
+                    return process, base
+            await asyncio.sleep(0.1)
+    process.kill()
+    raise AssertionError("hlink serve did not come up")
+
+
+@pytest.fixture
+async def replicas(pg_server: Any, tmp_path: Path) -> AsyncIterator[list[tuple[asyncio.subprocess.Process, str]]]:
+    url = await fresh_postgres_database(pg_server, "hlink_replicas_lease")
+    started = [await _serve(url, tmp_path / "a"), await _serve(url, tmp_path / "b")]
+    try:
+        yield started
+    finally:
+        for process, _ in started:  # only the processes this test started, by their handles
+            if process.returncode is None:
+                process.terminate()
+                with contextlib.suppress(TimeoutError):
+                    await asyncio.wait_for(process.wait(), 30)
+
+
+async def _polled_by(proxy: CountingProxy, seconds: float) -> set[int]:
+    proxy.pollers.clear()
+    await asyncio.sleep(seconds)
+    return set(proxy.pollers)
+
+
+async def test_one_replica_reconciles_a_cluster_and_another_takes_over_when_it_dies(
+    flink: LocalFlink, replicas: list[tuple[asyncio.subprocess.Process, str]]
+) -> None:
+    proxy = CountingProxy(flink.rest_port)
+    address = await proxy.start()
+    (first, a), (second, b) = replicas
+    async with httpx.AsyncClient(timeout=60) as http:
+        cluster = envelope_ok(await http.post(f"{a}/cluster/add", params={"name": "p", "address": address, "type": 1}))[
+            "id"
+        ]
+        columns = [{"name": "id", "flinkType": "BIGINT", "virtualId": "1", "virtualPid": "0", "level": 1}]
+        ids = []
+        for table, kind, connector in (("src", "source", "datagen"), ("dst", "sink", "blackhole")):
+            body = {"dsName": table, "dsType": kind, "tableName": table, "tableType": connector}
+            ids.append(envelope_ok(await http.post(f"{a}/ds/addDO", json={**body, "dsSchemaColumnVOS": columns}))["id"])
+        mapping = [
+            {"dsId": ids[0], "dsType": "source"},
+            {"dsId": ids[1], "dsType": "sink", "runSql": "SELECT id FROM src"},
+        ]
+        job = envelope_ok(await http.post(f"{b}/jobs/addDO", json={"jobName": "leased", "clusterId": cluster,
+                                                                      "jobDsVOS": mapping}))  # fmt: skip
+        envelope_ok(await http.post(f"{a}/jobs/run/{job['id']}"))
+        try:
+            pollers = await _polled_by(proxy, 4)
+            assert len(pollers) == 1 and pollers <= {first.pid, second.pid}, pollers
+            holder = first if pollers == {first.pid} else second
+            other = second if holder is first else first
+            holder.send_signal(signal.SIGKILL)  # a process this test started
+            await holder.wait()
+            await asyncio.sleep(1.5)  # the dead replica's requests in flight are gone
+            assert await _polled_by(proxy, 3) == {other.pid}, "the other replica took the cluster over"
+            survivor = b if other is second else a
+            envelope_ok(await http.post(f"{survivor}/jobs/cancel/{job['id']}"))
+        finally:
+            await proxy.stop()
+
+
+async def test_a_subscriber_on_one_replica_sees_a_change_made_through_another(
+    flink: LocalFlink, replicas: list[tuple[asyncio.subprocess.Process, str]]
+) -> None:
+    (_, a), (_, b) = replicas
+    async with httpx.AsyncClient(timeout=60) as http:
+        cluster = envelope_ok(
+            await http.post(f"{a}/cluster/add", params={"name": "f", "address": flink.url, "type": 1})
+        )
+        columns = [{"name": "id", "flinkType": "BIGINT", "virtualId": "1", "virtualPid": "0", "level": 1}]
+        ids = []
+        for table, kind, connector in (("src2", "source", "datagen"), ("dst2", "sink", "blackhole")):
+            body = {"dsName": table, "dsType": kind, "tableName": table, "tableType": connector}
+            ids.append(envelope_ok(await http.post(f"{a}/ds/addDO", json={**body, "dsSchemaColumnVOS": columns}))["id"])
+        mapping = [
+            {"dsId": ids[0], "dsType": "source"},
+            {"dsId": ids[1], "dsType": "sink", "runSql": "SELECT id FROM src2"},
+        ]
+        job = envelope_ok(await http.post(f"{a}/jobs/addDO", json={"jobName": "watched", "clusterId": cluster["id"],
+                                                                      "jobDsVOS": mapping}))  # fmt: skip
+        subscription = "subscription($id: ID!) { jobStatus(id: $id) { jobId jobStatus flinkState } }"
+        async with websockets.connect(
+            b.replace("http://", "ws://") + "/graphql",
+            subprotocols=["graphql-transport-ws"],  # type: ignore[list-item]
+        ) as ws:
+            await ws.send(json.dumps({"type": "connection_init"}))
+            assert json.loads(await ws.recv())["type"] == "connection_ack"
+            query = {"query": subscription, "variables": {"id": str(job["id"])}}
+            await ws.send(json.dumps({"id": "1", "type": "subscribe", "payload": query}))
+            await asyncio.sleep(0.3)  # the subscription is registered on replica B
+            loop = asyncio.get_running_loop()
+            received = asyncio.create_task(asyncio.wait_for(ws.recv(), 10))
+            started = loop.time()
+            run = asyncio.create_task(http.post(f"{a}/jobs/run/{job['id']}"))  # the change, through replica A
+            message = json.loads(await received)
+            assert loop.time() - started < 2, "replica B's subscriber heard of it within 2 s"
+            envelope_ok(await run)
+            assert message["type"] == "next", message
+            event = message["payload"]["data"]["jobStatus"]
+            assert event["jobId"] == str(job["id"]) and event["flinkState"] == "SUBMITTING", event
+        envelope_ok(await http.post(f"{b}/jobs/cancel/{job['id']}"))
+
+
+async def test_twenty_simultaneous_runs_over_two_replicas_start_one_flink_job(
+    flink: LocalFlink, replicas: list[tuple[asyncio.subprocess.Process, str]]
+) -> None:
+    (_, a), (_, b) = replicas
+    async with httpx.AsyncClient(timeout=120) as http:
+        cluster = envelope_ok(
+            await http.post(f"{a}/cluster/add", params={"name": "r", "address": flink.url, "type": 1})
+        )
+        columns = [{"name": "id", "flinkType": "BIGINT", "virtualId": "1", "virtualPid": "0", "level": 1}]
+        ids = []
+        for table, kind, connector in (("src3", "source", "datagen"), ("dst3", "sink", "blackhole")):
+            body = {"dsName": table, "dsType": kind, "tableName": table, "tableType": connector}
+            ids.append(envelope_ok(await http.post(f"{a}/ds/addDO", json={**body, "dsSchemaColumnVOS": columns}))["id"])
+        mapping = [
+            {"dsId": ids[0], "dsType": "source"},
+            {"dsId": ids[1], "dsType": "sink", "runSql": "SELECT id FROM src3"},
+        ]
+        job = envelope_ok(await http.post(f"{b}/jobs/addDO", json={"jobName": "raced", "clusterId": cluster["id"],
+                                                                      "jobDsVOS": mapping}))  # fmt: skip
+        before = {j["jid"] for j in (await http.get(f"{flink.url}/jobs/overview")).json()["jobs"]}
+        answers = await asyncio.gather(*(http.post(f"{(a, b)[i % 2]}/jobs/run/{job['id']}") for i in range(20)))
+        statuses = sorted(r.status_code for r in answers)
+        assert statuses == [200] + [409] * 19, [r.text for r in answers if r.status_code != 409]
+        new = [j for j in (await http.get(f"{flink.url}/jobs/overview")).json()["jobs"] if j["jid"] not in before]
+        winner = next(r for r in answers if r.status_code == 200).json()["data"]
+        assert [j["jid"] for j in new] == [winner["flinkJobId"]], "one Flink job, the one hlink tracks"
+        envelope_ok(await http.post(f"{a}/jobs/cancel/{job['id']}"))
