@@ -103,6 +103,28 @@ async def replicas(pg_server: Any, tmp_path: Path) -> AsyncIterator[list[tuple[a
                     await asyncio.wait_for(process.wait(), 30)
 
 
+async def _select_job(http: httpx.AsyncClient, base: str, address: str, suffix: str, name: str) -> Any:
+    """Through replica ``base``: a cluster at ``address``, a datagen source, a blackhole sink, a SELECT job."""
+    cluster = envelope_ok(await http.post(f"{base}/cluster/add", params={"name": name, "address": address, "type": 1}))
+    columns = [{"name": "id", "flinkType": "BIGINT", "virtualId": "1", "virtualPid": "0", "level": 1}]
+    ids = []
+    for table, kind, connector in ((f"src{suffix}", "source", "datagen"), (f"dst{suffix}", "sink", "blackhole")):
+        body = {
+            "dsName": table,
+            "dsType": kind,
+            "tableName": table,
+            "tableType": connector,
+            "dsSchemaColumnVOS": columns,
+        }
+        ids.append(envelope_ok(await http.post(f"{base}/ds/addDO", json=body))["id"])
+    mapping = [
+        {"dsId": ids[0], "dsType": "source"},
+        {"dsId": ids[1], "dsType": "sink", "runSql": f"SELECT id FROM src{suffix}"},
+    ]
+    body = {"jobName": name, "clusterId": cluster["id"], "jobDsVOS": mapping}
+    return envelope_ok(await http.post(f"{base}/jobs/addDO", json=body))
+
+
 async def _polled_by(proxy: CountingProxy, seconds: float) -> set[int]:
     proxy.pollers.clear()
     await asyncio.sleep(seconds)
@@ -116,20 +138,7 @@ async def test_one_replica_reconciles_a_cluster_and_another_takes_over_when_it_d
     address = await proxy.start()
     (first, a), (second, b) = replicas
     async with httpx.AsyncClient(timeout=60) as http:
-        cluster = envelope_ok(await http.post(f"{a}/cluster/add", params={"name": "p", "address": address, "type": 1}))[
-            "id"
-        ]
-        columns = [{"name": "id", "flinkType": "BIGINT", "virtualId": "1", "virtualPid": "0", "level": 1}]
-        ids = []
-        for table, kind, connector in (("src", "source", "datagen"), ("dst", "sink", "blackhole")):
-            body = {"dsName": table, "dsType": kind, "tableName": table, "tableType": connector}
-            ids.append(envelope_ok(await http.post(f"{a}/ds/addDO", json={**body, "dsSchemaColumnVOS": columns}))["id"])
-        mapping = [
-            {"dsId": ids[0], "dsType": "source"},
-            {"dsId": ids[1], "dsType": "sink", "runSql": "SELECT id FROM src"},
-        ]
-        job = envelope_ok(await http.post(f"{b}/jobs/addDO", json={"jobName": "leased", "clusterId": cluster,
-                                                                      "jobDsVOS": mapping}))  # fmt: skip
+        job = await _select_job(http, b, address, "1", "leased")
         envelope_ok(await http.post(f"{a}/jobs/run/{job['id']}"))
         try:
             pollers = await _polled_by(proxy, 4)
@@ -151,20 +160,7 @@ async def test_a_subscriber_on_one_replica_sees_a_change_made_through_another(
 ) -> None:
     (_, a), (_, b) = replicas
     async with httpx.AsyncClient(timeout=60) as http:
-        cluster = envelope_ok(
-            await http.post(f"{a}/cluster/add", params={"name": "f", "address": flink.url, "type": 1})
-        )
-        columns = [{"name": "id", "flinkType": "BIGINT", "virtualId": "1", "virtualPid": "0", "level": 1}]
-        ids = []
-        for table, kind, connector in (("src2", "source", "datagen"), ("dst2", "sink", "blackhole")):
-            body = {"dsName": table, "dsType": kind, "tableName": table, "tableType": connector}
-            ids.append(envelope_ok(await http.post(f"{a}/ds/addDO", json={**body, "dsSchemaColumnVOS": columns}))["id"])
-        mapping = [
-            {"dsId": ids[0], "dsType": "source"},
-            {"dsId": ids[1], "dsType": "sink", "runSql": "SELECT id FROM src2"},
-        ]
-        job = envelope_ok(await http.post(f"{a}/jobs/addDO", json={"jobName": "watched", "clusterId": cluster["id"],
-                                                                      "jobDsVOS": mapping}))  # fmt: skip
+        job = await _select_job(http, a, flink.url, "2", "watched")
         subscription = "subscription($id: ID!) { jobStatus(id: $id) { jobId jobStatus flinkState } }"
         async with websockets.connect(
             b.replace("http://", "ws://") + "/graphql",
@@ -193,20 +189,7 @@ async def test_twenty_simultaneous_runs_over_two_replicas_start_one_flink_job(
 ) -> None:
     (_, a), (_, b) = replicas
     async with httpx.AsyncClient(timeout=120) as http:
-        cluster = envelope_ok(
-            await http.post(f"{a}/cluster/add", params={"name": "r", "address": flink.url, "type": 1})
-        )
-        columns = [{"name": "id", "flinkType": "BIGINT", "virtualId": "1", "virtualPid": "0", "level": 1}]
-        ids = []
-        for table, kind, connector in (("src3", "source", "datagen"), ("dst3", "sink", "blackhole")):
-            body = {"dsName": table, "dsType": kind, "tableName": table, "tableType": connector}
-            ids.append(envelope_ok(await http.post(f"{a}/ds/addDO", json={**body, "dsSchemaColumnVOS": columns}))["id"])
-        mapping = [
-            {"dsId": ids[0], "dsType": "source"},
-            {"dsId": ids[1], "dsType": "sink", "runSql": "SELECT id FROM src3"},
-        ]
-        job = envelope_ok(await http.post(f"{b}/jobs/addDO", json={"jobName": "raced", "clusterId": cluster["id"],
-                                                                      "jobDsVOS": mapping}))  # fmt: skip
+        job = await _select_job(http, b, flink.url, "3", "raced")
         before = {j["jid"] for j in (await http.get(f"{flink.url}/jobs/overview")).json()["jobs"]}
         answers = await asyncio.gather(*(http.post(f"{(a, b)[i % 2]}/jobs/run/{job['id']}") for i in range(20)))
         statuses = sorted(r.status_code for r in answers)
