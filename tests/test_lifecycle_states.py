@@ -36,8 +36,9 @@ from services.jobs.states import (
     apply,
 )
 from tests.helpers import add_cluster, envelope_fail, envelope_ok
+from tests.proxy import Proxy
 from tests.statements import StatementCounter
-from tests.test_flink_lifecycle import blackhole_job, flink_state
+from tests.test_flink_lifecycle import add_ds, add_job, blackhole_job, flink_state
 
 
 def test_the_table_allows_exactly_the_documented_moves() -> None:
@@ -270,3 +271,57 @@ def test_the_readme_shows_the_codes_table() -> None:
     rows = [(e, src) for e, src in re.findall(r"^\| `(\w+)` \| ([^|]+) \|", readme, re.M) if e in names]
     shown = {e: ANY if src.strip() == "any" else {int(c) for c in src.split(",")} for e, src in rows}
     assert shown == {event.value: TRANSITIONS[event][0] for event in Event}
+
+
+async def test_jobs_a_restarted_job_manager_forgot_are_recorded_as_lost_with_the_reason(
+    client: httpx.AsyncClient, flink: LocalFlink, pipeline: dict[str, Any]
+) -> None:
+    job, run = await _running(client, flink, pipeline, "hole_jm")
+    # the fault: the cluster (standalone, no high availability) restarts under the running job
+    await asyncio.to_thread(flink.stop)
+    await asyncio.to_thread(flink.start)
+    cycle = await reconcile_once(client.app_state.runtime)  # type: ignore[attr-defined]
+    assert job["id"] in cycle.changed, cycle
+    detail = envelope_ok(await client.get(f"/jobs/{job['id']}"))
+    assert (detail["jobStatus"], detail["flinkState"]) == (FAILED, "LOST"), detail
+    lost = await JobRun.get(job_id=job["id"], flink_job_id=run["flinkJobId"])
+    assert lost.final_state == "LOST" and f"no longer knows job {run['flinkJobId']}" in (lost.failure or "")
+    # and it runs again on the restarted cluster (its jars are uploaded again)
+    again = envelope_ok(await client.post(f"/jobs/run/{job['id']}"))
+    await flink_state(flink, again["flinkJobId"], "RUNNING")
+    envelope_ok(await client.post(f"/jobs/cancel/{job['id']}"))
+
+
+async def test_a_cluster_that_stops_answering_reads_unknown_then_its_true_state_again(
+    client: httpx.AsyncClient, flink: LocalFlink, pipeline: dict[str, Any]
+) -> None:
+    proxy = Proxy(flink.rest_port)
+    address = await proxy.start()
+    try:
+        proxied = await add_cluster(client, name="proxied", address=address)
+        sink = await add_ds(client, "hole_proxy", "sink", "blackhole")
+        sql = "SELECT id, name FROM gen_t"
+        job = await add_job(client, "behind a proxy", proxied, pipeline["source"], sink, sql)
+        run = envelope_ok(await client.post(f"/jobs/run/{job['id']}"))
+        await flink_state(flink, run["flinkJobId"], "RUNNING")
+        runtime = client.app_state.runtime  # type: ignore[attr-defined]
+        await reconcile_once(runtime, poll_timeout=2)
+
+        proxy.pause()  # the connection is taken, nothing answers
+        cycle = await reconcile_once(runtime, poll_timeout=1)
+        assert cycle.unknown == [job["id"]], cycle
+        detail = envelope_ok(await client.get(f"/jobs/{job['id']}"))
+        assert (detail["jobStatus"], detail["flinkState"]) == (RUNNING, "UNKNOWN"), "unknown, never failed"
+
+        proxy.resume()
+        cycle = await reconcile_once(runtime, poll_timeout=2)
+        assert cycle.changed == [job["id"]], cycle
+        detail = envelope_ok(await client.get(f"/jobs/{job['id']}"))
+        assert (detail["jobStatus"], detail["flinkState"], detail["flinkJobId"]) == (
+            RUNNING,
+            "RUNNING",
+            run["flinkJobId"],
+        )
+        envelope_ok(await client.post(f"/jobs/cancel/{job['id']}"))
+    finally:
+        await proxy.stop()

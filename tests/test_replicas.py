@@ -7,7 +7,6 @@ import asyncio
 import contextlib
 import json
 import os
-import re
 import signal
 import sys
 from collections.abc import AsyncIterator
@@ -21,45 +20,10 @@ import websockets
 from flink.local import LocalFlink, free_port
 from tests.conftest import DATABASES, fresh_postgres_database
 from tests.helpers import envelope_ok
+from tests.proxy import Proxy
 
 ROOT = Path(__file__).resolve().parent.parent
 pytestmark = pytest.mark.skipif("postgres" not in DATABASES, reason="replicas share a PostgreSQL")
-_AGENT = re.compile(rb"GET /jobs/overview .*?\r\nuser-agent: hlink \([^;]*; pid (\d+)\)", re.I | re.S)
-
-
-class CountingProxy:
-    """A TCP proxy in front of Flink's REST port that notes which hlink process asks for /jobs/overview."""
-
-    def __init__(self, target_port: int) -> None:
-        self.target_port = target_port
-        self.pollers: list[int] = []
-        self.server: asyncio.Server | None = None
-
-    async def start(self) -> str:
-        self.server = await asyncio.start_server(self._connection, "127.0.0.1", 0)
-        return f"http://127.0.0.1:{self.server.sockets[0].getsockname()[1]}"
-
-    async def _connection(self, reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> None:
-        try:
-            up_reader, up_writer = await asyncio.open_connection("127.0.0.1", self.target_port)
-        except OSError:
-            writer.close()
-            return
-
-        async def pipe(source: asyncio.StreamReader, sink: asyncio.StreamWriter, note: bool) -> None:
-            with contextlib.suppress(OSError, asyncio.IncompleteReadError):
-                while chunk := await source.read(65536):
-                    if note:
-                        self.pollers.extend(int(pid) for pid in _AGENT.findall(chunk))
-                    sink.write(chunk)
-                    await sink.drain()
-            sink.close()
-
-        await asyncio.gather(pipe(reader, up_writer, True), pipe(up_reader, writer, False))
-
-    async def stop(self) -> None:
-        if self.server is not None:
-            self.server.close()
 
 
 async def _serve(url: str, data: Path) -> tuple[asyncio.subprocess.Process, str]:
@@ -125,7 +89,7 @@ async def _select_job(http: httpx.AsyncClient, base: str, address: str, suffix: 
     return envelope_ok(await http.post(f"{base}/jobs/addDO", json=body))
 
 
-async def _polled_by(proxy: CountingProxy, seconds: float) -> set[int]:
+async def _polled_by(proxy: Proxy, seconds: float) -> set[int]:
     proxy.pollers.clear()
     await asyncio.sleep(seconds)
     return set(proxy.pollers)
@@ -134,7 +98,7 @@ async def _polled_by(proxy: CountingProxy, seconds: float) -> set[int]:
 async def test_one_replica_reconciles_a_cluster_and_another_takes_over_when_it_dies(
     flink: LocalFlink, replicas: list[tuple[asyncio.subprocess.Process, str]]
 ) -> None:
-    proxy = CountingProxy(flink.rest_port)
+    proxy = Proxy(flink.rest_port)
     address = await proxy.start()
     (first, a), (second, b) = replicas
     async with httpx.AsyncClient(timeout=60) as http:
