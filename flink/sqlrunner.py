@@ -7,7 +7,6 @@ the class path and one jar serves every cluster from Flink 1.20 to 2.x. The jar 
 
 from __future__ import annotations
 
-import hashlib
 import os
 import shutil
 import subprocess
@@ -65,20 +64,16 @@ def build_runner(jar: Path) -> Path:
         return jar
 
 
-def bundle(runner: Path, extras: list[Path], folder: Path) -> Path:
-    """The runner with the classes of ``extras`` (a job's UDF jars) in one jar, named by their contents.
+def bundle(runner: Path, extras: list[Path], folder: Path, key: str) -> Path:
+    """The runner with the classes of ``extras`` (a job's UDF jars) in one jar, named by ``key`` (which the
+    caller derives from the contents, so the same jars give the same bundle and a built one is reused).
 
     Flink compiles the code it generates for a query with the job's own class loader; functions registered
     with ``USING JAR`` are missing from it on some versions (1.20 and 2.3 fail with "Cannot determine simple
     type name"), so the classes travel inside the job's jar instead. The first entry of a name wins (the
     runner's own first), manifests and signatures of the extras are left out.
     """
-    digest = hashlib.sha256()
-    for path in (runner, *extras):
-        with path.open("rb") as handle:
-            for chunk in iter(lambda: handle.read(1 << 20), b""):
-                digest.update(chunk)
-    target = folder / f"hlink-sql-runner-udfs-{digest.hexdigest()[:16]}.jar"
+    target = folder / f"hlink-sql-runner-udfs-{key}.jar"
     if target.exists():
         return target
     folder.mkdir(parents=True, exist_ok=True)

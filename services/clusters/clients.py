@@ -40,7 +40,8 @@ class FlinkClients:
             await client.close()
         self._clients.clear()
 
-    def _upload_name(self, path: Path) -> str:
+    def _digest(self, path: Path) -> str:
+        """A short hash of the file's contents, computed once per path, size and modification time."""
         stat = path.stat()
         key = (str(path), stat.st_size, stat.st_mtime)
         if key not in self._digests:
@@ -49,7 +50,15 @@ class FlinkClients:
                 for chunk in iter(lambda: handle.read(1 << 20), b""):
                     digest.update(chunk)
             self._digests[key] = digest.hexdigest()[:12]
-        return f"{path.stem}-{self._digests[key]}.jar"
+        return self._digests[key]
+
+    def _upload_name(self, path: Path) -> str:
+        return f"{path.stem}-{self._digest(path)}.jar"
+
+    def _bundle(self, runner: Path, udf_jars: list[Path]) -> Path:
+        # named by the cached digests of its parts: a job's runs and validations hash nothing again
+        parts = "".join(self._digest(p) for p in (runner, *udf_jars))
+        return bundle(runner, udf_jars, self.bundles, hashlib.sha256(parts.encode()).hexdigest()[:16])
 
     async def _listing(self, client: FlinkClient) -> dict[str, str]:
         """The jars the cluster holds (id → name), asked once per cluster until an upload goes missing."""
@@ -90,7 +99,7 @@ class FlinkClients:
                 raise ValidationFailed({"jobType": str(error)}) from None
         if not udf_jars:
             return self.runner_jar
-        return await anyio.to_thread.run_sync(bundle, self.runner_jar, udf_jars, self.bundles)
+        return await anyio.to_thread.run_sync(self._bundle, self.runner_jar, udf_jars)
 
     async def version(self, client: FlinkClient) -> str:
         """The cluster's Flink version (``GET /config``), asked once per cluster and process."""
