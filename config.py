@@ -38,6 +38,12 @@ class Settings:
     reconcile_timeout: float = 1.5
     #: savepoints (and retained checkpoints) kept per job; older ones are disposed of through Flink
     savepoint_retention: int = 10
+    #: seconds after which a submission whose answer was lost, and which Flink does not know by its pipeline name,
+    #: is released (longer than any submission may take, or a slow one on another replica could start twice)
+    submission_grace: float = 300.0
+    #: seconds a savepoint or stop request waits for Flink before it answers "in progress"; the operation is
+    #: followed to completion by the reconciler however long it takes
+    operation_wait: float = 60.0
     #: hlink's SQL runner jar, built from its source with javac (no Flink needed) and uploaded to each cluster
     runner_jar: Path = Path("data/runner/hlink-sql-runner.jar")
 
@@ -65,6 +71,12 @@ def _float(env: Mapping[str, str], name: str, default: float) -> float:
     return value
 
 
+def _seconds(env: Mapping[str, str], name: str, default: float) -> float:
+    """A number of seconds, 0 included."""
+    raw = env.get(name)
+    return 0.0 if raw is not None and raw.strip() in ("0", "0.0") else _float(env, name, default)
+
+
 def load_settings(env: Mapping[str, str] | None = None) -> Settings:
     """Read HLINK_* variables (from ``env`` or the process environment) with embedded defaults."""
     e = os.environ if env is None else env
@@ -85,5 +97,7 @@ def load_settings(env: Mapping[str, str] | None = None) -> Settings:
         reconcile_seconds=float(_int(e, "HLINK_RECONCILE_SECONDS", 10)),
         reconcile_timeout=_float(e, "HLINK_RECONCILE_TIMEOUT", 1.5),
         savepoint_retention=max(1, _int(e, "HLINK_SAVEPOINT_RETENTION", 10)),
+        submission_grace=_float(e, "HLINK_SUBMISSION_GRACE", 300.0),
+        operation_wait=_seconds(e, "HLINK_OPERATION_WAIT", 60.0),
         runner_jar=Path(e.get("HLINK_RUNNER_JAR") or data_dir / "runner" / "hlink-sql-runner.jar").resolve(),
     )

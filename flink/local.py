@@ -17,7 +17,7 @@ import sys
 import time
 import venv
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import httpx
@@ -51,6 +51,8 @@ class LocalFlink:
     root: Path
     rest_port: int = 8081
     version: str = FLINK_VERSION
+    #: more config.yaml entries (or overrides), e.g. more task slots or faster heartbeats for a test
+    extra_settings: dict[str, str] = field(default_factory=dict)
 
     @property
     def url(self) -> str:
@@ -151,6 +153,7 @@ class LocalFlink:
             "execution.checkpointing.dir": f"file://{w / 'checkpoints'}",
             "execution.checkpointing.savepoint-dir": f"file://{self.savepoint_dir}",
         }
+        settings.update(self.extra_settings)
         for key in ("web.upload.dir", "blob.storage.directory", "io.tmp.dirs"):
             Path(settings[key]).mkdir(parents=True, exist_ok=True)
         lines = [f"{k}: {_yaml_scalar(v)}" for k, v in settings.items()]

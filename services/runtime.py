@@ -25,6 +25,10 @@ class Runtime:
     submitting: set[int] = field(default_factory=set)
     #: how many savepoints (and retained checkpoints) each job keeps; older ones are disposed of through Flink
     savepoint_retention: int = 10
+    #: seconds before a lost submission that Flink does not know by name is released
+    submission_grace: float = 300.0
+    #: seconds a savepoint or stop request waits before answering "in progress" (the reconciler follows it on)
+    operation_wait: float = 60.0
     #: which clusters this replica reconciles (each cluster in exactly one replica at a time)
     leases: Leases = field(default_factory=Leases)
 

@@ -6,9 +6,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import json
-import os
 import signal
-import sys
 from collections.abc import AsyncIterator
 from pathlib import Path
 from typing import Any
@@ -17,46 +15,20 @@ import httpx
 import pytest
 import websockets
 
-from flink.local import LocalFlink, free_port
+from flink.local import LocalFlink
 from tests.conftest import DATABASES, fresh_postgres_database
 from tests.helpers import envelope_ok
 from tests.proxy import Proxy
+from tests.replicas import select_job, serve_replica
 
 ROOT = Path(__file__).resolve().parent.parent
 pytestmark = pytest.mark.skipif("postgres" not in DATABASES, reason="replicas share a PostgreSQL")
 
 
-async def _serve(url: str, data: Path) -> tuple[asyncio.subprocess.Process, str]:
-    port = free_port()
-    env = {
-        **os.environ,
-        "HLINK_DATABASE_URL": url,
-        "HLINK_DATA_DIR": str(data),
-        "HLINK_STORAGE_DIR": str(data.parent / "shared-storage"),
-        "HLINK_PORT": str(port),
-        "HLINK_LOCAL_FLINK": "0",
-        "HLINK_RECONCILE_SECONDS": "1",
-    }
-    env.pop("HLINK_RUNNER_JAR", None)
-    process = await asyncio.create_subprocess_exec(
-        sys.executable, "cli.py", "serve", "--log-level", "warning", cwd=ROOT, env=env,
-        stdout=asyncio.subprocess.DEVNULL, stderr=asyncio.subprocess.DEVNULL,
-    )  # fmt: skip
-    base = f"http://127.0.0.1:{port}"
-    async with httpx.AsyncClient() as http:
-        for _ in range(300):
-            with contextlib.suppress(httpx.TransportError):
-                if (await http.get(f"{base}/health", timeout=1)).status_code == 200:
-                    return process, base
-            await asyncio.sleep(0.1)
-    process.kill()
-    raise AssertionError("hlink serve did not come up")
-
-
 @pytest.fixture
 async def replicas(pg_server: Any, tmp_path: Path) -> AsyncIterator[list[tuple[asyncio.subprocess.Process, str]]]:
     url = await fresh_postgres_database(pg_server, "hlink_replicas_lease")
-    started = [await _serve(url, tmp_path / "a"), await _serve(url, tmp_path / "b")]
+    started = [await serve_replica(url, tmp_path / "a"), await serve_replica(url, tmp_path / "b")]
     try:
         yield started
     finally:
@@ -65,28 +37,6 @@ async def replicas(pg_server: Any, tmp_path: Path) -> AsyncIterator[list[tuple[a
                 process.terminate()
                 with contextlib.suppress(TimeoutError):
                     await asyncio.wait_for(process.wait(), 30)
-
-
-async def _select_job(http: httpx.AsyncClient, base: str, address: str, suffix: str, name: str) -> Any:
-    """Through replica ``base``: a cluster at ``address``, a datagen source, a blackhole sink, a SELECT job."""
-    cluster = envelope_ok(await http.post(f"{base}/cluster/add", params={"name": name, "address": address, "type": 1}))
-    columns = [{"name": "id", "flinkType": "BIGINT", "virtualId": "1", "virtualPid": "0", "level": 1}]
-    ids = []
-    for table, kind, connector in ((f"src{suffix}", "source", "datagen"), (f"dst{suffix}", "sink", "blackhole")):
-        body = {
-            "dsName": table,
-            "dsType": kind,
-            "tableName": table,
-            "tableType": connector,
-            "dsSchemaColumnVOS": columns,
-        }
-        ids.append(envelope_ok(await http.post(f"{base}/ds/addDO", json=body))["id"])
-    mapping = [
-        {"dsId": ids[0], "dsType": "source"},
-        {"dsId": ids[1], "dsType": "sink", "runSql": f"SELECT id FROM src{suffix}"},
-    ]
-    body = {"jobName": name, "clusterId": cluster["id"], "jobDsVOS": mapping}
-    return envelope_ok(await http.post(f"{base}/jobs/addDO", json=body))
 
 
 async def _polled_by(proxy: Proxy, seconds: float) -> set[int]:
@@ -102,7 +52,7 @@ async def test_one_replica_reconciles_a_cluster_and_another_takes_over_when_it_d
     address = await proxy.start()
     (first, a), (second, b) = replicas
     async with httpx.AsyncClient(timeout=60) as http:
-        job = await _select_job(http, b, address, "1", "leased")
+        job = await select_job(http, b, address, "1", "leased")
         envelope_ok(await http.post(f"{a}/jobs/run/{job['id']}"))
         try:
             pollers = await _polled_by(proxy, 4)
@@ -124,7 +74,7 @@ async def test_a_subscriber_on_one_replica_sees_a_change_made_through_another(
 ) -> None:
     (_, a), (_, b) = replicas
     async with httpx.AsyncClient(timeout=60) as http:
-        job = await _select_job(http, a, flink.url, "2", "watched")
+        job = await select_job(http, a, flink.url, "2", "watched")
         subscription = "subscription($id: ID!) { jobStatus(id: $id) { jobId jobStatus flinkState } }"
         async with websockets.connect(
             b.replace("http://", "ws://") + "/graphql",
@@ -153,7 +103,7 @@ async def test_twenty_simultaneous_runs_over_two_replicas_start_one_flink_job(
 ) -> None:
     (_, a), (_, b) = replicas
     async with httpx.AsyncClient(timeout=120) as http:
-        job = await _select_job(http, b, flink.url, "3", "raced")
+        job = await select_job(http, b, flink.url, "3", "raced")
         before = {j["jid"] for j in (await http.get(f"{flink.url}/jobs/overview")).json()["jobs"]}
         answers = await asyncio.gather(*(http.post(f"{(a, b)[i % 2]}/jobs/run/{job['id']}") for i in range(20)))
         statuses = sorted(r.status_code for r in answers)

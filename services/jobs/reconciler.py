@@ -42,10 +42,6 @@ from services.jobs.states import (
 from services.runtime import Runtime
 
 log = logging.getLogger("hlink.reconciler")
-#: a submission older than this that Flink does not know was lost with the process that made it; longer than a
-#: submission may take (jar uploads and the run request, two minutes each at most), so a slow one on another
-#: replica is never released while it may still start a Flink job
-SUBMISSION_GRACE = timedelta(seconds=300)
 #: how long one cluster may take to list its jobs before its jobs read UNKNOWN for this cycle (a job manager
 #: answers /jobs/overview in milliseconds; the cycle lasts as long as its slowest cluster, at most this)
 POLL_TIMEOUT = 1.5
@@ -166,8 +162,12 @@ async def _unconfirmed(
         found = {"flink_job_id": seen.jid, "start_time": run.start_time or now()}
         await _write(runtime, job, change, cycle, cycle.changed, (Q(id=run.id), found))
         return
-    if run.create_time and now() - run.create_time > SUBMISSION_GRACE:
-        reason = f"Flink knew no job named {run.pipeline_name!r} {SUBMISSION_GRACE.seconds} s after its submission"
+    # a submission older than the grace period that Flink does not know was lost with the process that made it;
+    # the grace is longer than a submission may take (jar uploads and the run request, two minutes each at most),
+    # so a slow one on another replica is never released while it may still start a Flink job
+    grace = timedelta(seconds=runtime.submission_grace)
+    if run.create_time and now() - run.create_time > grace:
+        reason = f"Flink knew no job named {run.pipeline_name!r} {grace.seconds} s after its submission"
         change = Change(Event.RELEASED, NOT_RUNNING, None, confirmed=False, message=reason)
         ended = {"final_state": "NOT_SUBMITTED", "end_time": now(), "failure": reason}
         await _write(runtime, job, change, cycle, cycle.changed, (Q(id=run.id), ended))

@@ -1,0 +1,73 @@
+"""Real `hlink serve` replicas for the tests (and the chaos benchmark): started on a free port and stopped by the
+process handle they return; a SELECT job made through one of them."""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import os
+import sys
+from pathlib import Path
+from typing import Any
+
+import httpx
+
+from flink.local import free_port
+from tests.helpers import envelope_ok
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+async def serve_replica(
+    url: str, data: Path, extra_env: dict[str, str] | None = None, launcher: list[str] | None = None
+) -> tuple[asyncio.subprocess.Process, str]:
+    """Start one `hlink serve` on a free port, on the database ``url``, with its data folder ``data`` (its
+    storage shared with every replica beside it); answers the process and its base URL once /health answers.
+    ``launcher`` replaces ``cli.py`` (a script that wraps it)."""
+    port = free_port()
+    env = {
+        **os.environ,
+        "HLINK_DATABASE_URL": url,
+        "HLINK_DATA_DIR": str(data),
+        "HLINK_STORAGE_DIR": str(data.parent / "shared-storage"),
+        "HLINK_PORT": str(port),
+        "HLINK_LOCAL_FLINK": "0",
+        "HLINK_RECONCILE_SECONDS": "1",
+        **(extra_env or {}),
+    }
+    env.pop("HLINK_RUNNER_JAR", None)
+    process = await asyncio.create_subprocess_exec(
+        sys.executable, *(launcher or ["cli.py"]), "serve", "--log-level", "warning", cwd=ROOT, env=env,
+        stdout=asyncio.subprocess.DEVNULL, stderr=asyncio.subprocess.DEVNULL,
+    )  # fmt: skip
+    base = f"http://127.0.0.1:{port}"
+    async with httpx.AsyncClient() as http:
+        for _ in range(300):
+            with contextlib.suppress(httpx.TransportError):
+                if (await http.get(f"{base}/health", timeout=1)).status_code == 200:
+                    return process, base
+            await asyncio.sleep(0.1)
+    process.kill()
+    raise AssertionError("hlink serve did not come up")
+
+
+async def select_job(http: httpx.AsyncClient, base: str, address: str, suffix: str, name: str) -> Any:
+    """Through replica ``base``: a cluster at ``address``, a datagen source, a blackhole sink, a SELECT job."""
+    cluster = envelope_ok(await http.post(f"{base}/cluster/add", params={"name": name, "address": address, "type": 1}))
+    columns = [{"name": "id", "flinkType": "BIGINT", "virtualId": "1", "virtualPid": "0", "level": 1}]
+    ids = []
+    for table, kind, connector in ((f"src{suffix}", "source", "datagen"), (f"dst{suffix}", "sink", "blackhole")):
+        body = {
+            "dsName": table,
+            "dsType": kind,
+            "tableName": table,
+            "tableType": connector,
+            "dsSchemaColumnVOS": columns,
+        }
+        ids.append(envelope_ok(await http.post(f"{base}/ds/addDO", json=body))["id"])
+    mapping = [
+        {"dsId": ids[0], "dsType": "source"},
+        {"dsId": ids[1], "dsType": "sink", "runSql": f"SELECT id FROM src{suffix}"},
+    ]
+    body = {"jobName": name, "clusterId": cluster["id"], "jobDsVOS": mapping}
+    return envelope_ok(await http.post(f"{base}/jobs/addDO", json=body))
