@@ -221,20 +221,49 @@ class FlinkClient:
     async def cancel(self, jid: str) -> None:
         await self._call("PATCH", f"/jobs/{check_job_id(jid)}?mode=cancel")
 
-    async def trigger_savepoint(self, jid: str, target: str | None = None) -> str:
+    async def trigger_savepoint(self, jid: str, target: str | None = None, trigger_id: str | None = None) -> str:
+        """Trigger a savepoint; answer the trigger id to follow it by. A ``trigger_id`` of the caller's choosing
+        (32 hex digits) makes the request safe to repeat: Flink runs one operation per id."""
         body: dict[str, Any] = {"cancel-job": False}
         if target:
             body["target-directory"] = target
+        if trigger_id:
+            body["triggerId"] = trigger_id
         answer = await self._call("POST", f"/jobs/{check_job_id(jid)}/savepoints", json=body)
         return str(answer["request-id"])
 
-    async def stop(self, jid: str, target: str | None = None, drain: bool = False) -> str:
-        """Stop with a savepoint; answer the trigger id to :meth:`wait_operation` on."""
+    async def stop(
+        self, jid: str, target: str | None = None, drain: bool = False, trigger_id: str | None = None
+    ) -> str:
+        """Stop with a savepoint; answer the trigger id to follow it by (``trigger_id`` as for savepoints)."""
         body: dict[str, Any] = {"drain": drain}
         if target:
             body["targetDirectory"] = target
+        if trigger_id:
+            body["triggerId"] = trigger_id
         answer = await self._call("POST", f"/jobs/{check_job_id(jid)}/stop", json=body)
         return str(answer["request-id"])
+
+    async def operation(self, jid: str, trigger_id: str) -> Operation | None:
+        """One look at a savepoint or stop: its end, or ``None`` while it runs. Flink answers 404
+        (:class:`FlinkRejected`) for an id it does not know: never received, or forgotten (it keeps a completed
+        operation's result for ``rest.async.store-duration``, five minutes by default, and loses it on a restart)."""
+        answer = await self._call("GET", f"/jobs/{check_job_id(jid)}/savepoints/{check_job_id(trigger_id)}")
+        return _ended(answer)
+
+    async def savepoint_since(self, jid: str, since_ms: int) -> str | None:
+        """The newest completed savepoint of a job triggered at or after ``since_ms`` (from its checkpoint
+        history, which outlives the operation's result), if any."""
+        history = (await self.checkpoints(jid)).get("history") or []
+        for entry in history:
+            if (
+                entry.get("is_savepoint")
+                and entry.get("status") == "COMPLETED"
+                and int(entry.get("trigger_timestamp") or 0) >= since_ms
+                and entry.get("external_path")
+            ):
+                return str(entry["external_path"])
+        return None
 
     async def dispose_savepoint(self, path: str) -> Operation:
         """Delete a savepoint (or retained checkpoint) through Flink, which knows its storage; waits for it."""
@@ -252,16 +281,23 @@ class FlinkClient:
         deadline = loop.time() + within
         delay = 0.1
         while True:
-            answer = await self._call("GET", path)
-            if answer.get("status", {}).get("id") == "COMPLETED":
-                operation = answer.get("operation", {})
-                cause = operation.get("failure-cause")
-                failure = readable_cause(str(cause.get("stack-trace") or cause)) if cause else None
-                return Operation(location=operation.get("location"), failure=failure)
+            ended = _ended(await self._call("GET", path))
+            if ended is not None:
+                return ended
             if loop.time() > deadline:
                 raise FlinkUnavailable(f"{what} did not complete within {within:.0f} s")
             await asyncio.sleep(delay)
             delay = min(delay * 2, 1.0)
+
+
+def _ended(answer: Any) -> Operation | None:
+    """The end of an asynchronous operation from its status answer, or ``None`` while it runs."""
+    if not isinstance(answer, dict) or answer.get("status", {}).get("id") != "COMPLETED":
+        return None
+    operation = answer.get("operation") or {}
+    cause = operation.get("failure-cause")
+    failure = readable_cause(str(cause.get("stack-trace") or cause)) if cause else None
+    return Operation(location=operation.get("location"), failure=failure)
 
 
 def _sent(error: httpx.HTTPError) -> bool:

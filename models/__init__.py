@@ -3,7 +3,7 @@
 from models.artifact import Jar, Udf
 from models.cluster import Cluster
 from models.datasource import Column, Datasource, DatasourceProperties
-from models.job import Job, JobDatasource, JobRun, Savepoint
+from models.job import Job, JobDatasource, JobRun, Operation, Savepoint
 from models.reference import DictEntry, HelpDoc
 
 __all__ = [
@@ -17,6 +17,7 @@ __all__ = [
     "Job",
     "JobDatasource",
     "JobRun",
+    "Operation",
     "Savepoint",
     "Udf",
 ]

@@ -130,3 +130,34 @@ class Savepoint(Audited):
 
     class Meta:
         table = "t_job_savepoint"
+
+
+class Operation(Audited):
+    """A savepoint or stop-with-savepoint asked of Flink, followed to completion however long it takes.
+
+    hlink chooses the trigger id and writes the row before it asks, so an operation whose request or answer was
+    lost (a crash, a dropped connection) is found again on Flink by that id; Flink deduplicates by it too.
+    """
+
+    job: fields.ForeignKeyRelation[Job] = fields.ForeignKeyField(
+        "models.Job", related_name="operations", on_delete=fields.CASCADE, db_index=True
+    )
+    job_id: int
+    run_id = fields.BigIntField(null=True)
+    cluster_id = fields.BigIntField()
+    flink_job_id = fields.CharField(max_length=64)
+    kind = fields.CharField(max_length=16)  # savepoint, stop
+    #: 32 hex digits, chosen by hlink and sent with the request (Flink 1.15+ reads it)
+    trigger_id = fields.CharField(max_length=32)
+    target_dir = fields.CharField(max_length=1024, null=True)
+    #: PENDING (asked, no answer yet), IN_PROGRESS (Flink took it), COMPLETED, FAILED
+    status = fields.CharField(max_length=16, db_index=True)
+    savepoint: fields.ForeignKeyNullableRelation[Savepoint] = fields.ForeignKeyField(
+        "models.Savepoint", related_name="operations", null=True, on_delete=fields.SET_NULL
+    )
+    savepoint_id: int | None
+    failure = fields.TextField(null=True)
+    finish_time = fields.DatetimeField(null=True)
+
+    class Meta:
+        table = "t_job_operation"

@@ -9,11 +9,13 @@ import strawberry
 
 from models import Job as JobRow
 from models import JobRun as JobRunRow
+from models import Operation as OperationRow
+from models import Savepoint as SavepointRow
 from resolvers.context import Info
 from resolvers.convert import parse_id
 from resolvers.mutations import attempt
 from schema.errors import to_graphql
-from schema.lifecycle import JobRun, JobStatusEvent, RestoreFrom, Savepoint
+from schema.lifecycle import JobRun, JobStatusEvent, RestoreFrom, Savepoint, SavepointOperation
 from schema.payloads import JobOutcome, JobPayload, RunPayload, SavepointPayload, StopPayload
 from schema.types import Job, from_row
 from services.errors import DomainError
@@ -75,6 +77,7 @@ class LifecycleMutation:
             job=from_row(Job, stopped.job),
             savepoint=Savepoint.of(stopped.savepoint) if stopped.savepoint else None,
             note=stopped.note,
+            operation=await _operation(stopped.operation),
         )
 
     @strawberry.mutation(
@@ -100,7 +103,8 @@ class LifecycleMutation:
     )
     async def trigger_savepoint(self, info: Info, id: strawberry.ID) -> SavepointPayload:
         row, error = await attempt(lambda: lifecycle.trigger_savepoint(info.context.runtime, parse_id(id, "id")))
-        return SavepointPayload(savepoint=Savepoint.of(row) if row else None, error=error)
+        operation = await _operation(row)
+        return SavepointPayload(savepoint=operation.savepoint if operation else None, operation=operation, error=error)
 
     @strawberry.mutation(description="Run several jobs; each gets its own result.")
     async def run_jobs(self, info: Info, ids: list[strawberry.ID]) -> list[JobOutcome]:
@@ -122,3 +126,10 @@ class Subscription:
         job_id = parse_id(id, "id") if id is not None else None
         async for event in info.context.runtime.events.subscribe(job_id):
             yield JobStatusEvent.of(event)
+
+
+async def _operation(row: OperationRow | None) -> SavepointOperation | None:
+    if row is None:
+        return None
+    savepoint = await SavepointRow.get_or_none(id=row.savepoint_id) if row.savepoint_id else None
+    return SavepointOperation.of(row, savepoint)

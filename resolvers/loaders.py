@@ -10,7 +10,18 @@ from typing import Any, TypeVar
 from strawberry.dataloader import DataLoader
 from tortoise.models import Model
 
-from models import Cluster, Column, Datasource, DatasourceProperties, Jar, Job, JobDatasource, JobRun, Savepoint
+from models import (
+    Cluster,
+    Column,
+    Datasource,
+    DatasourceProperties,
+    Jar,
+    Job,
+    JobDatasource,
+    JobRun,
+    Operation,
+    Savepoint,
+)
 from services.artifacts.udfs import jobs_calling
 
 K = TypeVar("K", bound=Hashable)
@@ -61,6 +72,10 @@ class Loaders:
     savepoints_by_job: DataLoader[int, list[Savepoint]] = field(
         default_factory=lambda: DataLoader(grouped(Savepoint, "job_id", ("-id",)))
     )
+    operations_by_job: DataLoader[int, list[Operation]] = field(
+        default_factory=lambda: DataLoader(grouped(Operation, "job_id", ("-id",)))
+    )
+    savepoint: DataLoader[int, Savepoint | None] = field(default_factory=lambda: DataLoader(by_key(Savepoint)))
     datasource: DataLoader[int, Datasource | None] = field(default_factory=lambda: DataLoader(by_key(Datasource)))
     jar_by_name: DataLoader[str, Jar | None] = field(default_factory=lambda: DataLoader(by_key(Jar, "res_uname")))
     jobs_by_cluster: DataLoader[int, list[Job]] = field(

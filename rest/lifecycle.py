@@ -9,7 +9,7 @@ from starlette.requests import Request
 from starlette.responses import Response
 from starlette.routing import Route
 
-from models import JobRun, Savepoint
+from models import JobRun, Operation, Savepoint
 from rest.envelope import envelope, ok, status_of
 from rest.inputs import Query, required_int
 from rest.views import cluster_info_vo, plain
@@ -43,6 +43,12 @@ def _savepoint_vo(s: Savepoint | None) -> dict[str, Any] | None:
     return None if s is None else {"savepointPath": s.path, "kind": s.kind, "createTime": plain(s)["createTime"]}
 
 
+def _operation_vo(o: Operation | None) -> dict[str, Any] | None:
+    if o is None:
+        return None
+    return {"operationId": o.id, "operationKind": o.kind, "status": o.status, "failure": o.failure}
+
+
 async def _stopped_vo(stopped: lifecycle.Stopped) -> dict[str, Any]:
     return {
         "jobId": stopped.job.id,
@@ -50,6 +56,7 @@ async def _stopped_vo(stopped: lifecycle.Stopped) -> dict[str, Any]:
         "flinkState": stopped.job.flink_state,
         "savepoint": _savepoint_vo(stopped.savepoint),
         "note": stopped.note,
+        "operation": _operation_vo(stopped.operation),
     }
 
 
@@ -115,8 +122,10 @@ async def restart(request: Request) -> Response:
     return ok(await _run_vo(run))
 
 
-async def _savepoint_data(s: Savepoint) -> dict[str, Any] | None:
-    return _savepoint_vo(s)
+async def _savepoint_data(o: Operation) -> dict[str, Any]:
+    """The savepoint written (its path), or the operation still under way: ``status`` says which."""
+    written = await Savepoint.get_or_none(id=o.savepoint_id) if o.savepoint_id else None
+    return {**(_savepoint_vo(written) or {"savepointPath": None}), **(_operation_vo(o) or {})}
 
 
 async def overview(request: Request) -> Response:

@@ -82,6 +82,50 @@ class Savepoint:
         )
 
 
+@strawberry.enum(description="What an operation asks of Flink.")
+class OperationKind(Enum):
+    SAVEPOINT = strawberry.enum_value("savepoint", description="Write a savepoint; the job runs on.")
+    STOP = strawberry.enum_value("stop", description="Write a savepoint, then finish the job.")
+
+
+@strawberry.enum(description="Where an operation is.")
+class OperationStatus(Enum):
+    PENDING = strawberry.enum_value("PENDING", description="Asked of Flink; its answer has not been seen yet.")
+    IN_PROGRESS = strawberry.enum_value("IN_PROGRESS", description="Flink took it and is writing the savepoint.")
+    COMPLETED = strawberry.enum_value("COMPLETED", description="Flink wrote the savepoint.")
+    FAILED = strawberry.enum_value("FAILED", description="Flink could not, or never received the request.")
+
+
+@strawberry.type(
+    description="A savepoint or stop asked of Flink, followed to completion however long it takes: the request "
+    "answers after HLINK_OPERATION_WAIT seconds at most, and hlink records the end when it comes."
+)
+class SavepointOperation:
+    id: strawberry.ID = strawberry.field(description="The operation's id.")
+    kind: OperationKind = strawberry.field(description="Savepoint or stop.")
+    status: OperationStatus = strawberry.field(description="Where it is.")
+    flink_job_id: str = strawberry.field(description="The Flink job it concerns.")
+    trigger_id: str = strawberry.field(description="The trigger id hlink chose and Flink knows it by.")
+    savepoint: Savepoint | None = strawberry.field(description="The savepoint written, once completed.")
+    failure: str | None = strawberry.field(description="Why it failed (a failed stop cancels the job instead).")
+    create_time: datetime = strawberry.field(description="When it was asked.")
+    finish_time: datetime | None = strawberry.field(description="When it ended.")
+
+    @classmethod
+    def of(cls, row: models.Operation, savepoint: models.Savepoint | None) -> SavepointOperation:
+        return cls(
+            id=strawberry.ID(str(row.id)),
+            kind=OperationKind(row.kind),
+            status=OperationStatus(row.status),
+            flink_job_id=row.flink_job_id,
+            trigger_id=row.trigger_id,
+            savepoint=Savepoint.of(savepoint) if savepoint else None,
+            failure=row.failure,
+            create_time=row.create_time,
+            finish_time=row.finish_time,
+        )
+
+
 @strawberry.enum(description="The planner's verdict.")
 class ValidationStatus(Enum):
     NOT_VALIDATED = 0

@@ -8,7 +8,7 @@ import strawberry
 
 from schema.errors import MutationError
 from schema.forms import AnalysedColumn
-from schema.lifecycle import JobRun, Savepoint
+from schema.lifecycle import JobRun, Savepoint, SavepointOperation
 from schema.types import Cluster, Datasource, Jar, Job, Udf
 
 T = TypeVar("T")
@@ -39,17 +39,24 @@ class RunPayload:
     error: MutationError | None = None
 
 
-@strawberry.type(description="A stop: with the savepoint it wrote, or a note on why the job was cancelled instead.")
+@strawberry.type(
+    description="A stop: with the savepoint it wrote, a note on why the job was cancelled instead, or the stop "
+    "still under way (its operation open)."
+)
 class StopPayload:
     job: Job | None = None
     savepoint: Savepoint | None = None
     note: str | None = None
+    operation: SavepointOperation | None = strawberry.field(default=None, description="The stop, as an operation.")
     error: MutationError | None = None
 
 
-@strawberry.type
+@strawberry.type(description="A savepoint: written, or still under way (its operation open).")
 class SavepointPayload:
     savepoint: Savepoint | None = None
+    operation: SavepointOperation | None = strawberry.field(
+        default=None, description="The savepoint request, as an operation."
+    )
     error: MutationError | None = None
 
 

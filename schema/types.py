@@ -13,7 +13,7 @@ from tortoise.models import Model
 
 import models
 from resolvers.context import Info
-from schema.lifecycle import ClusterOverview, FlinkJSON, JobRun, Savepoint, Validation
+from schema.lifecycle import ClusterOverview, FlinkJSON, JobRun, Savepoint, SavepointOperation, Validation
 from schema.scalars import Long
 from services.artifacts.jars import size_text
 from services.catalog.datasources import ROOT, masked
@@ -304,6 +304,14 @@ class Job(Audited):
     @strawberry.field(description="Savepoints and retained checkpoints, newest first; restart uses the newest.")
     async def savepoints(self, info: Info) -> list[Savepoint]:
         return [Savepoint.of(r) for r in await info.context.loaders.savepoints_by_job.load(self.row.id)]
+
+    @strawberry.field(
+        description="Savepoints and stops asked of Flink, newest first: those under way, and how each ended."
+    )
+    async def operations(self, info: Info, limit: int = 20) -> list[SavepointOperation]:
+        rows = (await info.context.loaders.operations_by_job.load(self.row.id))[: max(limit, 0)]
+        written = await info.context.loaders.savepoint.load_many([r.savepoint_id or 0 for r in rows])  # 0: none
+        return [SavepointOperation.of(r, s) for r, s in zip(rows, written, strict=True)]
 
     @strawberry.field(
         description="The statement script a SQL job runs (UDF jar paths as placeholders, secrets masked)."

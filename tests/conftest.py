@@ -34,6 +34,7 @@ DATABASES = [d.strip() for d in os.environ.get("HLINK_TEST_DATABASES", "sqlite,p
 # rows that tests create; reference data (dictionaries, documents) stays
 ENTITY_TABLES = [
     "t_job_ds",
+    "t_job_operation",
     "t_job_savepoint",
     "t_job_run",
     "t_job",
@@ -144,6 +145,7 @@ async def pipeline(client: httpx.AsyncClient, flink: LocalFlink, tmp_path: Path)
     """A cluster, a datagen source and a filesystem (csv) sink."""
     from tests.helpers import add_cluster
     from tests.test_flink_lifecycle import add_ds
+
     cluster = await add_cluster(client, address=flink.url)
     source = await add_ds(client, "gen_t", "source", "datagen", **{"rows-per-second": "50"})
     out = tmp_path / "out"

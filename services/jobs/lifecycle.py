@@ -6,7 +6,6 @@ writes what Flink answered.
 
 from __future__ import annotations
 
-import asyncio
 import logging
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
@@ -14,18 +13,16 @@ from typing import Any
 
 from tortoise.transactions import in_transaction
 
-from flink.client import FlinkClient, Operation
 from flink.errors import FlinkError, FlinkRejected, FlinkUnavailable
-from models import Job, JobRun, Savepoint
+from models import Job, JobRun, Operation, Savepoint
 from services.actor import stamp_new
 from services.errors import Conflict, DomainError, Refused, Unavailable, ValidationFailed
-from services.jobs import savepoints
+from services.jobs import operations
 from services.jobs.definitions import ACTIVE, STATUS_NAMES, get_job
 from services.jobs.events import JobEvent
 from services.jobs.savepoints import RestoreFrom, restore_point
 from services.jobs.script import Restore
 from services.jobs.states import (
-    CANCELLED,
     IDLE,
     SETTLE_TRIES,
     SUBMITTING,
@@ -257,88 +254,43 @@ async def _active(job_id: int) -> tuple[Job, str]:
     return job, job.flink_job_id
 
 
-async def _current_run(job: Job) -> JobRun | None:
-    return await JobRun.filter(job_id=job.id, flink_job_id=job.flink_job_id).order_by("-id").first()
-
-
-#: a job that has just started refuses savepoints until all its tasks run: try again this often, this long apart
-SAVEPOINT_TRIES, SAVEPOINT_PAUSE = 10, 0.5
-
-
-async def _until_tasks_run(trigger: Callable[[], Awaitable[str]], client: FlinkClient, jid: str) -> Operation:
-    for attempt in range(SAVEPOINT_TRIES):
-        operation = await client.wait_operation(jid, await trigger())
-        starting = "not all required tasks are currently running" in (operation.failure or "").lower()
-        if operation.location or not starting:
-            return operation
-        if attempt + 1 < SAVEPOINT_TRIES:
-            await asyncio.sleep(SAVEPOINT_PAUSE)
-    return operation
-
-
 @dataclass(frozen=True)
 class Stopped:
-    """How a job was stopped: with a savepoint (its path), or cancelled (and why there is no savepoint)."""
+    """How a stop went: with a savepoint (its path), cancelled (and why there is no savepoint), or still under
+    way (``operation`` open: Flink is writing the savepoint, and its end is recorded when it comes)."""
 
     job: Job
     savepoint: Savepoint | None
     note: str | None
+    operation: Operation | None = None
 
 
 async def cancel_job(runtime: Runtime, job_id: int) -> Stopped:
-    """Stop with a savepoint when the cluster can write one, else cancel; a retained checkpoint is kept."""
-    job, jid = await _active(job_id)
-    client = runtime.flink.client((await cluster_of(job)).address)
-    run = await _current_run(job)
-    savepoint: Savepoint | None = None
-    note: str | None = None
-    try:
-        try:
-            operation = await _until_tasks_run(lambda: client.stop(jid, job.state_savepoints_dir), client, jid)
-            if operation.location:
-                savepoint = await savepoints.keep(runtime, job, run, operation.location, "stop")
-            else:
-                note = operation.failure
-        except FlinkRejected as error:
-            note = error.message
-        if savepoint is None:
-            try:
-                await client.cancel(jid)
-            except FlinkRejected as error:
-                if error.status != 404:
-                    raise
-            savepoint = await _retained_checkpoint(runtime, client, job, run)
-    except FlinkUnavailable as error:
-        raise Unavailable(f"the cluster of job {job_id} did not answer: {error.message}") from None
-    except FlinkRejected as error:
-        raise Refused(f"Flink refused to stop job {job_id}: {error.message}") from None
-    final = "FINISHED" if savepoint is not None and savepoint.kind == "stop" else "CANCELED"
-    if run is not None:  # the run keeps what Flink says: a stop with a savepoint ends FINISHED
-        run.final_state, run.end_time = final, now()
-        await run.save(update_fields=["final_state", "end_time"])
-
-    def cancelled(current: Job) -> Change | None:
-        # the job reads as cancelled, its state name agreeing with its code (2 = CANCELED), unless a later run
-        # has claimed it meanwhile (the reconciler may have written the stop's FINISHED first: that is fine)
-        if current.flink_job_id != jid:
-            return None
-        return Change(Event.CANCELLED, CANCELLED, "CANCELED")
-
-    settled = await settle(job_id, cancelled, runtime.events)
-    if settled is not None:
-        job = settled[0]
-    return Stopped(job, savepoint, None if savepoint and savepoint.kind == "stop" else note)
+    """Stop with a savepoint when the cluster can write one, else cancel; a retained checkpoint is kept. The stop
+    is an operation followed for ``HLINK_OPERATION_WAIT`` seconds here, and to its end by the reconciler; a second
+    stop while one is under way joins it."""
+    job, _ = await _active(job_id)
+    operation = await operations.open_stop(job) or await operations.begin(runtime, job, operations.Kind.STOP)
+    operation = await operations.follow(runtime, operation, runtime.operation_wait)
+    job = await get_job(job_id)
+    note: str | None
+    if operation.status in operations.OPEN:
+        note = (
+            f"stopping: Flink is still writing the savepoint (operation {operation.id}); the job reads cancelled "
+            "once it has ended"
+        )
+        return Stopped(job, None, note, operation)
+    savepoint = await _savepoint_of(operation)
+    if savepoint is None:  # the stop wrote none: cancelled (a retained checkpoint may have been kept)
+        savepoint = await Savepoint.filter(
+            job_id=job_id, flink_job_id=operation.flink_job_id, kind="checkpoint"
+        ).first()
+    note = None if savepoint is not None and savepoint.kind == "stop" else operation.failure
+    return Stopped(job, savepoint, note, operation)
 
 
-async def _retained_checkpoint(runtime: Runtime, client: FlinkClient, job: Job, run: JobRun | None) -> Savepoint | None:
-    if not job.checkpoint_interval or job.checkpoint_cleanup_mode != 0 or not job.flink_job_id:
-        return None
-    try:
-        latest = (await client.checkpoints(job.flink_job_id)).get("latest", {}).get("completed") or {}
-    except FlinkError:
-        return None
-    path = latest.get("external_path")
-    return await savepoints.keep(runtime, job, run, path, "checkpoint") if path else None
+async def _savepoint_of(operation: Operation) -> Savepoint | None:
+    return await Savepoint.get_or_none(id=operation.savepoint_id) if operation.savepoint_id else None
 
 
 async def restart_job(
@@ -350,23 +302,22 @@ async def restart_job(
     job = await get_job(job_id)
     await restore_point(job, restore_from, savepoint_id)
     if job.job_status in ACTIVE:
-        await cancel_job(runtime, job_id)
+        stopped = await cancel_job(runtime, job_id)
+        if stopped.operation is not None and stopped.operation.status in operations.OPEN:
+            raise Conflict(f"job {job_id} is still stopping (operation {stopped.operation.id}); restart it once it has")
     return await run_job(runtime, job_id, await restore_point(job, restore_from, savepoint_id))
 
 
-async def trigger_savepoint(runtime: Runtime, job_id: int) -> Savepoint:
-    """Write a savepoint of a running job and keep it (earlier ones are kept too)."""
-    job, jid = await _active(job_id)
-    client = runtime.flink.client((await cluster_of(job)).address)
-    try:
-        operation = await _until_tasks_run(lambda: client.trigger_savepoint(jid, job.state_savepoints_dir), client, jid)
-    except FlinkUnavailable as error:
-        raise Unavailable(f"the cluster of job {job_id} did not answer: {error.message}") from None
-    except FlinkRejected as error:
-        raise Refused(f"Flink refused the savepoint of job {job_id}: {error.message}") from None
-    if not operation.location:
+async def trigger_savepoint(runtime: Runtime, job_id: int) -> Operation:
+    """Write a savepoint of a running job and keep it (earlier ones are kept too, up to the retention). Answers
+    the operation: completed with its savepoint, or still under way after ``HLINK_OPERATION_WAIT`` seconds (the
+    reconciler records its end)."""
+    job, _ = await _active(job_id)
+    operation = await operations.begin(runtime, job, operations.Kind.SAVEPOINT)
+    operation = await operations.follow(runtime, operation, runtime.operation_wait)
+    if operation.status == operations.Status.FAILED:
         raise Refused(f"the savepoint of job {job_id} failed: {operation.failure}")
-    return await savepoints.keep(runtime, job, await _current_run(job), operation.location, "triggered")
+    return operation
 
 
 @dataclass(frozen=True)

@@ -9,6 +9,9 @@ does not know it within the grace period.
 Every write is a compare-and-set on the revision read at the start of the cycle (services/jobs/states.py): a
 job that another writer changed meanwhile (a restart, a cancel, another replica) is left to the next cycle,
 which decides from fresh rows. A run is closed by its Flink job id, never as "the newest".
+
+The cycle also follows the savepoints and stops still under way on the clusters it holds (services/jobs/
+operations.py), so one that outlasts its request is recorded however long it takes, by whichever replica.
 """
 
 from __future__ import annotations
@@ -24,6 +27,7 @@ from tortoise.transactions import in_transaction
 from flink.client import FlinkJob
 from flink.errors import FlinkError, readable_cause
 from models import Cluster, Job, JobRun
+from services.jobs import operations
 from services.jobs.definitions import ACTIVE
 from services.jobs.states import (
     FAILED,
@@ -66,7 +70,9 @@ async def reconcile_once(runtime: Runtime, poll_timeout: float = POLL_TIMEOUT) -
     jobs = await Job.filter(Q(job_status__in=ACTIVE) | Q(flink_state=UNKNOWN), cluster_id__not_isnull=True).only(
         *_FIELDS
     )
-    by_cluster: dict[int, list[Job]] = {}
+    by_cluster: dict[int, list[Job]] = {
+        cluster_id: [] for cluster_id in await operations.clusters_with_open_operations()
+    }
     for job in jobs:
         if job.id not in runtime.submitting:
             by_cluster.setdefault(int(job.cluster_id or 0), []).append(job)
@@ -91,6 +97,7 @@ async def _cluster(runtime: Runtime, cluster: Cluster, group: list[Job], cycle: 
                     await _write(runtime, job, change, cycle, cycle.unknown)
             return
         await _apply(runtime, cluster, group, flink_jobs, cycle)
+        await operations.follow_cluster(runtime, cluster.id)  # savepoints and stops, however long they take
     except Exception:
         log.exception("reconciling the jobs on %s failed", cluster.address)
 

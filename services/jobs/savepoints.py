@@ -6,6 +6,7 @@ from __future__ import annotations
 import logging
 from enum import StrEnum
 
+from flink.client import FlinkClient
 from flink.errors import FlinkError
 from models import Job, JobRun, Savepoint
 from services.actor import stamp_new
@@ -40,12 +41,15 @@ async def restore_point(job: Job, mode: RestoreFrom, savepoint_id: int | None = 
     return Restore(newest.path, job.allow_nrs == 1) if newest else None
 
 
-async def keep(runtime: Runtime, job: Job, run: JobRun | None, path: str, kind: str) -> Savepoint:
-    """Record a savepoint Flink wrote (``kind``: triggered, stop, checkpoint), then prune the oldest."""
+async def keep(
+    runtime: Runtime, job: Job, run: JobRun | None, path: str, kind: str, flink_job_id: str | None = None
+) -> Savepoint:
+    """Record a savepoint Flink wrote (``kind``: triggered, stop, checkpoint) of Flink job ``flink_job_id``
+    (the job's current one when not given), then prune the oldest."""
     savepoint = await Savepoint.create(
         job_id=job.id,
         run_id=run.id if run else None,
-        flink_job_id=job.flink_job_id,
+        flink_job_id=flink_job_id or job.flink_job_id,
         path=path,
         kind=kind,
         **stamp_new(),
@@ -74,3 +78,17 @@ async def prune(runtime: Runtime, job: Job) -> list[str]:
         await Savepoint.filter(id=savepoint.id).delete()
         disposed.append(savepoint.path)
     return disposed
+
+
+async def retained_checkpoint(
+    runtime: Runtime, client: FlinkClient, job: Job, jid: str, run: JobRun | None
+) -> Savepoint | None:
+    """After a cancel: keep the newest checkpoint of Flink job ``jid`` when the job retains checkpoints."""
+    if not job.checkpoint_interval or job.checkpoint_cleanup_mode != 0:
+        return None
+    try:
+        latest = (await client.checkpoints(jid)).get("latest", {}).get("completed") or {}
+    except FlinkError:
+        return None
+    path = latest.get("external_path")
+    return await keep(runtime, job, run, path, "checkpoint", jid) if path else None

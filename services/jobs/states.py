@@ -173,4 +173,3 @@ async def settle(
         if change is None or await apply(job, change, events):
             return job, change
     return None
-
