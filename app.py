@@ -6,7 +6,9 @@ import asyncio
 import contextlib
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
+from typing import Any
 
+from cross_web import HTTPException as GraphQLHTTPException
 from starlette.applications import Starlette
 from starlette.exceptions import HTTPException
 from starlette.middleware import Middleware
@@ -20,6 +22,7 @@ from strawberry.asgi import GraphQL
 
 import database
 from config import Settings, load_settings
+from limits import BodyLimitMiddleware
 from resolvers.context import Context
 from rest.envelope import domain_error, http_error, unexpected_error
 from rest.routes import routes as rest_routes
@@ -29,9 +32,10 @@ from services.actor import current_user
 from services.artifacts.storage import Storage
 from services.clusters.leases import leases_for
 from services.clusters.registry import register_local_cluster
-from services.errors import DomainError
+from services.errors import DomainError, ValidationFailed
 from services.jobs.events import events_for
 from services.jobs.reconciler import reconcile_forever
+from services.jsontext import parse_json
 from services.runtime import Runtime
 
 USER_HEADER = "x-hlink-user"
@@ -43,6 +47,13 @@ class HlinkGraphQL(GraphQL[Context, None]):
     def __init__(self, runtime: Runtime, **kwargs: object) -> None:
         super().__init__(**kwargs)  # type: ignore[arg-type]
         self.runtime = runtime
+
+    def parse_json(self, data: str | bytes) -> Any:
+        """Strict JSON (no NaN or Infinity), nested no deeper than hlink's limit; a clear 400 otherwise."""
+        try:
+            return parse_json(data, "body")
+        except ValidationFailed as error:
+            raise GraphQLHTTPException(400, error.message) from None
 
     async def get_context(self, request: Request | WebSocket, response: Response | WebSocket) -> Context:
         return Context(request=request, response=response, storage=self.runtime.storage, runtime=self.runtime)
@@ -114,7 +125,10 @@ def create_app(settings: Settings | None = None, *, manage_database: bool = True
             if manage_database:
                 await database.disconnect()
 
-    middleware = [Middleware(ActorMiddleware)]
+    middleware = [
+        Middleware(BodyLimitMiddleware, max_upload_bytes=settings.max_upload_bytes),
+        Middleware(ActorMiddleware),
+    ]
     if settings.cors_origins:
         middleware.insert(
             0,

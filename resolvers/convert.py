@@ -8,6 +8,7 @@ from enum import Enum
 from typing import Any, TypeVar
 
 from services.catalog import datasources
+from services.checks import ASCII_INTEGER, camel
 from services.errors import ValidationFailed
 from services.jobs import definitions as jobs
 
@@ -16,18 +17,13 @@ T = TypeVar("T")
 
 def parse_id(value: Any, field: str) -> int:
     """A GraphQL ID as the integer key, or a ValidationFailed naming the field."""
-    try:
-        number = int(str(value))
-    except ValueError:
-        raise ValidationFailed({field: f"is not a valid id: {value!r}"}) from None
+    text = str(value).strip()
+    if not ASCII_INTEGER.fullmatch(text):  # int() also reads other scripts' digits, which must not name a row
+        raise ValidationFailed({field: f"is not a valid id: {value!r}"})
+    number = int(text)
     if number < 1 or number > 2**63 - 1:
         raise ValidationFailed({field: f"is not a valid id: {value!r}"})
     return number
-
-
-def _camel(name: str) -> str:
-    head, *rest = name.split("_")
-    return head + "".join(p.capitalize() for p in rest)
 
 
 def to_service(cls: type[T], data: Any, **overrides: Any) -> T:
@@ -42,7 +38,7 @@ def to_service(cls: type[T], data: Any, **overrides: Any) -> T:
         if isinstance(value, Enum):
             value = value.value
         if isinstance(value, str) and int in typing.get_args(hints[f.name]):
-            value = parse_id(value, _camel(f.name))
+            value = parse_id(value, camel(f.name))
         values[f.name] = value
     return cls(**values)
 
@@ -61,7 +57,5 @@ def datasource_input(data: Any) -> datasources.DatasourceInput:
     columns = None if data.columns is None else [to_service(datasources.ColumnInput, c) for c in data.columns]
     properties = None
     if data.properties is not None:
-        properties = [
-            {_camel(k): v for k, v in dataclasses.asdict(p).items() if v is not None} for p in data.properties
-        ]
+        properties = [{camel(k): v for k, v in dataclasses.asdict(p).items() if v is not None} for p in data.properties]
     return to_service(datasources.DatasourceInput, data, columns=columns, properties=properties)

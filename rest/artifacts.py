@@ -10,6 +10,7 @@ from starlette.requests import Request
 from starlette.responses import FileResponse, Response
 from starlette.routing import Route
 
+from limits import FRAMING
 from rest.envelope import ok, paged_answer
 from rest.inputs import Query, required_int
 from rest.views import jar_vo, udf_vo
@@ -18,7 +19,6 @@ from services.artifacts.storage import Storage
 from services.errors import ValidationFailed
 
 # room for the multipart framing around the file itself
-FRAMING = 64 * 1024
 
 
 def storage_of(request: Request) -> Storage:
@@ -105,6 +105,8 @@ async def download(request: Request) -> Response:
     q = Query(request.query_params)
     path = q.text("filePath", required=True)
     name = q.text("fileName")
+    if name is not None and "\x00" in name:
+        q.checks.add("fileName", "must not contain a NUL character")
     q.done()
     assert path is not None
     # filePath may name the folder and fileName the file, or filePath the whole relative path

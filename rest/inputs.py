@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import types
 import typing
 from collections.abc import Mapping
@@ -12,18 +11,13 @@ from typing import Any, TypeVar
 from starlette.datastructures import QueryParams
 from starlette.requests import Request
 
-from services.checks import Checks
+from services.checks import ASCII_INTEGER, Checks, camel
 from services.errors import ValidationFailed
+from services.jsontext import parse_json
 from services.paging import check_window
 
 T = TypeVar("T")
 INT64 = 2**63 - 1
-
-
-def camel(name: str) -> str:
-    """snake_case → the document's camelCase."""
-    head, *rest = name.split("_")
-    return head + "".join(part[:1].upper() + part[1:] for part in rest)
 
 
 def _int(value: Any) -> int:
@@ -31,7 +25,7 @@ def _int(value: Any) -> int:
         return int(value)
     if isinstance(value, int):
         result = value
-    elif isinstance(value, str) and value.strip().lstrip("-").isdigit():
+    elif isinstance(value, str) and ASCII_INTEGER.fullmatch(value.strip()):
         result = int(value.strip())
     elif isinstance(value, float) and value.is_integer():
         result = int(value)
@@ -99,10 +93,7 @@ async def json_body(request: Request) -> Any:
     raw = await request.body()
     if not raw.strip():
         raise ValidationFailed({"body": "a JSON body is required"})
-    try:
-        return json.loads(raw)
-    except (json.JSONDecodeError, UnicodeDecodeError) as err:
-        raise ValidationFailed({"body": f"malformed JSON: {err}"}) from None
+    return parse_json(raw, "body")
 
 
 class Query:

@@ -9,10 +9,10 @@ from typing import Any
 from tortoise.models import Model
 
 from models import Cluster, Column, Datasource, DatasourceProperties, Jar, Job, JobDatasource, Udf
-from rest.inputs import camel
 from services.artifacts.jars import size_text
 from services.catalog.datasources import ColumnInput, masked, shown_properties
 from services.catalog.ddl import ddl_of
+from services.checks import camel
 from services.jobs.definitions import STATUS_NAMES, TYPE_NAMES
 
 CLUSTER_TYPE_NAMES = {0: "local", 1: "standalone", 2: "yarn", 3: "yarnPer"}

@@ -8,6 +8,8 @@ from typing import Any
 
 from services.errors import ValidationFailed
 
+#: an integer in ASCII digits: int() also reads Arabic-Indic, fullwidth and other digits ("\u0661" is 1)
+ASCII_INTEGER = re.compile(r"-?[0-9]+")
 IDENTIFIER = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*$")
 #: Flink SQL's reserved words: an alias among them would need backticks in every query
 RESERVED = frozenset(
@@ -253,6 +255,12 @@ RESERVED = frozenset(
 )
 
 
+def camel(name: str) -> str:
+    """snake_case → the API's camelCase field name."""
+    head, *rest = name.split("_")
+    return head + "".join(part[:1].upper() + part[1:] for part in rest)
+
+
 class Checks:
     """Accumulates field errors; :meth:`done` raises them together."""
 
@@ -272,7 +280,7 @@ class Checks:
 
     def max_length(self, field: str, value: str | None, limit: int) -> None:
         if value is not None and len(value) > limit:
-            self.add(field, f"must be at most {limit} characters")
+            self.add(field, f"must be at most {limit} characters, got {len(value)}")
 
     def one_of(self, field: str, value: Any, allowed: Collection[Any]) -> None:
         if value is not None and value not in allowed:

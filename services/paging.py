@@ -2,18 +2,20 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from typing import Generic, TypeVar
+from dataclasses import dataclass, fields, is_dataclass
+from typing import Any, Generic, TypeVar
 
 from tortoise.models import Model
 from tortoise.queryset import QuerySet
 
-from services.checks import Checks
+from services.checks import Checks, camel
 
 M = TypeVar("M", bound=Model)
 
 #: the largest page anyone may ask for (HLINK_PAGE_CAP sets it at start-up)
 PAGE_CAP = 500
+#: the longest text filter (a LIKE pattern beyond it only costs the database, SQLite refuses 50,000)
+MAX_FILTER = 256
 
 
 @dataclass
@@ -38,3 +40,17 @@ async def paginate(query: QuerySet[M], limit: int, offset: int) -> Page[M]:
     total = await query.count()
     items = await query.offset(offset).limit(limit) if total > offset else []
     return Page(items=list(items), total=total, limit=limit, offset=offset)
+
+
+def check_filter(flt: Any, model: type[Model]) -> None:
+    """Refuse text filters longer than their column (nothing longer can be stored) or than :data:`MAX_FILTER`,
+    each under its API name, before any query is made."""
+    assert is_dataclass(flt)
+    checks = Checks()
+    for f in fields(flt):
+        value = getattr(flt, f.name)
+        if isinstance(value, str):
+            column = model._meta.fields_map.get(f.name)
+            limit = min(getattr(column, "max_length", None) or MAX_FILTER, MAX_FILTER)
+            checks.max_length(camel(f.name), value, limit)
+    checks.done()

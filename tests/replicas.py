@@ -51,19 +51,24 @@ async def serve_replica(
     raise AssertionError("hlink serve did not come up")
 
 
-async def select_job(http: httpx.AsyncClient, base: str, address: str, suffix: str, name: str) -> Any:
-    """Through replica ``base``: a cluster at ``address``, a datagen source, a blackhole sink, a SELECT job."""
+async def select_job(
+    http: httpx.AsyncClient, base: str, address: str, suffix: str, name: str, rows: int | None = None
+) -> Any:
+    """Through replica ``base``: a cluster at ``address``, a datagen source (unbounded, else ``rows`` rows), a
+    blackhole sink, a SELECT job."""
     cluster = envelope_ok(await http.post(f"{base}/cluster/add", params={"name": name, "address": address, "type": 1}))
     columns = [{"name": "id", "flinkType": "BIGINT", "virtualId": "1", "virtualPid": "0", "level": 1}]
     ids = []
     for table, kind, connector in ((f"src{suffix}", "source", "datagen"), (f"dst{suffix}", "sink", "blackhole")):
-        body = {
+        body: dict[str, Any] = {
             "dsName": table,
             "dsType": kind,
             "tableName": table,
             "tableType": connector,
             "dsSchemaColumnVOS": columns,
         }
+        if kind == "source" and rows is not None:
+            body["jsonFieldVO"] = {"jsonValue": [{"fieldName": "number-of-rows", "fieldValue": str(rows)}]}
         ids.append(envelope_ok(await http.post(f"{base}/ds/addDO", json=body))["id"])
     mapping = [
         {"dsId": ids[0], "dsType": "source"},

@@ -11,7 +11,7 @@ from services.actor import stamp_new
 from services.artifacts.storage import Storage, Upload
 from services.checks import Checks
 from services.errors import Conflict
-from services.paging import Page, paginate
+from services.paging import Page, check_filter, paginate
 from services.records import get_or_404
 
 FOLDER = "jars"
@@ -78,6 +78,7 @@ async def get_jar(jar_id: int) -> Jar:
 
 
 def _filtered(flt: JarFilter) -> QuerySet[Jar]:
+    check_filter(flt, Jar)
     query = Jar.all()
     if flt.cluster_id is not None:
         query = query.filter(cluster_id=flt.cluster_id)

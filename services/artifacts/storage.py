@@ -105,6 +105,8 @@ class Storage:
 
     def resolve(self, relative: str) -> Path:
         """An existing file inside the storage folder, or NotFound; paths that leave it are refused."""
+        if "\x00" in relative:
+            raise ValidationFailed({"filePath": "must not contain a NUL character"})
         root = self.root.resolve()
         candidate = (root / relative.lstrip("/")).resolve()
         if not candidate.is_relative_to(root):

@@ -13,7 +13,7 @@ from services.actor import stamp_change, stamp_new
 from services.artifacts.storage import Storage, Upload
 from services.checks import Checks
 from services.errors import Conflict
-from services.paging import Page, paginate
+from services.paging import Page, check_filter, paginate
 from services.records import apply, get_or_404
 
 FOLDER = "udfs"
@@ -107,6 +107,7 @@ async def jobs_calling(names: list[str]) -> dict[str, set[int]]:
 
 
 def _filtered(flt: UdfFilter) -> QuerySet[Udf]:
+    check_filter(flt, Udf)
     query = Udf.all()
     if flt.udf_name:
         query = query.filter(udf_name__icontains=flt.udf_name)

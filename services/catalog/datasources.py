@@ -12,10 +12,11 @@ from tortoise.transactions import in_transaction
 from models import Column, Datasource, DatasourceProperties, Job, JobDatasource
 from services.actor import stamp_change, stamp_new
 from services.catalog.connectors import check_form, filled_form, flatten_form, form_of
+from services.catalog.flinktypes import BadType, parse_type
 from services.checks import Checks
 from services.errors import Conflict
 from services.jobs.sqltext import SqlRefused, table_ddl
-from services.paging import Page, paginate
+from services.paging import Page, check_filter, paginate
 from services.records import apply, get_or_404, given
 from services.snowflake import next_id
 
@@ -134,11 +135,16 @@ def _check_columns(checks: Checks, columns: list[ColumnInput], ds_type: str | No
         if not c.virtual_pid:
             c.virtual_pid = ROOT
     by_id: dict[str, ColumnInput] = {}
+    parents = {c.virtual_pid for c in columns}
     for i, c in enumerate(columns):
         where = f"dsSchemaColumnVOS[{i}]"
         checks.required(f"{where}.name", c.name)
         checks.max_length(f"{where}.name", c.name, 256)
-        checks.required(f"{where}.flinkType", c.flink_type)
+        if checks.required(f"{where}.flinkType", c.flink_type) and c.flink_type is not None:
+            try:  # checked against Flink's type grammar: the type is pasted into the CREATE TABLE
+                parse_type(c.flink_type, allow_bare=c.virtual_id in parents)
+            except BadType as error:
+                checks.add(f"{where}.flinkType", f"is not a Flink SQL type: {error}")
         checks.one_of(f"{where}.joinKey", c.join_key, (0, 1))
         checks.one_of(f"{where}.eventTime", c.event_time, (0, 1))
         assert c.virtual_id is not None
@@ -315,6 +321,7 @@ async def properties_of(ds_id: int) -> DatasourceProperties | None:
 
 
 def _filtered(flt: DatasourceFilter) -> QuerySet[Datasource]:
+    check_filter(flt, Datasource)
     query = Datasource.all()
     if flt.ds_type:
         query = query.filter(ds_type=flt.ds_type)

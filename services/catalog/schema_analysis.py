@@ -16,6 +16,7 @@ from services.artifacts.storage import Storage, Upload
 from services.catalog.datasources import ROOT, ColumnInput
 from services.catalog.ddl import quote
 from services.errors import ValidationFailed
+from services.jsontext import MAX_JSON_DEPTH, depth_over, no_constant
 from services.snowflake import next_id
 
 JSON, AVRO = 0, 1
@@ -477,10 +478,19 @@ def analyse(content: bytes, schema_type: int, structure_type: int) -> list[Colum
         raise SchemaProblem(f"byte {error.start}", "the file is not UTF-8 text") from None
     if not text.strip():
         raise SchemaProblem("", "the file is empty")
+    # a schema nests its types a few JSON levels each (properties, items ...): the type depth is checked later
+    depth = 8 * MAX_JSON_DEPTH
+    too_deep = f"nested too deeply (at most {depth} levels)"
     try:
-        document = json.loads(text)
+        document = json.loads(text, parse_constant=no_constant)
     except json.JSONDecodeError as error:
         raise SchemaProblem(f"line {error.lineno}, column {error.colno}", f"not valid JSON: {error.msg}") from None
+    except RecursionError:
+        raise SchemaProblem("$", too_deep) from None
+    except ValueError as error:
+        raise SchemaProblem("$", f"not valid JSON: {error}") from None
+    if depth_over(document, depth):
+        raise SchemaProblem("$", too_deep)
     if schema_type == AVRO:
         root = from_avro(document)
     elif is_json_schema(document):

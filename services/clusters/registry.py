@@ -14,7 +14,7 @@ from models import Cluster, Job
 from services.actor import stamp_change, stamp_new
 from services.checks import Checks
 from services.errors import Conflict
-from services.paging import Page, paginate
+from services.paging import Page, check_filter, paginate
 from services.records import apply, get_or_404, given
 
 CLUSTER_TYPES = (0, 1, 2, 3)  # local, standalone, yarn, yarnPer
@@ -51,14 +51,14 @@ def _check(data: ClusterInput, creating: bool) -> None:
     checks.max_length("name", data.name, 128)
     checks.one_of("type", data.type, CLUSTER_TYPES)
     if data.address is not None and data.address.strip():
-        parts = urlsplit(data.address.strip())
-        if parts.scheme not in ("http", "https") or not parts.hostname:
-            checks.add("address", "must be the REST address of the job manager, e.g. http://127.0.0.1:8081")
+        try:
+            parts = urlsplit(data.address.strip())
+            hostname, _ = parts.hostname, parts.port  # each raises on a malformed address
+        except ValueError as error:  # an unclosed [ipv6, a port out of range or not a number
+            checks.add("address", f"is not a valid URL ({error})")
         else:
-            try:
-                parts.port  # noqa: B018  (raises on a port that is not a number)
-            except ValueError:
-                checks.add("address", "has a port that is not a number")
+            if parts.scheme not in ("http", "https") or not hostname:
+                checks.add("address", "must be the REST address of the job manager, e.g. http://127.0.0.1:8081")
     checks.max_length("address", data.address, 512)
     checks.done()
 
@@ -97,6 +97,7 @@ async def get_cluster(cluster_id: int) -> Cluster:
 
 
 def _filtered(flt: ClusterFilter) -> QuerySet[Cluster]:
+    check_filter(flt, Cluster)
     query = Cluster.all()
     if flt.name:
         query = query.filter(name__icontains=flt.name)

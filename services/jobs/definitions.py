@@ -13,7 +13,7 @@ from services.actor import stamp_change, stamp_new
 from services.checks import Checks
 from services.errors import Conflict
 from services.jobs.sqltext import SqlRefused, sink_statement
-from services.paging import Page, paginate
+from services.paging import Page, check_filter, paginate
 from services.records import apply, get_or_404, given
 
 ROLES = ("source", "side", "sink")
@@ -254,6 +254,7 @@ async def clusters_of_jobs(jobs: Iterable[Job]) -> dict[int, Cluster]:
 
 
 def _filtered(flt: JobFilter) -> QuerySet[Job]:
+    check_filter(flt, Job)
     query = Job.all()
     if flt.job_name:
         query = query.filter(job_name__icontains=flt.job_name)

@@ -20,6 +20,7 @@ from services.errors import Conflict, DomainError, Refused, Unavailable, Validat
 from services.jobs import operations
 from services.jobs.definitions import ACTIVE, STATUS_NAMES, get_job
 from services.jobs.events import JobEvent
+from services.jobs.reconciler import flink_failure
 from services.jobs.savepoints import RestoreFrom, restore_point
 from services.jobs.script import Restore
 from services.jobs.states import (
@@ -27,6 +28,7 @@ from services.jobs.states import (
     SETTLE_TRIES,
     SUBMITTING,
     SUBMITTING_STATE,
+    TERMINAL,
     UNCONFIRMED,
     Change,
     Event,
@@ -143,8 +145,15 @@ async def run_job(runtime: Runtime, job_id: int, restore: Restore | None = None)
         jid = await _submit(runtime, job, run, restore, previous)
         state = await _state_of(runtime, cluster.address, jid)
         run.flink_job_id, run.start_time = jid, now()
+        ended = ["flink_job_id", "start_time"]
+        if state in TERMINAL:  # ended at once (a restore that fails, say): no later cycle looks at an idle job
+            run.final_state, run.end_time = state, now()
+            failure = await flink_failure(runtime, cluster.address, jid) if state == "FAILED" else None
+            if failure:
+                run.failure = failure
+            ended += ["final_state", "end_time", "failure"]
         async with in_transaction():  # what Flink answered, in one commit
-            await run.save(update_fields=["flink_job_id", "start_time"])
+            await run.save(update_fields=ended)
             settled = await settle(job_id, _accepted(jid, state), None)
         announce(runtime.events, settled)
         if settled is None or settled[1] is None:  # moved on: found by name already, or the job is gone

@@ -131,7 +131,7 @@ async def _apply(
     for job in group:
         seen = by_id.get(job.flink_job_id or "")
         if seen is None and job.job_status == SUBMITTING and not job.flink_job_id:
-            await _unconfirmed(runtime, job, by_id, by_name, cycle)
+            await _unconfirmed(runtime, cluster, job, by_id, by_name, cycle)
             continue
         if seen is None:
             if job.flink_job_id:  # the cluster answered and no longer knows the job (it restarted without HA)
@@ -141,14 +141,14 @@ async def _apply(
             continue
         if (job.job_status, job.flink_state) == (code_of(seen.state), seen.state):
             continue  # unchanged: no write
-        failure = await _failure(runtime, cluster, seen) if seen.state == "FAILED" else None
+        failure = await flink_failure(runtime, cluster.address, seen.jid) if seen.state == "FAILED" else None
         change = Change(Event.OBSERVED, code_of(seen.state), seen.state, message=failure)
         closing = _closing(job.id, seen.jid, seen.state, failure) if seen.state in TERMINAL else None
         await _write(runtime, job, change, cycle, cycle.changed, closing)
 
 
 async def _unconfirmed(
-    runtime: Runtime, job: Job, by_id: dict[str, FlinkJob], by_name: dict[str, FlinkJob], cycle: Cycle
+    runtime: Runtime, cluster: Cluster, job: Job, by_id: dict[str, FlinkJob], by_name: dict[str, FlinkJob], cycle: Cycle
 ) -> None:
     """A submission the job row holds no Flink job id for: find its Flink job by the open run (its job id, else
     its pipeline name), or release the job once the grace period is over (or at once without an open run)."""
@@ -165,8 +165,13 @@ async def _unconfirmed(
         return
     seen = by_id.get(run.flink_job_id or "") or by_name.get(run.pipeline_name)
     if seen is not None:
-        change = Change(Event.OBSERVED, code_of(seen.state), seen.state, flink_job_id=seen.jid)
-        found = {"flink_job_id": seen.jid, "start_time": run.start_time or now()}
+        # found: recorded as the reconciler records any job, its run ended too when Flink's job has (it may have
+        # finished or failed before hlink came back, and no later cycle looks at a job that is not active)
+        failure = await flink_failure(runtime, cluster.address, seen.jid) if seen.state == "FAILED" else None
+        change = Change(Event.OBSERVED, code_of(seen.state), seen.state, flink_job_id=seen.jid, message=failure)
+        found: dict[str, object] = {"flink_job_id": seen.jid, "start_time": run.start_time or now()}
+        if seen.state in TERMINAL:
+            found.update(final_state=seen.state, end_time=now(), **({"failure": failure} if failure else {}))
         await _write(runtime, job, change, cycle, cycle.changed, (Q(id=run.id), found))
         return
     # a submission older than the grace period that Flink does not know was lost with the process that made it;
@@ -188,10 +193,10 @@ def _closing(job_id: int, flink_job_id: str, state: str, failure: str | None) ->
     return Q(job_id=job_id, flink_job_id=flink_job_id, end_time__isnull=True), values
 
 
-async def _failure(runtime: Runtime, cluster: Cluster, seen: FlinkJob) -> str | None:
+async def flink_failure(runtime: Runtime, address: str, jid: str) -> str | None:
     """Flink's root exception of a failed job, readable."""
     try:
-        history = await runtime.flink.client(cluster.address).exceptions(seen.jid)
+        history = await runtime.flink.client(address).exceptions(jid)
     except FlinkError:
         return None
     entries = history.get("exceptionHistory", {}).get("entries") or []

@@ -1,0 +1,69 @@
+"""Request bodies counted while they stream, for both faces: one over its limit is cut off at the limit (a
+declared Content-Length at once, a chunked body at the byte that crosses it), before it reaches a parser or the
+disk, and answered 413 with the envelope."""
+
+from __future__ import annotations
+
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
+
+from rest.envelope import envelope
+
+#: what multipart framing adds to a file (boundaries, part headers, the other fields)
+FRAMING = 64 * 1024
+#: the largest body that is not an upload (JSON, GraphQL documents): the documented bodies are a few KB
+MAX_JSON_BODY = 16 * 1024 * 1024
+
+
+class BodyTooLarge(Exception):
+    """Raised inside ``receive`` when a body crosses its limit (the app stops reading it)."""
+
+
+class BodyLimitMiddleware:
+    """Multipart bodies may carry an upload of ``max_upload_bytes`` (plus framing); others ``MAX_JSON_BODY``."""
+
+    def __init__(self, app: ASGIApp, max_upload_bytes: int) -> None:
+        self.app = app
+        self.max_upload_bytes = max_upload_bytes
+
+    def limit_of(self, scope: Scope) -> int:
+        headers = dict(scope.get("headers") or [])
+        multipart = headers.get(b"content-type", b"").startswith(b"multipart/")
+        return self.max_upload_bytes + FRAMING if multipart else MAX_JSON_BODY
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        limit = self.limit_of(scope)
+        declared = dict(scope.get("headers") or []).get(b"content-length", b"")
+        if declared.isdigit() and int(declared) > limit:
+            await self.refuse(scope, receive, send, limit)
+            return
+        seen = 0
+        started = False
+
+        async def counted() -> Message:
+            nonlocal seen
+            message = await receive()
+            if message["type"] == "http.request":
+                seen += len(message.get("body", b""))
+                if seen > limit:
+                    raise BodyTooLarge
+            return message
+
+        async def watched(message: Message) -> None:
+            nonlocal started
+            started = started or message["type"] == "http.response.start"
+            await send(message)
+
+        try:
+            await self.app(scope, counted, watched)
+        except BodyTooLarge:
+            if not started:  # the app stopped reading: answer for it
+                await self.refuse(scope, receive, send, limit)
+
+    @staticmethod
+    async def refuse(scope: Scope, receive: Receive, send: Send, limit: int) -> None:
+        message = f"the request body is larger than the limit of {limit // (1024 * 1024)} MB"
+        response = envelope(413, None, message, False, headers={"connection": "close"})
+        await response(scope, receive, send)
