@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import os
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from typing import Any
@@ -16,20 +17,25 @@ from starlette.middleware.cors import CORSMiddleware
 from starlette.requests import Request
 from starlette.responses import JSONResponse, RedirectResponse, Response
 from starlette.routing import Route, WebSocketRoute
-from starlette.types import ASGIApp, Receive, Scope, Send
 from starlette.websockets import WebSocket
 from strawberry.asgi import GraphQL
+from strawberry.exceptions import ConnectionRejectionError
+from strawberry.types.unset import UnsetType
 
 import database
 from config import Settings, load_settings
+from gate import GateMiddleware, bearer
 from limits import BodyLimitMiddleware
 from resolvers.context import Context
-from rest.envelope import domain_error, http_error, unexpected_error
+from rest.envelope import UnexpectedErrors, domain_error, http_error, unexpected_error
 from rest.routes import routes as rest_routes
 from schema import build_schema
 from services import paging
-from services.actor import current_user
+from services.access.accounts import authenticate, bootstrap_admin
+from services.access.roles import ANONYMOUS
+from services.actor import current_actor
 from services.artifacts.storage import Storage
+from services.clusters import allowlist
 from services.clusters.leases import leases_for
 from services.clusters.registry import register_local_cluster
 from services.errors import DomainError, ValidationFailed
@@ -37,8 +43,6 @@ from services.jobs.events import events_for
 from services.jobs.reconciler import reconcile_forever
 from services.jsontext import parse_json
 from services.runtime import Runtime
-
-USER_HEADER = "x-hlink-user"
 
 
 class HlinkGraphQL(GraphQL[Context, None]):
@@ -55,26 +59,40 @@ class HlinkGraphQL(GraphQL[Context, None]):
         except ValidationFailed as error:
             raise GraphQLHTTPException(400, error.message) from None
 
+    async def on_ws_connect(self, context: Context) -> UnsetType | dict[str, object] | None:
+        """A WebSocket signs in with its handshake's Authorization header or its connection_init payload
+        (``{"Authorization": "Bearer <token>"}``; browsers cannot set the handshake's headers)."""
+        if current_actor.get() is not ANONYMOUS:
+            return None
+        params = context.connection_params or {}
+        given = params.get("Authorization") or params.get("authorization") or ""
+        token = bearer({b"authorization": str(given).encode("latin-1", "replace")})
+        actor = await authenticate(token) if token else None
+        if actor is None:
+            raise ConnectionRejectionError({"message": "sign in first: Authorization: Bearer <token>"})
+        current_actor.set(actor)  # this connection's operations act for its user
+        return None
+
     async def get_context(self, request: Request | WebSocket, response: Response | WebSocket) -> Context:
         return Context(request=request, response=response, storage=self.runtime.storage, runtime=self.runtime)
 
 
-class ActorMiddleware:
-    """Records who acts (the X-Hlink-User header) for created/modified by."""
+TOKEN_FILE = "admin.token"
 
-    def __init__(self, app: ASGIApp) -> None:
-        self.app = app
 
-    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
-        if scope["type"] not in ("http", "websocket"):
-            await self.app(scope, receive, send)
-            return
-        user = dict(scope.get("headers") or []).get(USER_HEADER.encode(), b"").decode("utf-8", "replace").strip()
-        token = current_user.set(user[:64] or "anonymous")
-        try:
-            await self.app(scope, receive, send)
-        finally:
-            current_user.reset(token)
+async def first_admin(settings: Settings) -> None:
+    """On a database without users: the admin, whose token is printed once and kept in a 0600 file in the data
+    folder (unless HLINK_ADMIN_TOKEN gave it); with users there already, nothing."""
+    secret = await bootstrap_admin(settings.admin_token)
+    if secret is None or settings.admin_token:
+        return
+    path = settings.data_dir / TOKEN_FILE
+    path.parent.mkdir(parents=True, exist_ok=True)
+    descriptor = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+    with os.fdopen(descriptor, "w") as out:
+        out.write(secret + "\n")
+    print(f"hlink: first start: user admin made; its token (also in {path}, mode 0600):", flush=True)
+    print(secret, flush=True)
 
 
 async def health(request: Request) -> Response:
@@ -89,6 +107,7 @@ def create_app(settings: Settings | None = None, *, manage_database: bool = True
     """Build the application; with ``manage_database`` it migrates and connects on start-up."""
     settings = settings or load_settings()
     paging.PAGE_CAP = settings.page_cap
+    allowlist.configure(settings.cluster_allow)
     storage = Storage(settings.storage_dir, settings.max_upload_bytes)
     runtime = Runtime.create(storage, settings.runner_jar, settings.savepoint_retention)
     runtime.submission_grace, runtime.operation_wait = settings.submission_grace, settings.operation_wait
@@ -96,7 +115,7 @@ def create_app(settings: Settings | None = None, *, manage_database: bool = True
     runtime.events = events_for(settings.database_url)
     graphql = HlinkGraphQL(
         runtime=runtime,
-        schema=build_schema(settings.max_depth, settings.max_tokens, settings.max_aliases),
+        schema=build_schema(settings.max_depth, settings.max_tokens, settings.max_aliases, settings.max_cost),
         multipart_uploads_enabled=True,
     )
 
@@ -106,6 +125,8 @@ def create_app(settings: Settings | None = None, *, manage_database: bool = True
             await database.migrate(settings.database_url)
             await database.connect(settings.database_url)
         settings.storage_dir.mkdir(parents=True, exist_ok=True)
+        if manage_database:
+            await first_admin(settings)
         if manage_database and settings.local_flink:
             await register_local_cluster(settings)
         await runtime.events.start()
@@ -126,8 +147,11 @@ def create_app(settings: Settings | None = None, *, manage_database: bool = True
                 await database.disconnect()
 
     middleware = [
+        # first: it answers whatever the others and the routes let through (the gate reads the database too),
+        # 503 for a database that does not answer; the Exception handler below keeps what escapes it
+        Middleware(UnexpectedErrors),
         Middleware(BodyLimitMiddleware, max_upload_bytes=settings.max_upload_bytes),
-        Middleware(ActorMiddleware),
+        Middleware(GateMiddleware, allowed_origins=settings.cors_origins),
     ]
     if settings.cors_origins:
         middleware.insert(

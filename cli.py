@@ -6,6 +6,7 @@ import argparse
 import asyncio
 import shutil
 import sys
+from collections.abc import Awaitable, Callable
 
 import database
 from config import Settings, load_settings
@@ -96,6 +97,65 @@ def _runner(args: argparse.Namespace) -> int:
     return 0
 
 
+async def _with_database(work: Callable[[], Awaitable[int]]) -> int:
+    settings = load_settings()
+    await database.migrate(settings.database_url)
+    await database.connect(settings.database_url)
+    try:
+        return await work()
+    finally:
+        await database.disconnect()
+
+
+def _user(args: argparse.Namespace) -> int:
+    from services.access import accounts
+    from services.actor import Role
+    from services.errors import DomainError
+
+    try:
+        role = Role.named(args.role)
+    except ValueError as error:
+        print(f"hlink user: {error}", file=sys.stderr)
+        return 2
+    password = sys.stdin.readline().rstrip("\n") if args.password_stdin else None
+
+    async def add() -> int:
+        try:
+            user, issued = await accounts.create_user(args.name, role, password)
+        except DomainError as error:
+            print(f"hlink user: {error.message}", file=sys.stderr)
+            return 1
+        print(f"user {user.name} ({role.label}) made; its token, shown once:")
+        print(issued.secret)
+        return 0
+
+    return asyncio.run(_with_database(add))
+
+
+def _token(args: argparse.Namespace) -> int:
+    from services.access import accounts
+    from services.errors import DomainError
+
+    async def act() -> int:
+        try:
+            if args.action == "create":
+                issued = await accounts.create_token(args.target, args.label, args.days)
+                print(f"token {issued.token.id} for {args.target}, shown once:")
+                print(issued.secret)
+            else:
+                if not args.target.isascii() or not args.target.isdigit():
+                    print("hlink token revoke: give the token's id (a number)", file=sys.stderr)
+                    return 2
+                token = await accounts.revoke_token(int(args.target))
+                print(f"token {token.id} revoked")
+        except DomainError as error:
+            print(f"hlink token: {error.message}", file=sys.stderr)
+            return 1
+        return 0
+
+    return asyncio.run(_with_database(act))
+
+
 def parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(prog="hlink", description="hlink: a management gateway for Flink feature jobs.")
     sub = p.add_subparsers(dest="command", required=True)
@@ -114,6 +174,23 @@ def parser() -> argparse.ArgumentParser:
     flink.set_defaults(run=_flink)
     runner = sub.add_parser("runner", help="build the SQL runner jar (HLINK_RUNNER_JAR) with javac; no Flink needed")
     runner.set_defaults(run=_runner)
+    user = sub.add_parser("user", help="manage users (on HLINK_DATABASE_URL)")
+    user_actions = user.add_subparsers(dest="action", required=True)
+    add = user_actions.add_parser("add", help="make a user; prints its first token as the last line")
+    add.add_argument("name")
+    add.add_argument("--role", required=True, help="admin, developer or viewer")
+    add.add_argument("--password-stdin", action="store_true", help="read a sign-in password from standard input")
+    add.set_defaults(run=_user)
+    token = sub.add_parser("token", help="make or revoke API tokens (on HLINK_DATABASE_URL)")
+    token_actions = token.add_subparsers(dest="action", required=True)
+    create = token_actions.add_parser("create", help="a new token for a user; prints it as the last line")
+    create.add_argument("target", metavar="NAME")
+    create.add_argument("--label", default="cli", help="what the token is for")
+    create.add_argument("--days", type=int, help="expire after this many days (default: never)")
+    create.set_defaults(run=_token)
+    revoke = token_actions.add_parser("revoke", help="revoke a token by its id")
+    revoke.add_argument("target", metavar="ID")
+    revoke.set_defaults(run=_token)
     return p
 
 

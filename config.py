@@ -26,6 +26,8 @@ class Settings:
     max_depth: int = 12
     max_tokens: int = 5000
     max_aliases: int = 30
+    #: the largest estimated cost of one GraphQL operation (fields times the list sizes above them)
+    max_cost: int = 1_000_000
     #: the local Flink of `hlink flink up` (venv, config, logs, the SQL runner jar)
     flink_dir: Path = Path("data/flink")
     local_flink: bool = True
@@ -44,6 +46,11 @@ class Settings:
     #: seconds a savepoint or stop request waits for Flink before it answers "in progress"; the operation is
     #: followed to completion by the reconciler however long it takes
     operation_wait: float = 60.0
+    #: hosts (names, *.domain) and networks (CIDRs) clusters may live at, beside loopback
+    cluster_allow: tuple[str, ...] = ()
+    #: the first admin's token on a database without users (else one is made, printed and kept in
+    #: <data dir>/admin.token); never logged
+    admin_token: str | None = None
     #: hlink's SQL runner jar, built from its source with javac (no Flink needed) and uploaded to each cluster
     runner_jar: Path = Path("data/runner/hlink-sql-runner.jar")
 
@@ -77,6 +84,17 @@ def _seconds(env: Mapping[str, str], name: str, default: float) -> float:
     return 0.0 if raw is not None and raw.strip() in ("0", "0.0") else _float(env, name, default)
 
 
+def _allow_list(raw: str) -> tuple[str, ...]:
+    from services.clusters.allowlist import AllowList
+
+    entries = tuple(e.strip() for e in raw.split(",") if e.strip())
+    try:
+        AllowList.parse(entries)
+    except ValueError as error:
+        raise SystemExit(str(error)) from None
+    return entries
+
+
 def load_settings(env: Mapping[str, str] | None = None) -> Settings:
     """Read HLINK_* variables (from ``env`` or the process environment) with embedded defaults."""
     e = os.environ if env is None else env
@@ -90,6 +108,7 @@ def load_settings(env: Mapping[str, str] | None = None) -> Settings:
         cors_origins=tuple(o.strip() for o in (e.get("HLINK_CORS_ORIGINS") or "").split(",") if o.strip()),
         max_upload_bytes=_int(e, "HLINK_MAX_UPLOAD_MB", 256) * 1024 * 1024,
         page_cap=_int(e, "HLINK_PAGE_CAP", 500),
+        max_cost=_int(e, "HLINK_GRAPHQL_MAX_COST", 1_000_000),
         flink_dir=Path(e.get("HLINK_FLINK_DIR") or data_dir / "flink").resolve(),
         local_flink=(e.get("HLINK_LOCAL_FLINK") or "1").strip().lower() not in ("0", "false", "no", "off"),
         local_flink_port=_int(e, "HLINK_LOCAL_FLINK_PORT", 8081),
@@ -99,5 +118,7 @@ def load_settings(env: Mapping[str, str] | None = None) -> Settings:
         savepoint_retention=max(1, _int(e, "HLINK_SAVEPOINT_RETENTION", 10)),
         submission_grace=_float(e, "HLINK_SUBMISSION_GRACE", 300.0),
         operation_wait=_seconds(e, "HLINK_OPERATION_WAIT", 60.0),
+        admin_token=(e.get("HLINK_ADMIN_TOKEN") or "").strip() or None,
+        cluster_allow=_allow_list(e.get("HLINK_CLUSTER_ALLOW") or ""),
         runner_jar=Path(e.get("HLINK_RUNNER_JAR") or data_dir / "runner" / "hlink-sql-runner.jar").resolve(),
     )

@@ -29,6 +29,7 @@ import database
 from app import create_app
 from config import load_settings
 from models import Cluster, Column, Datasource, Job, JobDatasource
+from services.access.accounts import bootstrap_admin
 
 QUERY = """{ jobs(limit: 100) { totalCount items { id jobName jobStatus cluster { id name address }
   mappings { role runSql datasource { id tableName tableType
@@ -176,12 +177,15 @@ async def main(n: int) -> None:
     await database.connect(url)
     print("loading 1,000 jobs, 10 clusters, 50 datasources with nested columns ...", flush=True)
     await load()
+    token = await bootstrap_admin() or ""  # the bench acts as the first admin, as a deployment's frontend would
     app = create_app(
         load_settings({"HLINK_DATABASE_URL": url, "HLINK_STORAGE_DIR": str(folder / "s")}), manage_database=False
     )
     raw = Starlette(routes=[Route("/raw", handwritten)])
     async with (
-        httpx.AsyncClient(transport=httpx.ASGITransport(app=app), base_url="http://b") as c,
+        httpx.AsyncClient(
+            transport=httpx.ASGITransport(app=app), base_url="http://b", headers={"Authorization": f"Bearer {token}"}
+        ) as c,
         httpx.AsyncClient(transport=httpx.ASGITransport(app=raw), base_url="http://b") as r,
     ):
         gql_answer = (await c.post("/graphql", json={"query": QUERY})).json()

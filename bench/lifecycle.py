@@ -31,6 +31,7 @@ from config import load_settings
 from flink.client import FlinkClient
 from flink.local import LocalFlink, free_port, progress_to_stderr
 from models import Cluster, Job
+from services.access.accounts import bootstrap_admin, create_token
 from services.artifacts.storage import Storage
 from services.jobs.reconciler import reconcile_once
 from services.jobs.submission import pipeline_name, prepare
@@ -47,6 +48,11 @@ async def until_running(http: httpx.AsyncClient, jid: str) -> None:
 Times = dict[str, list[float]]
 
 
+async def _token() -> str:
+    """A token of the admin's (one database serves both versions: the admin exists from the first)."""
+    return (await create_token("admin", "bench")).secret
+
+
 async def submissions(flink: LocalFlink, runs: int) -> tuple[Times, Times]:
     """(hlink, direct) times of each run: ``answered`` (the run request's answer), ``running`` (RUNNING seen)."""
     settings = load_settings(
@@ -58,11 +64,16 @@ async def submissions(flink: LocalFlink, runs: int) -> tuple[Times, Times]:
         }
     )
     app = create_app(settings, manage_database=False)
+    token = await bootstrap_admin() or await _token()
     hlink_times: Times = {"answered": [], "running": []}
     direct_times: Times = {"answered": [], "running": []}
     src, dst = (f"{name}_{flink.version.replace('.', '_')}" for name in ("src", "dst"))  # one database, both versions
     async with (
-        httpx.AsyncClient(transport=httpx.ASGITransport(app=app), base_url="http://hlink") as api,
+        httpx.AsyncClient(
+            transport=httpx.ASGITransport(app=app),
+            base_url="http://hlink",
+            headers={"Authorization": f"Bearer {token}"},
+        ) as api,
         httpx.AsyncClient(base_url=flink.url, timeout=60) as http,
     ):
         cluster = (await api.post("/cluster/add", params={"name": "b", "address": flink.url, "type": 1})).json()

@@ -83,7 +83,10 @@ class FlinkClient:
         timeout: float = 10.0,
         long_timeout: float = 120.0,
         transport: httpx.AsyncBaseTransport | None = None,
+        refusal: str | None = None,
     ) -> None:
+        """``refusal``: why nothing may be sent to this address (every call then fails with it, unsent)."""
+        self.refusal = refusal
         base = address.strip().rstrip("/")
         if "://" not in base:
             base = "http://" + base
@@ -116,6 +119,8 @@ class FlinkClient:
         limit: float | None = None,
         accept: tuple[int, ...] = (200, 202),
     ) -> Any:
+        if self.refusal is not None:
+            raise FlinkUnavailable(self.refusal, maybe_sent=False)
         attempts = 1 + (GET_RETRIES if method == "GET" else 0)
         for attempt in range(attempts):
             try:
@@ -319,4 +324,5 @@ def _error_text(response: httpx.Response) -> tuple[str, int | None]:
         trace = "\n".join(str(e) for e in errors)
         statement = failed_statement(trace)
         return readable_cause(trace), statement[0] if statement else None
-    return f"Flink answered {response.status_code}: {response.text[:300]}", None
+    # not Flink's error format: whatever answered is not echoed (it may not be Flink at all)
+    return f"the address answered {response.status_code} without Flink's error format (is it Flink's REST API?)", None

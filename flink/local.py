@@ -179,16 +179,23 @@ class LocalFlink:
         return env
 
     def pids(self) -> dict[str, int]:
-        """The live processes of this cluster, by role, checked against their command line."""
-        live: dict[str, int] = {}
-        for role in _ROLES:
-            pid_file = self.pid_dir / f"flink-hlink-{role}.pid"
-            if not pid_file.exists():
-                continue
-            for line in pid_file.read_text().split():
-                if line.isdigit() and self._ours(int(line)):
-                    live[role] = int(line)
-        return live
+        """The live processes of this cluster, by role (the newest one of a role that has several), checked
+        against their command line; :meth:`role_pids` lists every one."""
+        return {role: found[-1] for role in _ROLES if (found := self.role_pids(role))}
+
+    def role_pids(self, role: str) -> list[int]:
+        """Every live process of ``role`` (``standalonesession``, ``taskexecutor``), oldest first: the start
+        scripts append one line per process to the role's pid file, so a cluster given more task managers
+        (:meth:`start_taskmanager`) lists each. Dead ones (killed, exited) are left out, and so is any pid whose
+        command line does not name this cluster's configuration folder (a number the system gave again)."""
+        pid_file = self.pid_dir / f"flink-hlink-{role}.pid"
+        if not pid_file.exists():
+            return []
+        return [int(line) for line in pid_file.read_text().split() if line.isdigit() and self._ours(int(line))]
+
+    def taskmanager_pids(self) -> list[int]:
+        """The live task managers of this cluster, oldest first (what a fault test kills)."""
+        return self.role_pids("taskexecutor")
 
     def _ours(self, pid: int) -> bool:
         try:
@@ -241,6 +248,43 @@ class LocalFlink:
             time.sleep(0.5)
         raise self._failed(f"Flink did not come up within {wait:.0f} s")
 
+    def start_taskmanager(self, resource_id: str, wait: float = 60.0) -> int:
+        """Start one more task manager on this running cluster, named ``resource_id`` (Flink's
+        ``taskmanager.resource-id``, so the job manager's ``/taskmanagers`` tells it from the others, dead ones
+        included); answers its pid once it has registered. Tests use it to replace a task manager they killed."""
+        home = self.pyflink()
+        if home is None or not (self.conf_dir / "config.yaml").exists():
+            raise FlinkSetupError(f"no Flink is installed and configured in {self.root}; start() it first")
+        before = set(self.taskmanager_pids())
+        subprocess.run(
+            ["bash", str(home / "bin" / "taskmanager.sh"), "start", "-D", f"taskmanager.resource-id={resource_id}"],
+            env=self._env(),
+            check=True,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+        )
+        started = [pid for pid in self.taskmanager_pids() if pid not in before]
+        if not started:
+            raise self._failed("the new task manager exited at once")
+        deadline = time.monotonic() + wait
+        while time.monotonic() < deadline:
+            if resource_id in self._taskmanager_ids():
+                return started[-1]
+            if not self._ours(started[-1]):
+                raise self._failed(f"task manager {resource_id} exited during start-up")
+            time.sleep(0.3)
+        raise self._failed(f"task manager {resource_id} did not register within {wait:.0f} s")
+
+    def _taskmanager_ids(self) -> set[str]:
+        """The resource ids of the task managers the job manager knows now."""
+        try:
+            response = httpx.get(f"{self.url}/taskmanagers", timeout=2.0)
+        except httpx.HTTPError:
+            return set()
+        if response.status_code != 200:
+            return set()
+        return {str(tm.get("id")) for tm in response.json().get("taskmanagers", [])}
+
     def _failed(self, reason: str) -> FlinkSetupError:
         """Stop what did start, and say why with the tail of the newest log."""
         logs = sorted(self.log_dir.glob("*.log"), key=lambda p: p.stat().st_mtime)
@@ -249,16 +293,17 @@ class LocalFlink:
         return FlinkSetupError(f"{reason}; last log lines:\n{tail}")
 
     def stop(self, progress: Progress = _quiet, wait: float = 30.0) -> None:
-        """Stop exactly this cluster's processes (SIGTERM, then SIGKILL after ``wait`` seconds)."""
-        pids = self.pids()
-        for pid in pids.values():
+        """Stop exactly this cluster's processes, every task manager included (SIGTERM, then SIGKILL after
+        ``wait`` seconds)."""
+        pids = [pid for role in _ROLES for pid in self.role_pids(role)]
+        for pid in pids:
             with contextlib.suppress(ProcessLookupError):
                 os.kill(pid, signal.SIGTERM)
         deadline = time.monotonic() + wait
         while pids and time.monotonic() < deadline:
-            pids = {role: pid for role, pid in pids.items() if self._ours(pid)}
+            pids = [pid for pid in pids if self._ours(pid)]
             time.sleep(0.2)
-        for pid in pids.values():
+        for pid in pids:
             with contextlib.suppress(ProcessLookupError):
                 os.kill(pid, signal.SIGKILL)
         for role in _ROLES:

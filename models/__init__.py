@@ -1,5 +1,6 @@
 """What hlink stores (Tortoise ORM models; the schema itself comes from migrations/)."""
 
+from models.account import AuditEntry, Token, User
 from models.artifact import Jar, Udf
 from models.cluster import Cluster
 from models.datasource import Column, Datasource, DatasourceProperties
@@ -7,6 +8,7 @@ from models.job import Job, JobDatasource, JobRun, Operation, Savepoint
 from models.reference import DictEntry, HelpDoc
 
 __all__ = [
+    "AuditEntry",
     "Cluster",
     "Column",
     "Datasource",
@@ -19,5 +21,7 @@ __all__ = [
     "JobRun",
     "Operation",
     "Savepoint",
+    "Token",
     "Udf",
+    "User",
 ]

@@ -21,6 +21,8 @@ class Context:
     storage: Storage
     runtime: Runtime
     loaders: Loaders = field(default_factory=Loaders)
+    #: a WebSocket's connection_init payload (where a browser puts its token)
+    connection_params: dict[str, object] | None = None
 
 
 Info = StrawberryInfo[Context, None]

@@ -10,8 +10,19 @@ from typing import Any
 from starlette.exceptions import HTTPException
 from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
-from services.errors import Conflict, DomainError, NotFound, Refused, TooLarge, Unavailable, ValidationFailed
+from services.errors import (
+    Conflict,
+    DomainError,
+    Forbidden,
+    NotFound,
+    Refused,
+    TooLarge,
+    Unauthorized,
+    Unavailable,
+    ValidationFailed,
+)
 from services.paging import Page
 
 log = logging.getLogger("hlink.rest")
@@ -41,6 +52,10 @@ def ipage(page: Page[Any], records: list[dict[str, Any]]) -> dict[str, Any]:
 
 
 def status_of(error: DomainError) -> int:
+    if isinstance(error, Unauthorized):
+        return 401
+    if isinstance(error, Forbidden):
+        return 403
     if isinstance(error, NotFound):
         return 404
     if isinstance(error, Conflict):
@@ -70,9 +85,74 @@ async def http_error(request: Request, exc: Exception) -> Response:
     return envelope(exc.status_code, None, msg.get(exc.status_code, str(exc.detail)), False, exc.headers)
 
 
+def database_unavailable(error: BaseException) -> bool:
+    """Whether ``error``, or what caused it, means the database did not answer (down, restarting, shutting down,
+    the connection lost mid-request) rather than a fault of hlink's. A PostgreSQL restart raises all of these:
+    ConnectionRefusedError while no server listens, CannotConnectNowError while it shuts down or starts up,
+    AdminShutdownError and ConnectionDoesNotExistError on the sessions it ends, and InterfaceError /
+    InternalClientError on a pooled connection that received the shutdown while idle."""
+    import asyncpg
+    from tortoise.exceptions import DBConnectionError
+
+    lost = (
+        ConnectionError,
+        asyncpg.PostgresConnectionError,
+        asyncpg.CannotConnectNowError,
+        asyncpg.AdminShutdownError,
+        asyncpg.CrashShutdownError,
+        asyncpg.InterfaceError,
+        asyncpg.exceptions._base.InternalClientError,
+        DBConnectionError,
+    )
+    seen: BaseException | None = error
+    for _ in range(10):  # a chain of causes, never a cycle
+        if seen is None:
+            return False
+        if isinstance(seen, lost):
+            return True
+        seen = seen.__cause__ or seen.__context__
+    return False
+
+
 async def unexpected_error(request: Request, exc: Exception) -> Response:
+    if database_unavailable(exc):
+        # an outage, not a bug: one line, no traceback, and the client may try again
+        log.warning("the database did not answer on %s %s: %r", request.method, request.url.path, exc)
+        return envelope(503, None, f"the database is unavailable, try again: {type(exc).__name__}", False)
     log.exception("unexpected error on %s %s", request.method, request.url.path)
     return envelope(500, None, f"internal error: {type(exc).__name__}", False)
+
+
+class UnexpectedErrors:
+    """Answers what a request lets through with the envelope of :func:`unexpected_error`, and ends it there.
+
+    Starlette's handler for ``Exception`` (its ServerErrorMiddleware) sends that answer and then raises the
+    exception again to the server, and uvicorn, seeing an exception after the answer started, closes the
+    connection: a client that reuses its keep-alive connection for its next request then gets no answer at all
+    (httpx: ReadError), not knowing whether that request was done. An exception raised after the answer started
+    still goes to the server (nothing else can be sent then)."""
+
+    def __init__(self, app: ASGIApp) -> None:
+        self.app = app
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        started = False
+
+        async def sending(message: Message) -> None:
+            nonlocal started
+            started = started or message["type"] == "http.response.start"
+            await send(message)
+
+        try:
+            await self.app(scope, receive, sending)
+        except Exception as exc:
+            if started:
+                raise
+            response = await unexpected_error(Request(scope, receive), exc)
+            await response(scope, receive, send)
 
 
 async def paged_answer(

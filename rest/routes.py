@@ -2,7 +2,7 @@
 
 from starlette.routing import BaseRoute
 
-from rest import artifacts, clusters, datasources, jobs, lifecycle, reference
+from rest import access, artifacts, clusters, datasources, jobs, lifecycle, reference
 
 routes: list[BaseRoute] = [
     *lifecycle.routes,  # before /jobs/{jobId}, which would take /jobs/overview/...
@@ -11,4 +11,5 @@ routes: list[BaseRoute] = [
     *artifacts.routes,
     *clusters.routes,
     *reference.routes,
+    *access.routes,
 ]

@@ -12,6 +12,7 @@ from models import Cluster, Column, Datasource, DatasourceProperties, Jar, Job, 
 from services.artifacts.jars import size_text
 from services.catalog.datasources import ColumnInput, masked, shown_properties
 from services.catalog.ddl import ddl_of
+from services.catalog.secrets import mask_sql
 from services.checks import camel
 from services.jobs.definitions import STATUS_NAMES, TYPE_NAMES
 
@@ -74,6 +75,7 @@ def ds_vo(
 ) -> dict[str, Any]:
     """The dsVO; with columns and properties (secrets masked) for the detail view."""
     vo = plain(ds)
+    vo["dsDdl"] = mask_sql(ds.ds_ddl) if ds.ds_ddl else ds.ds_ddl  # the user's own, secrets masked
     if columns is not None:
         # the generated DDL (or the user's own when ddlEnable is 1); secrets masked as in jsonFieldVO
         vo["dsDdl"] = ddl_of(ds, columns, masked(props.json_value) if props else [])

@@ -6,7 +6,7 @@ from typing import Annotated
 
 import strawberry
 
-from services.errors import DomainError, NotFound, Refused, Unavailable, ValidationFailed
+from services.errors import DomainError, Forbidden, NotFound, Refused, Unauthorized, Unavailable, ValidationFailed
 
 
 @strawberry.type(description="An id that names nothing stored.")
@@ -43,7 +43,12 @@ class RefusedError:
     message: str
 
 
-GraphError = NotFoundError | ValidationError | ConflictError | UnavailableError | RefusedError
+@strawberry.type(description="The acting user's role is too small for the action, or no one is signed in.")
+class ForbiddenError:
+    message: str = strawberry.field(description="Which role the action needs.")
+
+
+GraphError = NotFoundError | ValidationError | ConflictError | UnavailableError | RefusedError | ForbiddenError
 MutationError = Annotated[GraphError, strawberry.union("MutationError")]
 
 
@@ -72,4 +77,6 @@ def to_graphql(error: DomainError) -> GraphError:
         return UnavailableError(message=error.message)
     if isinstance(error, Refused):
         return RefusedError(message=error.message)
+    if isinstance(error, Forbidden | Unauthorized):
+        return ForbiddenError(message=error.message)
     return ConflictError(message=error.message)

@@ -15,17 +15,20 @@ import models
 from resolvers.context import Info
 from schema.lifecycle import ClusterOverview, FlinkJSON, JobRun, Savepoint, SavepointOperation, Validation
 from schema.scalars import Long
+from services import paging
 from services.artifacts.jars import size_text
 from services.catalog.datasources import ROOT, masked
 from services.catalog.ddl import ddl_of
+from services.catalog.secrets import mask_sql
 from services.clusters.overview import cluster_live
-from services.errors import DomainError
+from services.errors import DomainError, ValidationFailed
 from services.jobs.definitions import STATUS_NAMES, TYPE_NAMES
 from services.jobs.monitoring import job_view
 from services.jobs.script import build_script
 from services.jobs.submission import pipeline_name
 
 T = TypeVar("T")
+R = TypeVar("R")
 
 
 _ENUM_FIELDS: dict[type, dict[str, type[Enum]]] = {}
@@ -57,6 +60,17 @@ def from_row(cls: type[T], row: Model, **overrides: Any) -> T:
         else:
             values[f.name] = getattr(row, f.name)
     return cls(**values)
+
+
+#: how many items a nested list answers unless asked for fewer or more (up to the page cap)
+NESTED_LIMIT = 20
+
+
+def capped(rows: list[R], limit: int) -> list[R]:
+    """The first ``limit`` rows; a limit outside 0..page cap is refused."""
+    if not 0 <= limit <= paging.PAGE_CAP:
+        raise ValidationFailed({"limit": f"must be between 0 and {paging.PAGE_CAP}, got {limit}"})
+    return rows[:limit]
 
 
 def rows_to(cls: type[T], rows: list[Any]) -> list[T]:
@@ -96,13 +110,13 @@ class Cluster(Audited):
     remark: str | None
     del_flag: int
 
-    @strawberry.field(description="Jobs that run on this cluster, newest first.")
-    async def jobs(self, info: Info) -> list[Job]:
-        return rows_to(Job, await info.context.loaders.jobs_by_cluster.load(self.row.id))
+    @strawberry.field(description="Jobs that run on this cluster, newest first, at most `limit`.")
+    async def jobs(self, info: Info, limit: int = NESTED_LIMIT) -> list[Job]:
+        return rows_to(Job, capped(await info.context.loaders.jobs_by_cluster.load(self.row.id), limit))
 
-    @strawberry.field(description="Jars uploaded for this cluster.")
-    async def jars(self, info: Info) -> list[Jar]:
-        return rows_to(Jar, await info.context.loaders.jars_by_cluster.load(self.row.id))
+    @strawberry.field(description="Jars uploaded for this cluster, at most `limit`.")
+    async def jars(self, info: Info, limit: int = NESTED_LIMIT) -> list[Jar]:
+        return rows_to(Jar, capped(await info.context.loaders.jars_by_cluster.load(self.row.id), limit))
 
     @strawberry.field(description="Live figures asked of Flink now: version, task managers, slots, job counts.")
     async def overview(self, info: Info) -> ClusterOverview:
@@ -155,9 +169,12 @@ class Datasource(Audited):
     schema_type: int
     structure_type: int
     schema_file: str | None
-    ds_ddl: str | None
     ddl_enable: int
     ds_version: int
+
+    @strawberry.field(description="The user's own CREATE TABLE (used when ddlEnable is 1), secrets masked.")
+    def ds_ddl(self) -> str | None:
+        return mask_sql(self.row.ds_ddl) if self.row.ds_ddl else self.row.ds_ddl
 
     @strawberry.field(description="The top-level columns; nested ones hang under Column.children.")
     async def columns(self, info: Info) -> list[Column]:
@@ -191,9 +208,9 @@ class Datasource(Audited):
         stored = await info.context.loaders.properties.load(self.row.id)
         return ddl_of(self.row, columns, masked(stored.json_value if stored else []))
 
-    @strawberry.field(description="Which jobs use this datasource, and in which role.")
-    async def jobs(self, info: Info) -> list[DatasourceUsage]:
-        mappings = await info.context.loaders.mappings_by_datasource.load(self.row.id)
+    @strawberry.field(description="Which jobs use this datasource, and in which role, at most `limit`.")
+    async def jobs(self, info: Info, limit: int = NESTED_LIMIT) -> list[DatasourceUsage]:
+        mappings = capped(await info.context.loaders.mappings_by_datasource.load(self.row.id), limit)
         jobs = await info.context.loaders.job.load_many([m.job_id for m in mappings])
         return [
             DatasourceUsage(role=Role(m.ds_type), job=from_row(Job, j))
@@ -320,7 +337,7 @@ class Job(Audited):
         if self.row.job_type != 0:
             return None
         try:
-            return (await build_script(self.row, pipeline_name(self.row), mask=True)).text()
+            return mask_sql((await build_script(self.row, pipeline_name(self.row), mask=True)).text())
         except DomainError:
             return None
 
@@ -371,9 +388,9 @@ class Jar(Audited):
         found = await info.context.loaders.cluster.load(self.row.cluster_id)
         return from_row(Cluster, found) if found else None
 
-    @strawberry.field(description="Jobs that run this jar.")
-    async def jobs(self, info: Info) -> list[Job]:
-        return rows_to(Job, await info.context.loaders.jobs_by_jar.load(self.row.res_uname))
+    @strawberry.field(description="Jobs that run this jar, at most `limit`.")
+    async def jobs(self, info: Info, limit: int = NESTED_LIMIT) -> list[Job]:
+        return rows_to(Job, capped(await info.context.loaders.jobs_by_jar.load(self.row.res_uname), limit))
 
 
 @strawberry.type(description="A user-defined function from an uploaded jar.")
@@ -388,9 +405,9 @@ class Udf(Audited):
     udf_path: str
     delete_flag: int
 
-    @strawberry.field(description="Jobs whose SQL calls this function.")
-    async def jobs(self, info: Info) -> list[Job]:
-        return rows_to(Job, await info.context.loaders.jobs_by_udf.load(self.row.udf_name))
+    @strawberry.field(description="Jobs whose SQL calls this function, at most `limit`.")
+    async def jobs(self, info: Info, limit: int = NESTED_LIMIT) -> list[Job]:
+        return rows_to(Job, capped(await info.context.loaders.jobs_by_udf.load(self.row.udf_name), limit))
 
 
 @strawberry.type(description="One entry of a dictionary (the codes behind the forms).")

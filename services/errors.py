@@ -43,3 +43,11 @@ class Unavailable(DomainError):
 
 class Refused(DomainError):
     """The Flink cluster answered but refused the action; the message is Flink's readable cause."""
+
+
+class Unauthorized(DomainError):
+    """No credentials, or credentials that name no one (unknown, expired or revoked token, wrong password)."""
+
+
+class Forbidden(DomainError):
+    """The acting user's role is too small for the action."""

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import os
 import subprocess
 from collections.abc import AsyncIterator, Iterator
@@ -12,6 +13,7 @@ import anyio
 import asyncpg
 import httpx
 import pytest
+import uvicorn
 from tortoise import connections
 
 import database
@@ -19,6 +21,8 @@ from app import create_app
 from config import load_settings
 from flink.local import LocalFlink, free_port, progress_to_stderr
 from flink.sqlrunner import build_runner
+from services.access.accounts import bootstrap_admin
+from tests.helpers import ADMIN_TOKEN, AUTH
 from tests.pg import PostgresServer
 from tests.statements import StatementCounter
 
@@ -44,6 +48,7 @@ ENTITY_TABLES = [
     "t_jar",
     "t_udf",
     "t_cluster",
+    "t_audit",
 ]
 
 
@@ -79,6 +84,7 @@ async def database_url(request: pytest.FixtureRequest, tmp_path_factory: pytest.
     url = await empty_database(request.param, request, tmp_path_factory.mktemp("db"), "hlink_test")
     await database.migrate(url)
     await database.connect(url)
+    await bootstrap_admin(ADMIN_TOKEN)  # the admin the tests act as (AUTH)
     try:
         yield url
     finally:
@@ -92,6 +98,9 @@ async def clean_rows(request: pytest.FixtureRequest) -> AsyncIterator[None]:
         conn = connections.get("default")
         for table in ENTITY_TABLES:
             await conn.execute_script(f'DELETE FROM "{table}"')
+        # users and tokens a test made; the admin the tests act as stays
+        await conn.execute_script('DELETE FROM "t_token" WHERE "label" <> \'bootstrap\'')
+        await conn.execute_script('DELETE FROM "t_user" WHERE "name" <> \'admin\'')
 
 
 @pytest.fixture
@@ -115,7 +124,8 @@ async def client(database_url: str, storage_dir: Path) -> AsyncIterator[httpx.As
     )
     app = create_app(settings, manage_database=False)
     await anyio.Path(storage_dir).mkdir(parents=True, exist_ok=True)
-    async with httpx.AsyncClient(transport=httpx.ASGITransport(app=app), base_url="http://hlink.test") as c:
+    transport = httpx.ASGITransport(app=app)
+    async with httpx.AsyncClient(transport=transport, base_url="http://hlink.test", headers=AUTH) as c:
         c.app_state = app.state  # type: ignore[attr-defined]
         c.hlink_app = app  # type: ignore[attr-defined]
         yield c
@@ -151,6 +161,21 @@ async def pipeline(client: httpx.AsyncClient, flink: LocalFlink, tmp_path: Path)
     out = tmp_path / "out"
     sink = await add_ds(client, "out_t", "sink", "filesystem", path=f"file://{out}", format="csv")
     return {"cluster": cluster, "source": source, "sink": sink, "out": out}
+
+
+@pytest.fixture
+async def served(client: httpx.AsyncClient) -> AsyncIterator[str]:
+    """The test's app served by a real uvicorn on 127.0.0.1 (same event loop, same database connection)."""
+    port = free_port()
+    server = uvicorn.Server(
+        uvicorn.Config(client.hlink_app, host="127.0.0.1", port=port, lifespan="off", log_level="warning")  # type: ignore[attr-defined]
+    )
+    task = asyncio.create_task(server.serve())
+    while not server.started:  # noqa: ASYNC110 - uvicorn offers a flag, not an event
+        await asyncio.sleep(0.05)
+    yield f"127.0.0.1:{port}"
+    server.should_exit = True
+    await task
 
 
 @pytest.fixture

@@ -7,6 +7,10 @@ from typing import Any
 
 import httpx
 
+#: the first admin's token in every test database and replica (HLINK_ADMIN_TOKEN for `hlink serve`)
+ADMIN_TOKEN = "hlk_tests-admin-0123456789abcdefghij"
+AUTH = {"Authorization": f"Bearer {ADMIN_TOKEN}"}
+
 
 def envelope_ok(response: httpx.Response) -> Any:
     """Assert a successful envelope and return its data."""

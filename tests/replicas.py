@@ -5,15 +5,18 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import json
 import os
 import sys
+from collections.abc import AsyncIterator
 from pathlib import Path
 from typing import Any
 
 import httpx
+import websockets
 
 from flink.local import free_port
-from tests.helpers import envelope_ok
+from tests.helpers import ADMIN_TOKEN, AUTH, envelope_ok
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -33,6 +36,7 @@ async def serve_replica(
         "HLINK_PORT": str(port),
         "HLINK_LOCAL_FLINK": "0",
         "HLINK_RECONCILE_SECONDS": "1",
+        "HLINK_ADMIN_TOKEN": ADMIN_TOKEN,
         **(extra_env or {}),
     }
     env.pop("HLINK_RUNNER_JAR", None)
@@ -76,3 +80,31 @@ async def select_job(
     ]
     body = {"jobName": name, "clusterId": cluster["id"], "jobDsVOS": mapping}
     return envelope_ok(await http.post(f"{base}/jobs/addDO", json=body))
+
+
+async def stop_replica(process: asyncio.subprocess.Process) -> None:
+    """Stop a replica this test started, by its handle: SIGTERM, SIGKILL after 30 s."""
+    if process.returncode is None:
+        with contextlib.suppress(ProcessLookupError):  # it may have exited just now
+            process.terminate()
+        try:
+            await asyncio.wait_for(process.wait(), 30)
+        except TimeoutError:
+            process.kill()
+            await process.wait()
+
+
+@contextlib.asynccontextmanager
+async def job_status_subscription(base: str, job_id: object) -> AsyncIterator[Any]:
+    """A signed-in graphql-transport-ws connection to replica ``base``, subscribed to one job's status."""
+    query = "subscription($id: ID!) { jobStatus(id: $id) { jobId jobStatus flinkState } }"
+    async with websockets.connect(
+        base.replace("http://", "ws://") + "/graphql",
+        subprotocols=["graphql-transport-ws"],  # type: ignore[list-item]
+    ) as ws:
+        await ws.send(json.dumps({"type": "connection_init", "payload": AUTH}))
+        assert json.loads(await ws.recv())["type"] == "connection_ack"
+        payload = {"query": query, "variables": {"id": str(job_id)}}
+        await ws.send(json.dumps({"id": "1", "type": "subscribe", "payload": payload}))
+        await asyncio.sleep(0.3)  # the subscription is registered on the replica
+        yield ws

@@ -196,7 +196,7 @@ async def test_a_graphql_upload_over_the_limit_is_refused(client: httpx.AsyncCli
         "map": (None, '{"0": ["variables.f"]}'),
         "0": ("big.jar", b"x" * (3 << 20)),
     }
-    response = await client.post("/graphql", files=files)
+    response = await client.post("/graphql", files=files, headers={"Apollo-Require-Preflight": "true"})
     assert response.status_code == 413, response.text[:300]
     declared = await client.post(
         "/jobs/addDO", content=b"{}", headers={"content-length": str(64 << 20), "content-type": "application/json"}

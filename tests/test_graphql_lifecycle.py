@@ -5,16 +5,14 @@ from __future__ import annotations
 
 import asyncio
 import json
-from collections.abc import AsyncIterator
 from typing import Any
 
 import httpx
-import pytest
-import uvicorn
 import websockets
 
-from flink.local import LocalFlink, free_port
+from flink.local import LocalFlink
 from tests.conftest import gql
+from tests.helpers import AUTH
 
 
 async def ask(client: httpx.AsyncClient, query: str, variables: dict[str, Any] | None = None) -> dict[str, Any]:
@@ -82,21 +80,6 @@ async def make_job(client: httpx.AsyncClient, flink: LocalFlink, sql: str) -> di
     return job
 
 
-@pytest.fixture
-async def served(client: httpx.AsyncClient) -> AsyncIterator[str]:
-    """The test's app served by a real uvicorn on 127.0.0.1 (same event loop, same database connection)."""
-    port = free_port()
-    server = uvicorn.Server(
-        uvicorn.Config(client.hlink_app, host="127.0.0.1", port=port, lifespan="off", log_level="warning")  # type: ignore[attr-defined]
-    )
-    task = asyncio.create_task(server.serve())
-    while not server.started:  # noqa: ASYNC110 - uvicorn offers a flag, not an event
-        await asyncio.sleep(0.05)
-    yield f"127.0.0.1:{port}"
-    server.should_exit = True
-    await task
-
-
 async def test_graphql_lifecycle_with_live_status(client: httpx.AsyncClient, flink: LocalFlink, served: str) -> None:
     job = await make_job(client, flink, "INSERT INTO shown SELECT `user`, page FROM clicks")
     assert job["validation"]["status"] == "VALID", job["validation"]
@@ -104,7 +87,7 @@ async def test_graphql_lifecycle_with_live_status(client: httpx.AsyncClient, fli
     assert "CREATE TABLE `clicks`" in job["script"] and "'connector' = 'print'" in job["script"]
 
     async with websockets.connect(f"ws://{served}/graphql", subprotocols=["graphql-transport-ws"]) as ws:  # type: ignore[list-item]
-        await ws.send(json.dumps({"type": "connection_init"}))
+        await ws.send(json.dumps({"type": "connection_init", "payload": AUTH}))
         assert json.loads(await ws.recv())["type"] == "connection_ack"
         await ws.send(
             json.dumps(
@@ -119,7 +102,7 @@ async def test_graphql_lifecycle_with_live_status(client: httpx.AsyncClient, fli
             )
         )
         await asyncio.sleep(0.2)  # the subscription is registered before the run starts
-        async with httpx.AsyncClient(base_url=f"http://{served}") as http:
+        async with httpx.AsyncClient(base_url=f"http://{served}", headers=AUTH) as http:
             ran = (
                 await http.post(
                     "/graphql",

@@ -139,3 +139,20 @@ async def test_an_operation_whose_answer_was_lost_is_found_by_its_trigger_id_and
     assert failed.status == "FAILED" and failed.failure == "Flink never received the request"
     assert (await Job.get(id=job["id"])).job_status == 1, "a failed savepoint leaves the job running"
     envelope_ok(await client.post(f"/jobs/cancel/{job['id']}"))
+
+
+async def test_simultaneous_stops_of_one_job_make_one_stop(
+    client: httpx.AsyncClient, flink: LocalFlink, pipeline: dict[str, Any]
+) -> None:
+    job = await blackhole_job(client, pipeline, "stopped at once", "hole_once")
+    run = envelope_ok(await client.post(f"/jobs/run/{job['id']}"))
+    await flink_state(flink, run["flinkJobId"], "RUNNING")
+    envelope_ok(await client.get(f"/jobs/savepoint/{job['id']}"))  # all tasks run: a stop is taken at once
+    answers = await asyncio.gather(*(client.post(f"/jobs/cancel/{job['id']}") for _ in range(4)))
+    assert {a.status_code for a in answers} <= {200, 409} and 200 in {a.status_code for a in answers}, [
+        a.text for a in answers
+    ]
+    assert await Operation.filter(job_id=job["id"], kind="stop").count() == 1, "the others joined the first"
+    await flink_state(flink, run["flinkJobId"], "FINISHED")  # a second stop-with-savepoint would fail the job
+    row = await Job.get(id=job["id"])
+    assert (row.job_status, row.flink_state) == (2, "CANCELED")

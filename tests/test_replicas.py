@@ -4,7 +4,6 @@ exactly one replica polls the cluster, and when it is killed (SIGKILL) the other
 from __future__ import annotations
 
 import asyncio
-import contextlib
 import json
 import signal
 from collections.abc import AsyncIterator
@@ -13,13 +12,12 @@ from typing import Any
 
 import httpx
 import pytest
-import websockets
 
 from flink.local import LocalFlink
 from tests.conftest import DATABASES, fresh_postgres_database
-from tests.helpers import envelope_ok
+from tests.helpers import AUTH, envelope_ok
 from tests.proxy import Proxy
-from tests.replicas import select_job, serve_replica
+from tests.replicas import job_status_subscription, select_job, serve_replica, stop_replica
 
 ROOT = Path(__file__).resolve().parent.parent
 pytestmark = pytest.mark.skipif("postgres" not in DATABASES, reason="replicas share a PostgreSQL")
@@ -33,10 +31,7 @@ async def replicas(pg_server: Any, tmp_path: Path) -> AsyncIterator[list[tuple[a
         yield started
     finally:
         for process, _ in started:  # only the processes this test started, by their handles
-            if process.returncode is None:
-                process.terminate()
-                with contextlib.suppress(TimeoutError):
-                    await asyncio.wait_for(process.wait(), 30)
+            await stop_replica(process)
 
 
 async def _polled_by(proxy: Proxy, seconds: float) -> set[int]:
@@ -51,7 +46,7 @@ async def test_one_replica_reconciles_a_cluster_and_another_takes_over_when_it_d
     proxy = Proxy(flink.rest_port)
     address = await proxy.start()
     (first, a), (second, b) = replicas
-    async with httpx.AsyncClient(timeout=60) as http:
+    async with httpx.AsyncClient(timeout=60, headers=AUTH) as http:
         job = await select_job(http, b, address, "1", "leased")
         envelope_ok(await http.post(f"{a}/jobs/run/{job['id']}"))
         try:
@@ -73,18 +68,9 @@ async def test_a_subscriber_on_one_replica_sees_a_change_made_through_another(
     flink: LocalFlink, replicas: list[tuple[asyncio.subprocess.Process, str]]
 ) -> None:
     (_, a), (_, b) = replicas
-    async with httpx.AsyncClient(timeout=60) as http:
+    async with httpx.AsyncClient(timeout=60, headers=AUTH) as http:
         job = await select_job(http, a, flink.url, "2", "watched")
-        subscription = "subscription($id: ID!) { jobStatus(id: $id) { jobId jobStatus flinkState } }"
-        async with websockets.connect(
-            b.replace("http://", "ws://") + "/graphql",
-            subprotocols=["graphql-transport-ws"],  # type: ignore[list-item]
-        ) as ws:
-            await ws.send(json.dumps({"type": "connection_init"}))
-            assert json.loads(await ws.recv())["type"] == "connection_ack"
-            query = {"query": subscription, "variables": {"id": str(job["id"])}}
-            await ws.send(json.dumps({"id": "1", "type": "subscribe", "payload": query}))
-            await asyncio.sleep(0.3)  # the subscription is registered on replica B
+        async with job_status_subscription(b, job["id"]) as ws:
             loop = asyncio.get_running_loop()
             received = asyncio.create_task(asyncio.wait_for(ws.recv(), 10))
             started = loop.time()
@@ -102,7 +88,7 @@ async def test_twenty_simultaneous_runs_over_two_replicas_start_one_flink_job(
     flink: LocalFlink, replicas: list[tuple[asyncio.subprocess.Process, str]]
 ) -> None:
     (_, a), (_, b) = replicas
-    async with httpx.AsyncClient(timeout=120) as http:
+    async with httpx.AsyncClient(timeout=120, headers=AUTH) as http:
         job = await select_job(http, b, flink.url, "3", "raced")
         before = {j["jid"] for j in (await http.get(f"{flink.url}/jobs/overview")).json()["jobs"]}
         answers = await asyncio.gather(*(http.post(f"{(a, b)[i % 2]}/jobs/run/{job['id']}") for i in range(20)))

@@ -34,7 +34,7 @@ async def test_document_example_creates_job_with_mapping(client):
     assert job["jobDsVOS"][2]["runSql"].startswith("INSERT INTO enriched")
     assert job["jobDsVOS"][0]["runSql"] is None
     detail = envelope_ok(await client.get(f"/jobs/{job['id']}"))
-    assert detail["jobDsVOS"] == job["jobDsVOS"] and detail["createBy"] == "anonymous"
+    assert detail["jobDsVOS"] == job["jobDsVOS"] and detail["createBy"] == "admin"
 
 
 async def test_update_replaces_mapping_and_keeps_omitted_fields(client):

@@ -1,6 +1,7 @@
 """The README's first command: `hlink serve` on an empty SQLite serves GraphiQL and both faces."""
 
 import os
+import stat
 import subprocess
 import sys
 import time
@@ -55,19 +56,31 @@ def test_serve_on_embedded_defaults(tmp_path, flink):
     }
     with serving(tmp_path / "data", **settings) as base:
         page = httpx.get(f"{base}/graphql", headers={"Accept": "text/html"})
-        assert page.status_code == 200 and "graphiql" in page.text.lower()
-        added = httpx.post(
+        assert page.status_code == 200 and "graphiql" in page.text.lower(), "the GraphiQL page needs no token"
+        anonymous = httpx.post(f"{base}/cluster/add", params={"name": "x", "address": "http://127.0.0.1:1", "type": 1})
+        assert anonymous.status_code == 401 and anonymous.json()["success"] is False
+        http = httpx.Client(headers=admin_auth(tmp_path / "data"))
+        added = http.post(
             f"{base}/cluster/add", params={"name": "local", "address": "http://127.0.0.1:8081", "type": 1}
         )
         assert added.json()["success"] is True, added.text
         query = "{ clusters { totalCount items { name address } } }"
-        answer = httpx.post(f"{base}/graphql", json={"query": query}).json()
+        answer = http.post(f"{base}/graphql", json={"query": query}).json()
         assert answer["data"]["clusters"]["totalCount"] == 2
         assert {(c["name"], c["address"]) for c in answer["data"]["clusters"]["items"]} == {
             ("local", flink.url),
             ("local", "http://127.0.0.1:8081"),
         }
         assert (tmp_path / "data" / "hlink.sqlite3").is_file()
+
+
+def admin_auth(data: Path) -> dict[str, str]:
+    """The first start made the admin: its token is in a file only its owner reads."""
+    token_file = data / "admin.token"
+    assert stat.S_IMODE(token_file.stat().st_mode) == 0o600
+    token = token_file.read_text().strip()
+    assert token.startswith("hlk_")
+    return {"Authorization": f"Bearer {token}"}
 
 
 def wait_running(flink_url: str, jid: str) -> None:
@@ -82,9 +95,10 @@ def test_serve_without_a_local_flink_runs_a_select_job_on_a_cluster_started_sepa
     """The issue's 'done when': no local Flink, a separately started cluster registered, the original's form."""
     data = tmp_path / "data"
     with serving(data, HLINK_LOCAL_FLINK="0", HLINK_FLINK_DIR=str(tmp_path / "no-flink")) as base:
+        http = httpx.Client(headers=admin_auth(data))
         assert (data / "runner" / "hlink-sql-runner.jar").is_file(), "command 1 builds the runner"
         assert not (tmp_path / "no-flink").exists(), "and installs no Flink"
-        cluster = ok(httpx.post(f"{base}/cluster/add", params={"name": "ours", "address": flink.url, "type": 1}))
+        cluster = ok(http.post(f"{base}/cluster/add", params={"name": "ours", "address": flink.url, "type": 1}))
         columns = [
             {"name": "user_id", "flinkType": "BIGINT", "virtualId": "1", "virtualPid": "0", "level": 1},
             {"name": "page", "flinkType": "STRING", "virtualId": "2", "virtualPid": "0", "level": 1},
@@ -92,7 +106,7 @@ def test_serve_without_a_local_flink_runs_a_select_job_on_a_cluster_started_sepa
         common = {"dsSchemaColumnVOS": columns}
         values = {"jsonValue": [{"fieldName": "rows-per-second", "fieldValue": "5"}]}
         source = ok(
-            httpx.post(
+            http.post(
                 f"{base}/ds/addDO",
                 json={
                     "dsName": "clicks",
@@ -105,13 +119,13 @@ def test_serve_without_a_local_flink_runs_a_select_job_on_a_cluster_started_sepa
             )
         )
         sink = ok(
-            httpx.post(
+            http.post(
                 f"{base}/ds/addDO",
                 json={"dsName": "shown", "dsType": "sink", "tableName": "shown", "tableType": "blackhole", **common},
             )
         )
         job = ok(
-            httpx.post(
+            http.post(
                 f"{base}/jobs/addDO",
                 json={
                     "jobName": "clicks shown",
@@ -128,17 +142,17 @@ def test_serve_without_a_local_flink_runs_a_select_job_on_a_cluster_started_sepa
         )
         assert job["validationStatus"] == 1, job["validationError"]
         before = {j["jid"] for j in httpx.get(f"{flink.url}/jobs/overview").json()["jobs"]}
-        run = ok(httpx.post(f"{base}/jobs/run/{job['id']}", timeout=60))
+        run = ok(http.post(f"{base}/jobs/run/{job['id']}", timeout=60))
         wait_running(flink.url, run["flinkJobId"])
-        savepoint = ok(httpx.get(f"{base}/jobs/savepoint/{job['id']}", timeout=60))
+        savepoint = ok(http.get(f"{base}/jobs/savepoint/{job['id']}", timeout=60))
         assert savepoint["savepointPath"]
-        stopped = ok(httpx.post(f"{base}/jobs/cancel/{job['id']}", timeout=60))
+        stopped = ok(http.post(f"{base}/jobs/cancel/{job['id']}", timeout=60))
         assert stopped["savepoint"]["kind"] == "stop"
-        restarted = ok(httpx.post(f"{base}/jobs/restart/{job['id']}", timeout=60))
+        restarted = ok(http.post(f"{base}/jobs/restart/{job['id']}", timeout=60))
         assert restarted["restoredFrom"] == stopped["savepoint"]["savepointPath"]
         wait_running(flink.url, restarted["flinkJobId"])
         new = [j for j in httpx.get(f"{flink.url}/jobs/overview").json()["jobs"] if j["jid"] not in before]
         assert {j["jid"] for j in new} == {run["flinkJobId"], restarted["flinkJobId"]}, new
         running = [j["jid"] for j in new if j["state"] == "RUNNING"]
         assert running == [restarted["flinkJobId"]], "exactly one Flink job is left running"
-        ok(httpx.post(f"{base}/jobs/cancel/{job['id']}", timeout=60))
+        ok(http.post(f"{base}/jobs/cancel/{job['id']}", timeout=60))

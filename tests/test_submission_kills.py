@@ -22,9 +22,9 @@ import pytest
 
 from flink.local import LocalFlink
 from tests.conftest import DATABASES, FLINK_VERSIONS, empty_database
-from tests.helpers import envelope_ok
+from tests.helpers import AUTH, envelope_ok
 from tests.killer import KILL_POINTS
-from tests.replicas import select_job, serve_replica
+from tests.replicas import select_job, serve_replica, stop_replica
 
 T = TypeVar("T")
 Process = asyncio.subprocess.Process
@@ -61,13 +61,7 @@ async def replica(url: str, data: Path, kill_at: str | None = None) -> AsyncIter
     try:
         yield process, base
     finally:
-        if process.returncode is None:
-            process.terminate()
-            try:
-                await asyncio.wait_for(process.wait(), 30)
-            except TimeoutError:
-                process.kill()
-                await process.wait()
+        await stop_replica(process)
 
 
 @pytest.fixture(scope="module")
@@ -197,7 +191,7 @@ async def test_submissions_killed_at_one_point_leave_one_flink_job_per_run(
     if point == "before-request" and flink.version != FLINK_VERSIONS[0]:
         pytest.skip("nothing reaches Flink: hlink's release does not depend on its version (tested on the first)")
     url = await empty_database(kind, request, tmp_path, f"hlink_kill_{point.replace('-', '_')}")
-    async with httpx.AsyncClient(timeout=60) as http:
+    async with httpx.AsyncClient(timeout=60, headers=AUTH) as http:
         story = Story(http, flink, f"killed {point} {kind}")
         try:
             for turn in range(ROUNDS):
@@ -221,7 +215,7 @@ async def test_a_killed_submission_whose_flink_job_ended_before_the_restart_is_r
     if flink.version != FLINK_VERSIONS[0]:
         pytest.skip("the reconciler's bookkeeping, whatever the version: tested on the first")
     url = await empty_database(kind, request, tmp_path, "hlink_kill_ended")
-    async with httpx.AsyncClient(timeout=60) as http:
+    async with httpx.AsyncClient(timeout=60, headers=AUTH) as http:
         story = Story(http, flink, f"ended {kind}")
         try:
             async with replica(url, data, "after-accepted") as (killer, base):

@@ -7,7 +7,8 @@ from dataclasses import dataclass
 from tortoise.queryset import QuerySet
 
 from models import Cluster, Jar, Job
-from services.actor import stamp_new
+from services.access.audit import guarded
+from services.actor import Role, stamp_new
 from services.artifacts.storage import Storage, Upload
 from services.checks import Checks
 from services.errors import Conflict
@@ -31,6 +32,7 @@ def jar_path(jar: Jar) -> str:
     return f"{FOLDER}/{jar.res_uname}"
 
 
+@guarded("jar.upload", Role.DEVELOPER, "jar")
 async def upload_jar(
     storage: Storage,
     upload: Upload | None,
@@ -63,6 +65,7 @@ async def upload_jar(
         raise
 
 
+@guarded("jar.delete", Role.DEVELOPER, "jar", key="jar_id")
 async def delete_jar(storage: Storage, jar_id: int) -> None:
     """Delete a jar no job runs, and its file."""
     jar = await get_or_404(Jar, jar_id, "jar")

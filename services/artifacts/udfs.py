@@ -9,7 +9,8 @@ from tortoise.exceptions import IntegrityError
 from tortoise.queryset import QuerySet
 
 from models import JobDatasource, Udf
-from services.actor import stamp_change, stamp_new
+from services.access.audit import guarded
+from services.actor import Role, stamp_change, stamp_new
 from services.artifacts.storage import Storage, Upload
 from services.checks import Checks
 from services.errors import Conflict
@@ -28,6 +29,7 @@ class UdfFilter:
     udf_desc: str | None = None
 
 
+@guarded("udf.upload", Role.DEVELOPER, "udf")
 async def upload_udf(
     storage: Storage,
     upload: Upload | None,
@@ -68,6 +70,7 @@ async def upload_udf(
         raise
 
 
+@guarded("udf.update", Role.DEVELOPER, "udf", key="udf_id")
 async def update_udf(udf_id: int, udf_desc: str | None) -> Udf:
     """Change a UDF's description (the only thing the document lets change)."""
     udf = await get_or_404(Udf, udf_id, "udf")
@@ -76,6 +79,7 @@ async def update_udf(udf_id: int, udf_desc: str | None) -> Udf:
     return udf
 
 
+@guarded("udf.delete", Role.DEVELOPER, "udf", key="udf_id")
 async def delete_udf(storage: Storage, udf_id: int) -> None:
     """Delete a UDF no job's SQL calls, and its jar."""
     udf = await get_or_404(Udf, udf_id, "udf")

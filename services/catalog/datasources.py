@@ -10,9 +10,11 @@ from tortoise.queryset import QuerySet
 from tortoise.transactions import in_transaction
 
 from models import Column, Datasource, DatasourceProperties, Job, JobDatasource
-from services.actor import stamp_change, stamp_new
+from services.access.audit import guarded
+from services.actor import Role, stamp_change, stamp_new
 from services.catalog.connectors import check_form, filled_form, flatten_form, form_of
 from services.catalog.flinktypes import BadType, parse_type
+from services.catalog.secrets import MASK, mask_value
 from services.checks import Checks
 from services.errors import Conflict
 from services.jobs.sqltext import SqlRefused, table_ddl
@@ -27,7 +29,6 @@ CONNECTORS = {
     "side": ("kafka", "mysql", "oracle", "http", "redis", "jdbc"),
     "sink": ("kafka", "mysql", "oracle", "hbase", "jdbc", "print", "blackhole", "filesystem"),
 }
-MASK = "******"
 ROOT = "0"
 
 
@@ -77,17 +78,15 @@ class DatasourceFilter:
     structure_type: int | None = None
 
 
-def is_secret(field_name: str) -> bool:
-    """Connector fields whose values no read returns in clear."""
-    return "password" in field_name.lower() or "secret" in field_name.lower()
-
-
 def masked(properties: list[dict[str, Any]]) -> list[dict[str, Any]]:
-    """The properties with secret values replaced by the mask."""
-    return [
-        {**p, "fieldValue": MASK} if is_secret(str(p.get("fieldName", ""))) and p.get("fieldValue") else p
-        for p in properties
-    ]
+    """The properties as shown: secret values masked, credentials inside URLs too."""
+    shown = []
+    for p in properties:
+        value = p.get("fieldValue")
+        if isinstance(value, str) and value:
+            p = {**p, "fieldValue": mask_value(str(p.get("fieldName", "")), value)}
+        shown.append(p)
+    return shown
 
 
 def shown_properties(ds: Datasource, props: DatasourceProperties | None) -> list[dict[str, Any]]:
@@ -97,9 +96,16 @@ def shown_properties(ds: Datasource, props: DatasourceProperties | None) -> list
 
 
 def _restore_secrets(new: list[dict[str, Any]], old: list[dict[str, Any]]) -> list[dict[str, Any]]:
-    """An update that sends the mask back keeps the stored secret."""
+    """An update that sends back a value as it was shown (masked) keeps the stored one."""
     stored = {str(p.get("fieldName")): p.get("fieldValue") for p in old}
-    return [{**p, "fieldValue": stored.get(str(p["fieldName"]))} if p.get("fieldValue") == MASK else p for p in new]
+    restored = []
+    for p in new:
+        name, value = str(p.get("fieldName")), p.get("fieldValue")
+        before = stored.get(name)
+        if isinstance(value, str) and isinstance(before, str) and MASK in value and value == mask_value(name, before):
+            p = {**p, "fieldValue": before}
+        restored.append(p)
+    return restored
 
 
 def _check_properties(checks: Checks, properties: list[dict[str, Any]]) -> list[dict[str, Any]]:
@@ -255,6 +261,7 @@ def _check_connector_form(ds_type: str | None, table_type: str | None, propertie
         checks.done()
 
 
+@guarded("datasource.create", Role.DEVELOPER, "datasource")
 async def create_datasource(data: DatasourceInput) -> Datasource:
     """Create a datasource with its columns and properties, all or nothing."""
     columns, properties = _check(data, None)
@@ -271,6 +278,7 @@ async def create_datasource(data: DatasourceInput) -> Datasource:
     return ds
 
 
+@guarded("datasource.update", Role.DEVELOPER, "datasource", key="ds_id")
 async def update_datasource(ds_id: int, data: DatasourceInput) -> Datasource:
     """Change the given fields; a given column list or property list replaces the stored one."""
     ds = await get_or_404(Datasource, ds_id, "datasource")
@@ -297,6 +305,7 @@ async def update_datasource(ds_id: int, data: DatasourceInput) -> Datasource:
     return ds
 
 
+@guarded("datasource.delete", Role.DEVELOPER, "datasource", key="ds_id")
 async def delete_datasource(ds_id: int) -> None:
     """Delete a datasource no job maps; its columns and properties go with it."""
     ds = await get_or_404(Datasource, ds_id, "datasource")

@@ -9,6 +9,7 @@ from typing import Any
 from models import Column, Datasource, DatasourceProperties
 from services.catalog.connectors import connector_options, form_of, watermark_delay
 from services.catalog.datasources import ROOT, masked
+from services.catalog.secrets import mask_sql
 from services.jobs.sqltext import quote as quote
 
 #: the processing-time attribute added to sources and side tables (FOR SYSTEM_TIME AS OF s.proctime)
@@ -103,8 +104,9 @@ def spec_of(ds: Datasource, role: str, columns: Iterable[Column], properties: An
 
 
 def ddl_of(ds: Datasource, columns: Iterable[Column], properties: Any) -> str:
-    """The datasource's CREATE TABLE in its own role: generated, or the user's own when ddlEnable is 1."""
-    return create_table(spec_of(ds, ds.ds_type, columns, properties))
+    """The datasource's CREATE TABLE in its own role, as shown: generated, or the user's own when ddlEnable is
+    1, secrets masked (in the options and in any URL)."""
+    return mask_sql(create_table(spec_of(ds, ds.ds_type, columns, properties)))
 
 
 async def table_specs(tables: list[tuple[Datasource, str]], *, mask: bool = False) -> list[TableSpec]:

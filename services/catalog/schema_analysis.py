@@ -12,6 +12,8 @@ import json
 from dataclasses import dataclass, field
 from typing import Any
 
+from services.access.audit import guarded
+from services.actor import Role
 from services.artifacts.storage import Storage, Upload
 from services.catalog.datasources import ROOT, ColumnInput
 from services.catalog.ddl import quote
@@ -504,6 +506,7 @@ def analyse(content: bytes, schema_type: int, structure_type: int) -> list[Colum
     return columns_of(root, structure_type)
 
 
+@guarded("schema.analyse", Role.DEVELOPER, "schema")
 async def analyse_upload(
     storage: Storage, upload: Upload | None, schema_type: int, structure_type: int
 ) -> tuple[str, list[ColumnInput]]:

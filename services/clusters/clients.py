@@ -12,6 +12,7 @@ import anyio.to_thread
 from flink.client import FlinkClient
 from flink.errors import FlinkRejected
 from flink.sqlrunner import RunnerBuildError, build_runner, bundle, runner_is_current
+from services.clusters import allowlist
 from services.errors import ValidationFailed
 
 
@@ -32,7 +33,8 @@ class FlinkClients:
     def client(self, address: str) -> FlinkClient:
         """The shared client of one cluster (connection pooling across requests)."""
         if address not in self._clients:
-            self._clients[address] = FlinkClient(address)
+            refusal = None if allowlist.ALLOWED.allows(address) else f"{address} is not allowed by HLINK_CLUSTER_ALLOW"
+            self._clients[address] = FlinkClient(address, refusal=refusal)
         return self._clients[address]
 
     async def close(self) -> None:

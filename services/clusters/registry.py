@@ -11,9 +11,12 @@ from config import Settings
 from flink.client import FlinkClient
 from flink.errors import FlinkError
 from models import Cluster, Job
-from services.actor import stamp_change, stamp_new
+from services.access.audit import guarded
+from services.actor import Role, stamp_change, stamp_new
 from services.checks import Checks
+from services.clusters import allowlist
 from services.errors import Conflict
+from services.jobs.states import ACTIVE
 from services.paging import Page, check_filter, paginate
 from services.records import apply, get_or_404, given
 
@@ -59,10 +62,17 @@ def _check(data: ClusterInput, creating: bool) -> None:
         else:
             if parts.scheme not in ("http", "https") or not hostname:
                 checks.add("address", "must be the REST address of the job manager, e.g. http://127.0.0.1:8081")
+            elif not allowlist.ALLOWED.allows_host(hostname):
+                checks.add(
+                    "address",
+                    f"{hostname} is not an allowed cluster host: loopback, or what HLINK_CLUSTER_ALLOW lists "
+                    f"({allowlist.ALLOWED.describe()})",
+                )
     checks.max_length("address", data.address, 512)
     checks.done()
 
 
+@guarded("cluster.create", Role.ADMIN, "cluster")
 async def create_cluster(data: ClusterInput) -> Cluster:
     """Register a cluster; type defaults to standalone."""
     _check(data, creating=True)
@@ -71,6 +81,7 @@ async def create_cluster(data: ClusterInput) -> Cluster:
     return await Cluster.create(**values, **stamp_new())
 
 
+@guarded("cluster.update", Role.ADMIN, "cluster", key="cluster_id")
 async def update_cluster(cluster_id: int, data: ClusterInput) -> Cluster:
     """Change the given fields of a cluster."""
     cluster = await get_or_404(Cluster, cluster_id, "cluster")
@@ -78,11 +89,18 @@ async def update_cluster(cluster_id: int, data: ClusterInput) -> Cluster:
     values = given(data)
     if "address" in values:
         values["address"] = normalize_address(values["address"])
+        if values["address"] != cluster.address:
+            running = await Job.filter(cluster_id=cluster_id, job_status__in=list(ACTIVE)).count()
+            if running:
+                raise Conflict(
+                    f"cluster {cluster_id} runs {running} job(s): its address cannot change under them; stop them first"
+                )
     apply(cluster, {**values, **stamp_change()})
     await cluster.save()
     return cluster
 
 
+@guarded("cluster.delete", Role.ADMIN, "cluster", key="cluster_id")
 async def delete_cluster(cluster_id: int) -> None:
     """Delete a cluster that no job runs on."""
     cluster = await get_or_404(Cluster, cluster_id, "cluster")

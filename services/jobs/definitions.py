@@ -9,7 +9,8 @@ from tortoise.queryset import QuerySet
 from tortoise.transactions import in_transaction
 
 from models import Cluster, Datasource, Jar, Job, JobDatasource
-from services.actor import stamp_change, stamp_new
+from services.access.audit import guarded
+from services.actor import Role, stamp_change, stamp_new
 from services.checks import Checks
 from services.errors import Conflict
 from services.jobs.sqltext import SqlRefused, sink_statement
@@ -190,6 +191,7 @@ def _mapping_rows(job_id: int, mappings: list[MappingInput]) -> list[JobDatasour
     ]
 
 
+@guarded("job.create", Role.DEVELOPER, "job")
 async def create_job(data: JobInput) -> Job:
     """Create a job with its datasource mapping, all or nothing. It starts as not running."""
     await _check(data, None)
@@ -201,6 +203,7 @@ async def create_job(data: JobInput) -> Job:
     return job
 
 
+@guarded("job.update", Role.DEVELOPER, "job", key="job_id")
 async def update_job(job_id: int, data: JobInput) -> Job:
     """Change the given settings; a given mapping list replaces the stored mapping."""
     job = await get_or_404(Job, job_id, "job")
@@ -217,6 +220,7 @@ async def update_job(job_id: int, data: JobInput) -> Job:
     return job
 
 
+@guarded("job.delete", Role.DEVELOPER, "job", key="job_id")
 async def delete_job(job_id: int) -> None:
     """Delete a job that is not running on Flink; its mapping goes with it."""
     job = await get_or_404(Job, job_id, "job")

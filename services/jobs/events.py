@@ -71,6 +71,8 @@ class SharedEvents(Events):
         self._listener: Any = None
         self._sender: Any = None
         self._sending: set[asyncio.Task[None]] = set()
+        #: one NOTIFY at a time on the sending connection (asyncpg runs one operation per connection), in order
+        self._send_lock = asyncio.Lock()
         self._watch: asyncio.Task[None] | None = None
 
     async def start(self) -> None:
@@ -79,20 +81,33 @@ class SharedEvents(Events):
         self._watch = asyncio.create_task(self._keep_listening())
 
     async def _listen(self) -> None:
+        """Connect and LISTEN; on any failure, stay without a listener (the watcher tries again).
+
+        Any failure, not only a PostgresError: a session the database ends between the connect and the LISTEN
+        (a restart at that moment) makes asyncpg raise InterfaceError, which would otherwise end the watcher and
+        with it every event from the other replicas until this one restarts."""
         import asyncpg
 
+        connection = None
         try:
-            self._listener = await asyncpg.connect(self._dsn, timeout=5)
-            await self._listener.add_listener(CHANNEL, self._received)
-        except (OSError, TimeoutError, asyncpg.PostgresError) as error:
-            log.warning("status events from other replicas paused: %s", error)
+            connection = await asyncpg.connect(self._dsn, timeout=5)
+            await connection.add_listener(CHANNEL, self._received)
+        except Exception as error:
+            log.warning("status events from other replicas paused: %r", error)
+            if connection is not None:
+                connection.terminate()
             self._listener = None
+            return
+        self._listener = connection
 
     async def _keep_listening(self) -> None:
         while True:
             await asyncio.sleep(1)
-            if self._listener is None or self._listener.is_closed():
-                await self._listen()
+            try:
+                if self._listener is None or self._listener.is_closed():
+                    await self._listen()
+            except Exception:  # the watcher must outlive anything: without it this replica hears no other
+                log.exception("listening again for status events failed; trying again in a second")
 
     def _received(self, connection: Any, pid: int, channel: str, payload: str) -> None:
         try:
@@ -116,13 +131,16 @@ class SharedEvents(Events):
         if fields["message"] and len(fields["message"]) > 2000:  # NOTIFY carries at most 8000 bytes
             fields["message"] = fields["message"][:2000] + "..."
         payload = json.dumps(fields)
-        try:
-            if self._sender is None or self._sender.is_closed():
-                self._sender = await asyncpg.connect(self._dsn, timeout=5)
-            await self._sender.execute("SELECT pg_notify($1, $2)", CHANNEL, payload)
-        except (OSError, TimeoutError, asyncpg.PostgresError, asyncpg.InterfaceError) as error:
-            log.warning("a status event did not reach the other replicas: %s", error)
-            self._sender = None
+        async with self._send_lock:
+            try:
+                if self._sender is None or self._sender.is_closed():
+                    self._sender = await asyncpg.connect(self._dsn, timeout=5)
+                await self._sender.execute("SELECT pg_notify($1, $2)", CHANNEL, payload)
+            except (OSError, TimeoutError, asyncpg.PostgresError, asyncpg.InterfaceError) as error:
+                log.warning("a status event did not reach the other replicas: %s", error)
+                if self._sender is not None:
+                    self._sender.terminate()
+                self._sender = None
 
     async def close(self) -> None:
         """Stop listening and sending."""

@@ -15,7 +15,9 @@ from tortoise.transactions import in_transaction
 
 from flink.errors import FlinkError, FlinkRejected, FlinkUnavailable
 from models import Job, JobRun, Operation, Savepoint
-from services.actor import stamp_new
+from services.access.audit import guarded
+from services.actor import Role, stamp_new
+from services.catalog.secrets import mask_sql
 from services.errors import Conflict, DomainError, Refused, Unavailable, ValidationFailed
 from services.jobs import operations
 from services.jobs.definitions import ACTIVE, STATUS_NAMES, get_job
@@ -55,6 +57,8 @@ class Validation:
 
 
 def _located(submission: Submission | None, error: FlinkRejected) -> dict[str, Any]:
+    """Flink's error placed in the user's input; Flink quotes statements, so secrets in them are masked."""
+    error = FlinkRejected(mask_sql(error.message), status=error.status, statement=error.statement)
     script = submission.script if submission is not None else None
     if script is not None and error.statement is not None:
         return script.locate(error.statement, error.message)
@@ -84,6 +88,7 @@ async def _store(job: Job, verdict: Validation) -> Validation:
     return verdict
 
 
+@guarded("job.validate", Role.DEVELOPER, "job", key="job")
 async def validate(runtime: Runtime, job: Job) -> Validation:
     """Plan the job on its cluster (nothing runs) and store the verdict with the job."""
     submission: Submission | None = None
@@ -122,6 +127,7 @@ async def _claim(job: Job, cluster_id: int, restore: Restore | None) -> JobRun |
         )
 
 
+@guarded("job.run", Role.DEVELOPER, "job", key="job_id")
 async def run_job(runtime: Runtime, job_id: int, restore: Restore | None = None) -> JobRun:
     """Submit a job once: a job that is submitting or running is refused, even for simultaneous requests on
     several replicas (the claim is a compare-and-set); the claim forgets the previous run's Flink job id."""
@@ -152,9 +158,11 @@ async def run_job(runtime: Runtime, job_id: int, restore: Restore | None = None)
             if failure:
                 run.failure = failure
             ended += ["final_state", "end_time", "failure"]
-        async with in_transaction():  # what Flink answered, in one commit
-            await run.save(update_fields=ended)
+        # what Flink answered, in one commit; the job's row first, then the run's, as every writer locks them
+        # (another replica's reconciler may be recording the same Flink job found by its name: no deadlock)
+        async with in_transaction():
             settled = await settle(job_id, _accepted(jid, state), None)
+            await run.save(update_fields=ended)
         announce(runtime.events, settled)
         if settled is None or settled[1] is None:  # moved on: found by name already, or the job is gone
             log.warning("job %s: Flink job %s was accepted, and the job had moved on", job_id, jid)
@@ -198,10 +206,10 @@ async def _submit(runtime: Runtime, job: Job, run: JobRun, restore: Restore | No
         # the run row and the job's transition commit together: a crash between them would strand the job
         for name, value in run_values.items():
             setattr(run, name, value)
-        async with in_transaction():
+        async with in_transaction():  # the job's row first, then the run's (the order every writer keeps)
+            result = await settle(job.id, decide, None)
             if run_values:
                 await run.save(update_fields=list(run_values))
-            result = await settle(job.id, decide, None)
         announce(runtime.events, result)
         if result is None:
             log.warning("job %s: its submission's outcome could not be written (the job changed or is gone)", job.id)
@@ -233,7 +241,7 @@ async def _submit(runtime: Runtime, job: Job, run: JobRun, restore: Restore | No
         if error.statement is not None or str(located.get("field", "")).startswith("jobDsVOS["):
             await _store(job, Validation(INVALID, located, None))
             raise await refuse(invalid(located), "REJECTED") from None
-        raise await refuse(Refused(f"Flink refused job {job.id}: {error.message}"), "REJECTED") from None
+        raise await refuse(Refused(f"Flink refused job {job.id}: {mask_sql(error.message)}"), "REJECTED") from None
     except FlinkUnavailable as error:
         if submitted and error.maybe_sent:
             raise await unconfirmed(error.message) from None
@@ -274,6 +282,7 @@ class Stopped:
     operation: Operation | None = None
 
 
+@guarded("job.cancel", Role.DEVELOPER, "job", key="job_id")
 async def cancel_job(runtime: Runtime, job_id: int) -> Stopped:
     """Stop with a savepoint when the cluster can write one, else cancel; a retained checkpoint is kept. The stop
     is an operation followed for ``HLINK_OPERATION_WAIT`` seconds here, and to its end by the reconciler; a second
@@ -302,6 +311,7 @@ async def _savepoint_of(operation: Operation) -> Savepoint | None:
     return await Savepoint.get_or_none(id=operation.savepoint_id) if operation.savepoint_id else None
 
 
+@guarded("job.restart", Role.DEVELOPER, "job", key="job_id")
 async def restart_job(
     runtime: Runtime, job_id: int, restore_from: RestoreFrom = RestoreFrom.LATEST, savepoint_id: int | None = None
 ) -> JobRun:
@@ -317,6 +327,7 @@ async def restart_job(
     return await run_job(runtime, job_id, await restore_point(job, restore_from, savepoint_id))
 
 
+@guarded("job.savepoint", Role.DEVELOPER, "job", key="job_id")
 async def trigger_savepoint(runtime: Runtime, job_id: int) -> Operation:
     """Write a savepoint of a running job and keep it (earlier ones are kept too, up to the retention). Answers
     the operation: completed with its savepoint, or still under way after ``HLINK_OPERATION_WAIT`` seconds (the

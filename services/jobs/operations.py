@@ -19,13 +19,14 @@ import uuid
 from datetime import timedelta
 from enum import StrEnum
 
+from tortoise.exceptions import IntegrityError
 from tortoise.transactions import in_transaction
 
 from flink.client import FlinkClient
 from flink.errors import FlinkError, FlinkRejected, FlinkUnavailable
 from models import Cluster, Job, JobRun, Operation, Savepoint
 from services.actor import stamp_new
-from services.errors import Refused, Unavailable
+from services.errors import Conflict, Refused, Unavailable
 from services.jobs import savepoints
 from services.jobs.states import CANCELLED, Change, Event, now, settle
 from services.jobs.submission import cluster_of
@@ -73,17 +74,23 @@ async def begin(runtime: Runtime, job: Job, kind: Kind) -> Operation:
     assert job.flink_job_id is not None
     cluster = await cluster_of(job)
     run = await JobRun.filter(job_id=job.id, flink_job_id=job.flink_job_id).order_by("-id").first()
-    operation = await Operation.create(
-        job_id=job.id,
-        run_id=run.id if run else None,
-        cluster_id=cluster.id,
-        flink_job_id=job.flink_job_id,
-        kind=kind.value,
-        trigger_id=_trigger_id(),
-        target_dir=job.state_savepoints_dir or None,
-        status=Status.PENDING.value,
-        **stamp_new(),
-    )
+    try:
+        operation = await Operation.create(
+            job_id=job.id,
+            run_id=run.id if run else None,
+            cluster_id=cluster.id,
+            flink_job_id=job.flink_job_id,
+            kind=kind.value,
+            trigger_id=_trigger_id(),
+            target_dir=job.state_savepoints_dir or None,
+            status=Status.PENDING.value,
+            **stamp_new(),
+        )
+    except IntegrityError:  # one open stop per Flink job (a unique index): a simultaneous stop got there first
+        joined = await open_stop(job)
+        if joined is None:
+            raise Conflict(f"job {job.id} was being stopped; look at its state again") from None
+        return joined
     await _send(runtime, cluster.address, operation)
     return operation
 
@@ -240,7 +247,7 @@ async def _stopped(runtime: Runtime, job: Job, operation: Operation, savepoint: 
             try:
                 await client.cancel(jid)
             except FlinkRejected as error:
-                if error.status != 404:  # 404: the job is gone already
+                if error.status not in (404, 409):  # gone already, or ended meanwhile (another terminal state)
                     raise Refused(f"Flink refused to cancel job {job.id}: {error.message}") from None
             except FlinkUnavailable as error:
                 raise Unavailable(f"the cluster of job {job.id} did not answer: {error.message}") from None

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
+import time
 from dataclasses import dataclass, field
 from datetime import timedelta
 
@@ -142,6 +143,8 @@ async def _apply(
         if (job.job_status, job.flink_state) == (code_of(seen.state), seen.state):
             continue  # unchanged: no write
         failure = await flink_failure(runtime, cluster.address, seen.jid) if seen.state == "FAILED" else None
+        if seen.state == "FAILED" and failure is None and _reason_pending(seen):
+            continue  # Flink lists the job FAILED before it serves the reason: the next cycle records both
         change = Change(Event.OBSERVED, code_of(seen.state), seen.state, message=failure)
         closing = _closing(job.id, seen.jid, seen.state, failure) if seen.state in TERMINAL else None
         await _write(runtime, job, change, cycle, cycle.changed, closing)
@@ -168,6 +171,8 @@ async def _unconfirmed(
         # found: recorded as the reconciler records any job, its run ended too when Flink's job has (it may have
         # finished or failed before hlink came back, and no later cycle looks at a job that is not active)
         failure = await flink_failure(runtime, cluster.address, seen.jid) if seen.state == "FAILED" else None
+        if seen.state == "FAILED" and failure is None and _reason_pending(seen):
+            return  # as in _apply: found again by its name next cycle, with the reason
         change = Change(Event.OBSERVED, code_of(seen.state), seen.state, flink_job_id=seen.jid, message=failure)
         found: dict[str, object] = {"flink_job_id": seen.jid, "start_time": run.start_time or now()}
         if seen.state in TERMINAL:
@@ -191,6 +196,17 @@ def _closing(job_id: int, flink_job_id: str, state: str, failure: str | None) ->
     if failure:
         values["failure"] = failure
     return Q(job_id=job_id, flink_job_id=flink_job_id, end_time__isnull=True), values
+
+
+#: how long after a job ended the reconciler waits for Flink's reason before it records the failure without one.
+#: Flink's job list (/jobs/overview) says FAILED about a second before /jobs/<id>/exceptions has the entry (the
+#: job's graph is archived after its status changes): written in that second, the run would keep no reason
+REASON_WAIT_MS = 30_000
+
+
+def _reason_pending(seen: FlinkJob) -> bool:
+    """Whether Flink ended the job so recently that its exception history may not be served yet."""
+    return seen.end_time is not None and time.time() * 1000 - seen.end_time < REASON_WAIT_MS
 
 
 async def flink_failure(runtime: Runtime, address: str, jid: str) -> str | None:

@@ -1,0 +1,159 @@
+"""The door of both faces: who is calling (a bearer token) and whether a browser may be making the call for a
+foreign page. Roles are checked later, in the services (services/access/roles.py).
+
+- Every REST path, GraphQL operation and the WebSocket need ``Authorization: Bearer <token>``; a missing or
+  invalid one answers 401 with the envelope. Open: ``/health``, ``/``, the GraphiQL page itself, the sign-in
+  path (``POST /auth/login``) and a GraphQL document that only signs in (``mutation { login(...) }``). The
+  WebSocket may carry the token in its ``connection_init`` payload instead (browsers cannot set its headers).
+- Cross-site: a form or multipart request from a foreign Origin is refused (403), and a GraphQL multipart
+  request must carry a header that makes browsers ask first (``Apollo-Require-Preflight`` or
+  ``X-Requested-With``), so a foreign page cannot post one with a user's credentials.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+from collections.abc import Iterable
+
+from graphql import GraphQLError, OperationDefinitionNode, OperationType, parse
+from graphql.language import FieldNode
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
+
+from limits import MAX_JSON_BODY
+from rest.envelope import envelope
+from services.access.accounts import authenticate
+from services.access.roles import ANONYMOUS
+from services.actor import Actor, current_actor
+
+log = logging.getLogger("hlink.gate")
+OPEN = frozenset({("GET", "/health"), ("GET", "/"), ("HEAD", "/"), ("POST", "/auth/login")})
+#: the GraphQL operations anyone may send: signing in
+OPEN_FIELDS = frozenset({"login", "__typename"})
+_FORM_TYPES = (b"multipart/form-data", b"application/x-www-form-urlencoded", b"text/plain")
+_PREFLIGHT_HEADERS = (b"apollo-require-preflight", b"x-requested-with")
+
+
+def bearer(headers: dict[bytes, bytes]) -> str | None:
+    """The token of an ``Authorization: Bearer`` header, if there is one."""
+    value = headers.get(b"authorization", b"").decode("latin-1").strip()
+    scheme, _, token = value.partition(" ")
+    return token.strip() if scheme.lower() == "bearer" and token.strip() else None
+
+
+def only_signs_in(body: bytes) -> bool:
+    """Whether a GraphQL request body is one document whose operations select nothing but ``login``."""
+    try:
+        request = json.loads(body)
+        document = parse(request["query"]) if isinstance(request, dict) else None
+    except (ValueError, KeyError, TypeError, RecursionError, GraphQLError):
+        return False
+    if document is None:
+        return False
+    operations = [d for d in document.definitions if isinstance(d, OperationDefinitionNode)]
+    if len(operations) != len(document.definitions) or not operations:
+        return False  # fragments could hide other fields
+    return all(
+        op.operation is OperationType.MUTATION and _fields(op.selection_set.selections) <= OPEN_FIELDS
+        for op in operations
+    )
+
+
+def _fields(selections: Iterable[object]) -> set[str]:
+    names: set[str] = set()
+    for selection in selections:
+        if not isinstance(selection, FieldNode):
+            return {"<fragment>"}
+        names.add(selection.name.value)
+    return names
+
+
+class GateMiddleware:
+    """Sets the acting user (:data:`services.actor.current_actor`) from the request's bearer token."""
+
+    def __init__(self, app: ASGIApp, allowed_origins: Iterable[str] = ()) -> None:
+        self.app = app
+        self.allowed_origins = frozenset(o.rstrip("/") for o in allowed_origins)
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] not in ("http", "websocket"):
+            await self.app(scope, receive, send)
+            return
+        headers = dict(scope.get("headers") or [])
+        method, path = scope.get("method", "GET"), scope["path"]
+        if scope["type"] == "http" and (refusal := self.cross_site(headers, method, path)):
+            await envelope(403, None, refusal, False)(scope, receive, send)
+            return
+        token = bearer(headers)
+        actor: Actor | None = await authenticate(token) if token else None
+        if token and actor is None:
+            await self.unauthorized(scope, receive, send, "the token is unknown, expired or revoked")
+            return
+        if actor is None and scope["type"] == "http" and not self.open(method, path, headers):
+            if not (method == "POST" and path == "/graphql"):
+                await self.unauthorized(scope, receive, send, "sign in first: send Authorization: Bearer <token>")
+                return
+            body, receive = await _buffered(receive)
+            if not only_signs_in(body):
+                await self.unauthorized(scope, receive, send, "sign in first: send Authorization: Bearer <token>")
+                return
+        mark = current_actor.set(actor or ANONYMOUS)  # a WebSocket may still sign in with its connection_init
+        try:
+            await self.app(scope, receive, send)
+        finally:
+            current_actor.reset(mark)
+
+    @staticmethod
+    def open(method: str, path: str, headers: dict[bytes, bytes]) -> bool:
+        if (method, path) in OPEN:
+            return True
+        # the GraphiQL page itself (a browser's GET asking for HTML, with no query in it)
+        return path == "/graphql" and method == "GET" and b"text/html" in headers.get(b"accept", b"")
+
+    def cross_site(self, headers: dict[bytes, bytes], method: str, path: str) -> str | None:
+        """Why a request a browser may be sending for a foreign page is refused, or ``None``."""
+        if method in ("GET", "HEAD", "OPTIONS"):
+            return None
+        kind = headers.get(b"content-type", b"").split(b";")[0].strip().lower()
+        if kind not in _FORM_TYPES:
+            return None  # a JSON body from a foreign page needs a preflight, which CORS answers
+        origin = headers.get(b"origin", b"").decode("latin-1").rstrip("/")
+        host = headers.get(b"host", b"").decode("latin-1")
+        if origin and origin not in self.allowed_origins and origin.split("://", 1)[-1] != host:
+            return f"a {kind.decode()} request from {origin} is refused: that page is not an allowed origin"
+        if path == "/graphql" and not any(h in headers for h in _PREFLIGHT_HEADERS):
+            return "a GraphQL multipart request needs the header Apollo-Require-Preflight: true"
+        return None
+
+    @staticmethod
+    async def unauthorized(scope: Scope, receive: Receive, send: Send, message: str) -> None:
+        if scope["type"] == "websocket":
+            await send({"type": "websocket.close", "code": 4401, "reason": message[:120]})
+            return
+        response = envelope(401, None, message, False, headers={"www-authenticate": 'Bearer realm="hlink"'})
+        await response(scope, receive, send)
+
+
+async def _buffered(receive: Receive) -> tuple[bytes, Receive]:
+    """Read a (small) body whole, and a ``receive`` that hands it to the app again."""
+    chunks: list[bytes] = []
+    size = 0
+    while True:
+        message = await receive()
+        if message["type"] != "http.request":
+            break
+        chunks.append(message.get("body", b""))
+        size += len(chunks[-1])
+        if size > MAX_JSON_BODY or not message.get("more_body", False):
+            break
+    body = b"".join(chunks)
+    replayed = False
+
+    async def replay() -> Message:
+        nonlocal replayed
+        if not replayed:
+            replayed = True
+            return {"type": "http.request", "body": body, "more_body": False}
+        return await receive()
+
+    return body, replay

@@ -1,0 +1,166 @@
+"""Users, their passwords (argon2 through pwdlib) and their bearer tokens.
+
+A token is ``hlk_`` and 43 random URL-safe characters, shown once when it is made; only its SHA-256 is kept
+(a long random secret needs no slow hash, and a lookup by digest stays one indexed read). Tokens expire (a
+sign-in's after ``LOGIN_TTL``, a made one when its maker says) and can be revoked.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import secrets
+from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
+
+from pwdlib import PasswordHash
+from tortoise.exceptions import IntegrityError
+
+from models import Token, User
+from services.access.audit import guarded, record
+from services.actor import Actor, Role, current_actor
+from services.checks import Checks
+from services.errors import Conflict, NotFound, Unauthorized
+
+TOKEN_PREFIX = "hlk_"
+#: how long a token from a sign-in lasts
+LOGIN_TTL = timedelta(hours=12)
+#: last use is written at most this often per token (not one write per request)
+_USE_PRECISION = timedelta(minutes=1)
+_hasher = PasswordHash.recommended()
+#: verified against when the user does not exist, so a wrong name costs the time a wrong password does
+_DUMMY = _hasher.hash(secrets.token_urlsafe(16))
+
+
+def _now() -> datetime:
+    return datetime.now(UTC)
+
+
+def digest(token: str) -> str:
+    """How a token is stored and looked up."""
+    return hashlib.sha256(token.encode("utf-8", "replace")).hexdigest()
+
+
+@dataclass(frozen=True)
+class Issued:
+    """A token just made: its row, and the secret itself, shown this once."""
+
+    token: Token
+    secret: str
+
+
+def _check_user(name: str, password: str | None) -> None:
+    checks = Checks()
+    if checks.required("name", name):
+        checks.max_length("name", name, 64)
+        if not all(c.isalnum() or c in "._-@" for c in name):
+            checks.add("name", "may hold letters, digits and . _ - @ only")
+    if password is not None and len(password) < 8:
+        checks.add("password", "must be at least 8 characters")
+    checks.done()
+
+
+async def _new_user(name: str, role: Role, password: str | None) -> User:
+    _check_user(name, password)
+    if await User.exists(name=name):
+        raise Conflict(f"user {name} exists already")
+    hashed = _hasher.hash(password) if password else None
+    return await User.create(name=name, role=role.label, password_hash=hashed)
+
+
+async def _issue(user: User, label: str, ttl: timedelta | None) -> Issued:
+    secret = TOKEN_PREFIX + secrets.token_urlsafe(32)
+    token = await Token.create(
+        user_id=user.id,
+        label=label[:64] or "api",
+        token_hash=digest(secret),
+        prefix=secret[: len(TOKEN_PREFIX) + 6],
+        expires_at=_now() + ttl if ttl else None,
+    )
+    return Issued(token, secret)
+
+
+@guarded("user.create", Role.ADMIN, "user")
+async def create_user(name: str, role: Role, password: str | None = None) -> tuple[User, Issued]:
+    """A new user with ``role`` and a first API token (never expiring; revoke it when done)."""
+    user = await _new_user(name, role, password)
+    return user, await _issue(user, "first", None)
+
+
+async def _user_named(name: str) -> User:
+    user = await User.get_or_none(name=name)
+    if user is None:
+        raise NotFound("user", name)
+    return user
+
+
+@guarded("token.create", Role.ADMIN, "user", key="name")
+async def create_token(name: str, label: str = "api", days: int | None = None) -> Issued:
+    """A new token for user ``name``, expiring after ``days`` when given."""
+    checks = Checks()
+    checks.in_range("days", days, 1, 3650)
+    checks.max_length("label", label, 64)
+    checks.done()
+    return await _issue(await _user_named(name), label, timedelta(days=days) if days else None)
+
+
+@guarded("token.revoke", Role.ADMIN, "token", key="token_id")
+async def revoke_token(token_id: int) -> Token:
+    """Revoke a token: requests carrying it are refused from now on."""
+    token = await Token.get_or_none(id=token_id)
+    if token is None:
+        raise NotFound("token", token_id)
+    if token.revoked_at is None:
+        token.revoked_at = _now()
+        await token.save(update_fields=["revoked_at"])
+    return token
+
+
+async def authenticate(secret: str) -> Actor | None:
+    """The user a bearer token names, or ``None`` for an unknown, expired or revoked token or a disabled user."""
+    if not secret.startswith(TOKEN_PREFIX) or len(secret) > 128:
+        return None
+    token = await Token.get_or_none(token_hash=digest(secret)).select_related("user")
+    if token is None or token.revoked_at is not None or token.user.disabled:
+        return None
+    now = _now()
+    if token.expires_at is not None and token.expires_at <= now:
+        return None
+    if token.last_used_at is None or now - token.last_used_at > _USE_PRECISION:
+        await Token.filter(id=token.id).update(last_used_at=now)
+    return Actor(token.user.name, Role.named(token.user.role), token.user.id, token.id)
+
+
+async def login(name: str, password: str) -> Issued:
+    """A sign-in: a token lasting ``LOGIN_TTL`` for a right name and password. Every attempt is audited; a
+    failed one says only that the pair is wrong (not which half)."""
+    user = await User.get_or_none(name=name[:64])
+    known = user is not None and user.password_hash is not None and not user.disabled
+    hashed = user.password_hash if known and user is not None and user.password_hash else _DUMMY
+    right = _hasher.verify(password, hashed) and known
+    mark = current_actor.set(Actor(name[:64] or "?", Role.VIEWER))  # the trail names who tried
+    try:
+        if not right or user is None:
+            await record("login", "failed", "user", name[:64], "wrong name or password")
+            raise Unauthorized("wrong name or password")
+        issued = await _issue(user, "login", LOGIN_TTL)
+        await record("login", "ok", "user", name)
+        return issued
+    finally:
+        current_actor.reset(mark)
+
+
+async def bootstrap_admin(given: str | None = None) -> str | None:
+    """On a database without users: an ``admin`` user and its token (``given``, e.g. HLINK_ADMIN_TOKEN, else a
+    new one), answered once; ``None`` when users exist already (another replica made the admin)."""
+    if await User.exists():
+        return None
+    try:
+        user = await _new_user("admin", Role.ADMIN, None)
+    except (Conflict, IntegrityError):  # another replica starting at the same moment made it
+        return None
+    if given:
+        if not given.startswith(TOKEN_PREFIX) or len(given) < 24:
+            raise ValueError(f"HLINK_ADMIN_TOKEN must start with {TOKEN_PREFIX} and be at least 24 characters")
+        await Token.create(user_id=user.id, label="bootstrap", token_hash=digest(given), prefix=given[:10])
+        return given
+    return (await _issue(user, "bootstrap", None)).secret

@@ -1,0 +1,173 @@
+"""Accounts, roles, tokens and the audit trail: every path and operation needs a bearer token, roles are checked
+in the services for both faces, and every change and sign-in is on the trail (issue 12)."""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import os
+import subprocess
+import sys
+from datetime import timedelta
+from pathlib import Path
+from typing import Any
+
+import httpx
+import pytest
+import websockets
+
+from models import AuditEntry, Token
+from services.jobs.states import now
+from tests.conftest import gql
+from tests.helpers import AUTH, add_cluster, ds_body, envelope_fail, envelope_ok
+
+ROOT = Path(__file__).resolve().parent.parent
+CREATE_USER = """mutation($n: String!, $r: UserRole!, $p: String) { createUser(name: $n, role: $r, password: $p) {
+  issued { secret token { id } } user { name role } error { __typename } } }"""
+
+
+def bearer(secret: str) -> dict[str, str]:
+    return {"Authorization": f"Bearer {secret}"}
+
+
+async def make_user(client: httpx.AsyncClient, name: str, role: str, password: str | None = None) -> dict[str, Any]:
+    made = (await gql(client, CREATE_USER, {"n": name, "r": role, "p": password}))["data"]["createUser"]
+    assert made["error"] is None, made
+    return {"secret": made["issued"]["secret"], "token_id": made["issued"]["token"]["id"]}
+
+
+async def test_every_path_and_operation_needs_a_token(client: httpx.AsyncClient) -> None:
+    anonymous = {"Authorization": ""}
+    for method, path in (("GET", "/jobs/list"), ("POST", "/cluster/add"), ("GET", "/dict/list"), ("GET", "/ds/list")):
+        answer = await client.request(method, path, headers=anonymous)
+        assert answer.status_code == 401 and answer.json()["success"] is False, (path, answer.text)
+        assert answer.headers["www-authenticate"].startswith("Bearer")
+    query = await client.post("/graphql", json={"query": "{ jobs { totalCount } }"}, headers=anonymous)
+    assert query.status_code == 401
+    wrong = await client.get("/jobs/list", headers=bearer("hlk_not-a-token-of-anyones-at-all"))
+    assert wrong.status_code == 401 and "unknown" in wrong.json()["msg"]
+    assert (await client.get("/health", headers=anonymous)).status_code == 200
+    page = await client.get("/graphql", headers={**anonymous, "Accept": "text/html"})
+    assert page.status_code == 200, "the GraphiQL page itself is open"
+
+
+async def test_roles_are_checked_in_the_services_for_both_faces(client: httpx.AsyncClient) -> None:
+    viewer = bearer((await make_user(client, "vera", "VIEWER"))["secret"])
+    developer = bearer((await make_user(client, "dev", "DEVELOPER"))["secret"])
+    cluster = await add_cluster(client)
+
+    assert envelope_ok(await client.get("/jobs/list", headers=viewer)) is not None, "viewers read"
+    refused = envelope_fail(await client.post("/ds/addDO", json=ds_body("v_t"), headers=viewer), 403)
+    assert "vera is a viewer" in refused["msg"] and "developer" in refused["msg"]
+    mutation = "mutation($id: ID!) { deleteCluster(id: $id) { deletedId error { __typename } } }"
+    body = {"query": mutation, "variables": {"id": str(cluster)}}
+    typed = await client.post("/graphql", json=body, headers=developer)
+    assert typed.json()["data"]["deleteCluster"] == {"deletedId": None, "error": {"__typename": "ForbiddenError"}}
+
+    created = envelope_ok(await client.post("/ds/addDO", json=ds_body("d_t"), headers=developer))
+    assert created["createBy"] == "dev", "the acting user comes from the token"
+    params: dict[str, Any] = {"name": "n", "address": "http://127.0.0.1:9", "type": 1}
+    envelope_fail(await client.post("/cluster/add", params=params, headers=developer), 403)
+    assert envelope_ok(await client.get("/cluster/list"))["total"] == 1, "nothing was made or deleted"
+
+
+async def test_sign_in_by_path_and_mutation_and_tokens_expire_and_are_revoked(client: httpx.AsyncClient) -> None:
+    await make_user(client, "lena", "DEVELOPER", "correct horse battery")
+    anonymous = {"Authorization": ""}
+    wrong = await client.post("/auth/login", json={"name": "lena", "password": "wrong one"}, headers=anonymous)
+    assert wrong.status_code == 401 and wrong.json()["msg"] == "wrong name or password"
+    nobody = await client.post("/auth/login", json={"name": "ghost", "password": "wrong one"}, headers=anonymous)
+    assert nobody.status_code == 401 and nobody.json()["msg"] == "wrong name or password", "not which half"
+    signed = envelope_ok(
+        await client.post("/auth/login", json={"name": "lena", "password": "correct horse battery"}, headers=anonymous)
+    )
+    assert signed["token"].startswith("hlk_") and signed["expiresAt"]
+    assert envelope_ok(await client.get("/jobs/list", headers=bearer(signed["token"]))) is not None
+
+    login = (
+        'mutation { login(name: "lena", password: "correct horse battery") { issued { secret } error { __typename } } }'
+    )
+    answer = await client.post("/graphql", json={"query": login}, headers=anonymous)
+    assert answer.status_code == 200, answer.text
+    secret = answer.json()["data"]["login"]["issued"]["secret"]
+    both = (
+        'mutation { login(name: "lena", password: "x") { error { __typename } } deleteCluster(id: "1") { deletedId } }'
+    )
+    sneaky = await client.post("/graphql", json={"query": both}, headers=anonymous)
+    assert sneaky.status_code == 401, "a document that does more than sign in needs a token"
+
+    token = await Token.get(prefix=secret[:10])
+    await Token.filter(id=token.id).update(expires_at=now() - timedelta(seconds=1))
+    assert (await client.get("/jobs/list", headers=bearer(secret))).status_code == 401, "expired"
+    revoke = "mutation($id: ID!) { revokeToken(id: $id) { token { revokedAt } error { __typename } } }"
+    signed_row = await Token.get(prefix=signed["token"][:10])
+    revoked = (await gql(client, revoke, {"id": str(signed_row.id)}))["data"]["revokeToken"]
+    assert revoked["error"] is None and revoked["token"]["revokedAt"]
+    assert (await client.get("/jobs/list", headers=bearer(signed["token"]))).status_code == 401, "revoked"
+
+
+async def test_every_change_and_sign_in_is_on_the_audit_trail(client: httpx.AsyncClient) -> None:
+    viewer = bearer((await make_user(client, "audra", "VIEWER"))["secret"])
+    await client.post("/ds/addDO", json=ds_body("a_t"), headers=viewer)  # denied
+    created = envelope_ok(await client.post("/ds/addDO", json=ds_body("a_t")))
+    envelope_fail(await client.delete("/ds/removeDO", params={"id": 999999}), 404)  # failed
+    await client.post("/auth/login", json={"name": "audra", "password": "not hers"}, headers={"Authorization": ""})
+    entries = [(e.actor, e.action, e.outcome, e.entity_id) for e in await AuditEntry.all().order_by("id")]
+    assert ("admin", "user.create", "ok", entries[0][3]) == entries[0]
+    assert ("audra", "datasource.create", "denied", None) in entries
+    assert ("admin", "datasource.create", "ok", str(created["id"])) in entries
+    assert ("admin", "datasource.delete", "failed", "999999") in entries
+    assert ("audra", "login", "failed", "audra") in entries
+    rows = await AuditEntry.all()
+    assert all("not hers" not in json.dumps(r.detail or {}) for r in rows), "no input value is kept"
+
+    query = "query($a: String) { auditLog(actor: $a) { totalCount items { actor action outcome message } } }"
+    trail = (await gql(client, query, {"a": "audra"}))["data"]["auditLog"]
+    assert trail["totalCount"] == 2 and {i["outcome"] for i in trail["items"]} == {"denied", "failed"}
+    as_viewer = await client.post("/graphql", json={"query": query, "variables": {}}, headers=viewer)
+    assert as_viewer.json()["data"] is None and "admin" in as_viewer.json()["errors"][0]["message"]
+
+
+async def test_cross_site_forms_and_uploads_are_refused(client: httpx.AsyncClient) -> None:
+    foreign = {"Origin": "http://evil.example"}
+    form = await client.post("/cluster/add", data={"name": "x"}, headers=foreign)
+    assert form.status_code == 403 and "evil.example" in form.json()["msg"]
+    upload = await client.post("/jars/upload", files={"jarfile": ("a.jar", b"PK")}, headers=foreign)
+    assert upload.status_code == 403
+    operations = json.dumps({"query": "mutation($f: Upload!) { uploadJar(file: $f) { jar { id } } }", "variables": {}})
+    files: dict[str, Any] = {"operations": (None, operations), "map": (None, "{}")}
+    bare = await client.post("/graphql", files=files)
+    assert bare.status_code == 403 and "Apollo-Require-Preflight" in bare.json()["msg"]
+
+
+def test_the_command_line_makes_users_and_tokens(tmp_path: Path) -> None:
+    env = {**os.environ, "HLINK_DATABASE_URL": f"sqlite://{tmp_path / 'cli.sqlite3'}"}
+
+    def hlink(*args: str) -> subprocess.CompletedProcess[str]:
+        command = [sys.executable, "cli.py", *args]
+        return subprocess.run(command, cwd=ROOT, env=env, capture_output=True, text=True, timeout=120)
+
+    made = hlink("user", "add", "carl", "--role", "developer")
+    assert made.returncode == 0, made.stderr
+    assert made.stdout.strip().splitlines()[-1].startswith("hlk_"), "the token is the last line"
+    again = hlink("user", "add", "carl", "--role", "developer")
+    assert again.returncode == 1 and "exists" in again.stderr and "Traceback" not in again.stderr
+    bad = hlink("user", "add", "dora", "--role", "root")
+    assert bad.returncode == 2 and "admin, developer, viewer" in bad.stderr
+    extra = hlink("token", "create", "carl", "--days", "7")
+    assert extra.returncode == 0 and extra.stdout.strip().splitlines()[-1].startswith("hlk_")
+    token_id = extra.stdout.split()[1]
+    revoked = hlink("token", "revoke", token_id)
+    assert revoked.returncode == 0 and f"token {token_id} revoked" in revoked.stdout
+
+
+async def test_a_websocket_signs_in_with_its_connection_init(served: str) -> None:
+    for payload in ({}, bearer("hlk_not-a-token-of-anyones-at-all")):
+        async with websockets.connect(f"ws://{served}/graphql", subprotocols=["graphql-transport-ws"]) as ws:  # type: ignore[list-item]
+            await ws.send(json.dumps({"type": "connection_init", "payload": payload}))
+            with pytest.raises(websockets.ConnectionClosed) as closed:
+                await asyncio.wait_for(ws.recv(), 5)
+            assert closed.value.rcvd is not None and closed.value.rcvd.code == 4403
+    async with websockets.connect(f"ws://{served}/graphql", subprotocols=["graphql-transport-ws"]) as ws:  # type: ignore[list-item]
+        await ws.send(json.dumps({"type": "connection_init", "payload": AUTH}))
+        assert json.loads(await asyncio.wait_for(ws.recv(), 5))["type"] == "connection_ack"
