@@ -25,7 +25,8 @@ from strawberry.types.unset import UnsetType
 import database
 from config import Settings, load_settings
 from gate import GateMiddleware, bearer
-from limits import BodyLimitMiddleware
+from limits import BodyLimitMiddleware, TimeoutMiddleware
+from models import sealed
 from resolvers.context import Context
 from rest.envelope import UnexpectedErrors, domain_error, http_error, unexpected_error
 from rest.routes import routes as rest_routes
@@ -108,6 +109,7 @@ def create_app(settings: Settings | None = None, *, manage_database: bool = True
     settings = settings or load_settings()
     paging.PAGE_CAP = settings.page_cap
     allowlist.configure(settings.cluster_allow)
+    sealed.configure(settings.secret_key or sealed.key_file(settings.data_dir / "secret.key"))
     storage = Storage(settings.storage_dir, settings.max_upload_bytes)
     runtime = Runtime.create(storage, settings.runner_jar, settings.savepoint_retention)
     runtime.submission_grace, runtime.operation_wait = settings.submission_grace, settings.operation_wait
@@ -150,6 +152,7 @@ def create_app(settings: Settings | None = None, *, manage_database: bool = True
         # first: it answers whatever the others and the routes let through (the gate reads the database too),
         # 503 for a database that does not answer; the Exception handler below keeps what escapes it
         Middleware(UnexpectedErrors),
+        Middleware(TimeoutMiddleware, seconds=settings.request_timeout),
         Middleware(BodyLimitMiddleware, max_upload_bytes=settings.max_upload_bytes),
         Middleware(GateMiddleware, allowed_origins=settings.cors_origins),
     ]

@@ -26,6 +26,8 @@ class Settings:
     max_depth: int = 12
     max_tokens: int = 5000
     max_aliases: int = 30
+    #: seconds any HTTP request may take before it is stopped and answered 503 (0: no limit)
+    request_timeout: float = 300.0
     #: the largest estimated cost of one GraphQL operation (fields times the list sizes above them)
     max_cost: int = 1_000_000
     #: the local Flink of `hlink flink up` (venv, config, logs, the SQL runner jar)
@@ -46,6 +48,8 @@ class Settings:
     #: seconds a savepoint or stop request waits for Flink before it answers "in progress"; the operation is
     #: followed to completion by the reconciler however long it takes
     operation_wait: float = 60.0
+    #: the Fernet key secrets are sealed with at rest (else <data dir>/secret.key, made at the first start)
+    secret_key: str | None = None
     #: hosts (names, *.domain) and networks (CIDRs) clusters may live at, beside loopback
     cluster_allow: tuple[str, ...] = ()
     #: the first admin's token on a database without users (else one is made, printed and kept in
@@ -84,6 +88,21 @@ def _seconds(env: Mapping[str, str], name: str, default: float) -> float:
     return 0.0 if raw is not None and raw.strip() in ("0", "0.0") else _float(env, name, default)
 
 
+def _secret_key(raw: str) -> str | None:
+    from cryptography.fernet import Fernet
+
+    if not raw.strip():
+        return None
+    try:
+        Fernet(raw.strip())
+    except ValueError:
+        raise SystemExit(
+            "HLINK_SECRET_KEY must be a Fernet key (32 bytes, URL-safe base64), e.g. the output of "
+            '`python -c "from cryptography.fernet import Fernet; print(Fernet.generate_key().decode())"`'
+        ) from None
+    return raw.strip()
+
+
 def _allow_list(raw: str) -> tuple[str, ...]:
     from services.clusters.allowlist import AllowList
 
@@ -109,6 +128,7 @@ def load_settings(env: Mapping[str, str] | None = None) -> Settings:
         max_upload_bytes=_int(e, "HLINK_MAX_UPLOAD_MB", 256) * 1024 * 1024,
         page_cap=_int(e, "HLINK_PAGE_CAP", 500),
         max_cost=_int(e, "HLINK_GRAPHQL_MAX_COST", 1_000_000),
+        request_timeout=_seconds(e, "HLINK_REQUEST_TIMEOUT", 300.0),
         flink_dir=Path(e.get("HLINK_FLINK_DIR") or data_dir / "flink").resolve(),
         local_flink=(e.get("HLINK_LOCAL_FLINK") or "1").strip().lower() not in ("0", "false", "no", "off"),
         local_flink_port=_int(e, "HLINK_LOCAL_FLINK_PORT", 8081),
@@ -120,5 +140,6 @@ def load_settings(env: Mapping[str, str] | None = None) -> Settings:
         operation_wait=_seconds(e, "HLINK_OPERATION_WAIT", 60.0),
         admin_token=(e.get("HLINK_ADMIN_TOKEN") or "").strip() or None,
         cluster_allow=_allow_list(e.get("HLINK_CLUSTER_ALLOW") or ""),
+        secret_key=_secret_key(e.get("HLINK_SECRET_KEY") or ""),
         runner_jar=Path(e.get("HLINK_RUNNER_JAR") or data_dir / "runner" / "hlink-sql-runner.jar").resolve(),
     )

@@ -1,8 +1,10 @@
-"""Request bodies counted while they stream, for both faces: one over its limit is cut off at the limit (a
-declared Content-Length at once, a chunked body at the byte that crosses it), before it reaches a parser or the
-disk, and answered 413 with the envelope."""
+"""Limits on every request, for both faces: bodies counted while they stream (one over its limit is cut off at
+the limit, a declared Content-Length at once, a chunked body at the byte that crosses it, before it reaches a
+parser or the disk, and answered 413 with the envelope), and a time limit (answered 503)."""
 
 from __future__ import annotations
+
+import asyncio
 
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
@@ -67,3 +69,34 @@ class BodyLimitMiddleware:
         message = f"the request body is larger than the limit of {limit // (1024 * 1024)} MB"
         response = envelope(413, None, message, False, headers={"connection": "close"})
         await response(scope, receive, send)
+
+
+class TimeoutMiddleware:
+    """Every HTTP request ends within ``seconds`` (HLINK_REQUEST_TIMEOUT): one still running then is cancelled
+    and answered 503 with the envelope. Its database transaction rolls back; a lifecycle action cut off in
+    flight is looked after by the reconciler as after a crash (an unconfirmed submission is found by its name,
+    an operation by its trigger id). WebSockets (subscriptions) are not limited."""
+
+    def __init__(self, app: ASGIApp, seconds: float) -> None:
+        self.app = app
+        self.seconds = seconds
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http" or self.seconds <= 0:
+            await self.app(scope, receive, send)
+            return
+        started = False
+
+        async def watched(message: Message) -> None:
+            nonlocal started
+            started = started or message["type"] == "http.response.start"
+            await send(message)
+
+        try:
+            async with asyncio.timeout(self.seconds):
+                await self.app(scope, receive, watched)
+        except TimeoutError:
+            if started:  # the answer is under way: nothing else can be sent
+                raise
+            message = f"the request took longer than {self.seconds:g} s (HLINK_REQUEST_TIMEOUT) and was stopped"
+            await envelope(503, None, message, False)(scope, receive, send)

@@ -179,7 +179,10 @@ async def main(n: int) -> None:
     await load()
     token = await bootstrap_admin() or ""  # the bench acts as the first admin, as a deployment's frontend would
     app = create_app(
-        load_settings({"HLINK_DATABASE_URL": url, "HLINK_STORAGE_DIR": str(folder / "s")}), manage_database=False
+        load_settings(
+            {"HLINK_DATABASE_URL": url, "HLINK_STORAGE_DIR": str(folder / "s"), "HLINK_DATA_DIR": str(folder)}
+        ),
+        manage_database=False,
     )
     raw = Starlette(routes=[Route("/raw", handwritten)])
     async with (

@@ -5,6 +5,7 @@ from typing import TYPE_CHECKING, Any
 from tortoise import fields
 
 from models.base import Audited
+from models.sealed import SealedJSONField, SealedTextField
 
 if TYPE_CHECKING:
     from models.job import JobDatasource  # noqa: F401
@@ -20,7 +21,7 @@ class Datasource(Audited):
     schema_type = fields.IntField(default=0)  # 0 json, 1 avro
     structure_type = fields.IntField(default=0)  # 0 flat, 1 nested
     schema_file = fields.TextField(null=True)
-    ds_ddl = fields.TextField(null=True)
+    ds_ddl = SealedTextField(null=True)  # stored sealed when it holds a secret
     ddl_enable = fields.IntField(default=0)
     ds_version = fields.IntField(default=0)
 
@@ -63,7 +64,7 @@ class DatasourceProperties(Audited):
         "models.Datasource", related_name="properties", on_delete=fields.CASCADE
     )
     datasource_id: int
-    json_value: Any = fields.JSONField(default=list)
+    json_value: Any = SealedJSONField(default=list)  # secret values stored sealed
 
     class Meta:
         table = "t_ds_json_field"

@@ -22,7 +22,7 @@ from config import load_settings
 from flink.local import LocalFlink, free_port, progress_to_stderr
 from flink.sqlrunner import build_runner
 from services.access.accounts import bootstrap_admin
-from tests.helpers import ADMIN_TOKEN, AUTH
+from tests.helpers import ADMIN_TOKEN, AUTH, SECRET_KEY
 from tests.pg import PostgresServer
 from tests.statements import StatementCounter
 
@@ -120,6 +120,7 @@ async def client(database_url: str, storage_dir: Path) -> AsyncIterator[httpx.As
             "HLINK_RUNNER_JAR": str(RUNNER_JAR),
             "HLINK_LOCAL_FLINK": "0",
             "HLINK_RECONCILE_SECONDS": "0",
+            "HLINK_SECRET_KEY": SECRET_KEY,
         }
     )
     app = create_app(settings, manage_database=False)

@@ -10,6 +10,8 @@ import httpx
 #: the first admin's token in every test database and replica (HLINK_ADMIN_TOKEN for `hlink serve`)
 ADMIN_TOKEN = "hlk_tests-admin-0123456789abcdefghij"
 AUTH = {"Authorization": f"Bearer {ADMIN_TOKEN}"}
+#: the key every test app and replica seals secrets with (HLINK_SECRET_KEY); replicas must share one
+SECRET_KEY = "0Xk3vS8i3mNq5G3mZr2yq0w9cQm4l6vT1b7u5e8Hd2c="
 
 
 def envelope_ok(response: httpx.Response) -> Any:

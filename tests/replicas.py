@@ -16,7 +16,7 @@ import httpx
 import websockets
 
 from flink.local import free_port
-from tests.helpers import ADMIN_TOKEN, AUTH, envelope_ok
+from tests.helpers import ADMIN_TOKEN, AUTH, SECRET_KEY, envelope_ok
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -37,6 +37,7 @@ async def serve_replica(
         "HLINK_LOCAL_FLINK": "0",
         "HLINK_RECONCILE_SECONDS": "1",
         "HLINK_ADMIN_TOKEN": ADMIN_TOKEN,
+        "HLINK_SECRET_KEY": SECRET_KEY,
         **(extra_env or {}),
     }
     env.pop("HLINK_RUNNER_JAR", None)

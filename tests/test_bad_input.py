@@ -3,16 +3,19 @@ wrong deletions an attacker found (issue 12), each on its own."""
 
 from __future__ import annotations
 
+import asyncio
 import json
 from typing import Any
 
 import httpx
 import pytest
 
+from app import create_app
+from config import load_settings
 from models import Cluster, Datasource, Job
 from services.catalog.flinktypes import BadType, parse_type
 from tests.conftest import gql
-from tests.helpers import add_cluster, ds_body, envelope_fail, envelope_ok
+from tests.helpers import AUTH, SECRET_KEY, add_cluster, ds_body, envelope_fail, envelope_ok
 
 
 def nested(depth: int) -> str:
@@ -202,3 +205,34 @@ async def test_a_graphql_upload_over_the_limit_is_refused(client: httpx.AsyncCli
         "/jobs/addDO", content=b"{}", headers={"content-length": str(64 << 20), "content-type": "application/json"}
     )
     assert declared.status_code == 413
+
+
+async def test_a_request_longer_than_the_time_limit_is_stopped(database_url: str, tmp_path: Any) -> None:
+    async def silent(reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> None:
+        await asyncio.sleep(30)  # takes the request, never answers
+
+    server = await asyncio.start_server(silent, "127.0.0.1", 0)
+    port = server.sockets[0].getsockname()[1]
+    settings = load_settings(
+        {
+            "HLINK_DATABASE_URL": database_url,
+            "HLINK_DATA_DIR": str(tmp_path),
+            "HLINK_SECRET_KEY": SECRET_KEY,
+            "HLINK_LOCAL_FLINK": "0",
+            "HLINK_RECONCILE_SECONDS": "0",
+            "HLINK_REQUEST_TIMEOUT": "0.5",
+        }
+    )
+    app = create_app(settings, manage_database=False)
+    transport = httpx.ASGITransport(app=app)
+    try:
+        async with httpx.AsyncClient(transport=transport, base_url="http://hlink.test", headers=AUTH) as http:
+            cluster = await add_cluster(http, "silent", f"http://127.0.0.1:{port}")
+            started = asyncio.get_running_loop().time()
+            answer = await http.get("/cluster/info", params={"clusterId": cluster})
+            elapsed = asyncio.get_running_loop().time() - started
+        assert answer.status_code == 503 and "HLINK_REQUEST_TIMEOUT" in answer.json()["msg"], answer.text
+        assert elapsed < 3, elapsed
+    finally:
+        await app.state.runtime.close()
+        server.close()

@@ -5,17 +5,20 @@ DDL; only the script sent to Flink carries them."""
 from __future__ import annotations
 
 import json
+import stat
+from pathlib import Path
 from typing import Any
 
 import httpx
 import pytest
+from tortoise import connections
 
-from models import Datasource, DatasourceProperties, Job
+from models import Datasource, DatasourceProperties, Job, sealed
 from services.catalog.secrets import is_secret, mask_sql, mask_text
 from services.jobs.script import build_script
 from services.jobs.submission import pipeline_name
 from tests.conftest import gql
-from tests.helpers import add_cluster, ds_body, envelope_ok, prop
+from tests.helpers import SECRET_KEY, add_cluster, ds_body, envelope_ok, prop
 
 JAAS = 'org.apache.kafka.common.security.plain.PlainLoginModule required username="app" password="jaas-pw";'
 SECRETS = ("jaas-pw", "s3cret", "url-pw", "param-pw", "ddl-pw", "tok-123")
@@ -107,4 +110,24 @@ async def test_no_read_shows_a_secret_and_only_the_script_sent_to_flink_carries_
     row = await Job.get(id=job["id"])
     sent = (await build_script(row, pipeline_name(row))).text()
     assert set(leaks(sent)) == set(SECRETS), "the script Flink gets carries every secret"
-    assert await Datasource.filter(id=own_id, ds_ddl__contains="ddl-pw").exists(), "stored as given"
+    assert (await Datasource.get(id=own_id)).ds_ddl.endswith("'password' = 'ddl-pw')"), "read back as given"
+
+    # at rest, sealed: the database itself holds none of them
+    conn = connections.get("default")
+    raw = await conn.execute_query_dict('SELECT "json_value" FROM "t_ds_json_field"')
+    raw += await conn.execute_query_dict('SELECT "ds_ddl" FROM "t_ds"')
+    assert not leaks(shown(raw)) and shown(raw).count("enc:v1:") == 5, shown(raw)[:500]
+
+
+def test_the_key_is_made_once_private_and_a_wrong_key_says_so(tmp_path: Path) -> None:
+    made = sealed.key_file(tmp_path / "data" / "secret.key")
+    assert stat.S_IMODE((tmp_path / "data" / "secret.key").stat().st_mode) == 0o600
+    assert sealed.key_file(tmp_path / "data" / "secret.key") == made, "made once, then read"
+    text = sealed.seal("s3cret")
+    assert text.startswith("enc:v1:") and sealed.unseal(text) == "s3cret" and sealed.seal(text) == text
+    try:
+        sealed.configure(made)
+        with pytest.raises(sealed.SealError, match="HLINK_SECRET_KEY"):
+            sealed.unseal(text)
+    finally:
+        sealed.configure(SECRET_KEY)

@@ -1,0 +1,129 @@
+"""Secrets sealed at rest: connector values that are secrets (recognised as services/catalog/secrets.py recognises
+them for masking) and a user's own DDL that holds one are stored encrypted with Fernet (the ``cryptography``
+package: AES-128-CBC with an HMAC), under the key of HLINK_SECRET_KEY or of ``<data dir>/secret.key`` (made,
+mode 0600, at the first start). Reading them back opens them; rows written before sealing existed read as they
+are. Several replicas must share one key.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from pathlib import Path
+from typing import Any
+
+from cryptography.fernet import Fernet, InvalidToken
+from tortoise import fields
+
+from services.catalog.secrets import is_secret, mask_sql, mask_text
+
+PREFIX = "enc:v1:"
+_fernet: Fernet | None = None
+
+
+class SealError(RuntimeError):
+    """A sealed value that this key cannot open, or no key to seal with."""
+
+
+def configure(key: str | bytes) -> None:
+    """Seal and open with ``key`` (a Fernet key: 32 bytes, URL-safe base64); ValueError for anything else."""
+    global _fernet
+    _fernet = Fernet(key)
+
+
+def key_file(path: Path) -> bytes:
+    """The key kept at ``path``, made (mode 0600) when there is none yet."""
+    if path.exists():
+        return path.read_bytes().strip()
+    path.parent.mkdir(parents=True, exist_ok=True)
+    key = Fernet.generate_key()
+    descriptor = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+    with os.fdopen(descriptor, "wb") as out:
+        out.write(key + b"\n")
+    return key
+
+
+def _key() -> Fernet:
+    if _fernet is None:
+        given = os.environ.get("HLINK_SECRET_KEY")
+        if not given:
+            raise SealError("no key to seal secrets with: set HLINK_SECRET_KEY (hlink serve makes one at first start)")
+        configure(given)
+    assert _fernet is not None
+    return _fernet
+
+
+def seal(text: str) -> str:
+    """``text`` encrypted (once: a sealed text stays as it is)."""
+    if text.startswith(PREFIX):
+        return text
+    return PREFIX + _key().encrypt(text.encode("utf-8")).decode("ascii")
+
+
+def unseal(text: str) -> str:
+    """A sealed text opened; any other text as it is."""
+    if not text.startswith(PREFIX):
+        return text
+    try:
+        return _key().decrypt(text[len(PREFIX) :].encode("ascii")).decode("utf-8")
+    except InvalidToken:
+        raise SealError(
+            "a secret stored under another key cannot be read: is HLINK_SECRET_KEY the one it was written with?"
+        ) from None
+
+
+def _secret_value(name: str, value: str) -> bool:
+    return is_secret(name) or mask_text(value) != value
+
+
+def seal_properties(properties: Any) -> Any:
+    """Connector entries with their secret values sealed."""
+    if not isinstance(properties, list):
+        return properties
+    return [
+        {**p, "fieldValue": seal(p["fieldValue"])}
+        if isinstance(p, dict)
+        and isinstance(p.get("fieldValue"), str)
+        and p["fieldValue"]
+        and _secret_value(str(p.get("fieldName", "")), p["fieldValue"])
+        else p
+        for p in properties
+    ]
+
+
+def open_properties(properties: Any) -> Any:
+    """Connector entries with their sealed values opened."""
+    if not isinstance(properties, list):
+        return properties
+    return [
+        {**p, "fieldValue": unseal(p["fieldValue"])}
+        if isinstance(p, dict) and isinstance(p.get("fieldValue"), str)
+        else p
+        for p in properties
+    ]
+
+
+class SealedJSONField(fields.JSONField):  # type: ignore[type-arg]
+    """A JSON list of connector entries whose secret values are stored sealed."""
+
+    def __init__(self, **kwargs: Any) -> None:
+        super().__init__(
+            encoder=lambda value: json.dumps(seal_properties(value)),
+            decoder=lambda text: open_properties(json.loads(text)),
+            **kwargs,
+        )
+
+    def to_python_value(self, value: Any) -> Any:
+        return open_properties(super().to_python_value(value))  # also when the driver decoded the JSON itself
+
+
+class SealedTextField(fields.TextField):
+    """SQL text stored sealed when it holds a secret (an option named like one, credentials in a URL)."""
+
+    def to_db_value(self, value: Any, instance: Any) -> Any:
+        value = super().to_db_value(value, instance)
+        return seal(value) if isinstance(value, str) and mask_sql(value) != value else value
+
+    def to_python_value(self, value: Any) -> Any:
+        value = super().to_python_value(value)
+        return unseal(value) if isinstance(value, str) else value
