@@ -64,18 +64,22 @@ class HlinkGraphQL(GraphQL[Context, None]):
         """A WebSocket signs in with its handshake's Authorization header or its connection_init payload
         (``{"Authorization": "Bearer <token>"}``; browsers cannot set the handshake's headers)."""
         if current_actor.get() is not ANONYMOUS:
-            return None
+            return None  # signed in by the handshake's header (the gate checked it; context.token holds it)
         params = context.connection_params or {}
         given = params.get("Authorization") or params.get("authorization") or ""
         token = bearer({b"authorization": str(given).encode("latin-1", "replace")})
         actor = await authenticate(token) if token else None
         if actor is None:
             raise ConnectionRejectionError({"message": "sign in first: Authorization: Bearer <token>"})
-        current_actor.set(actor)  # this connection's operations act for its user
+        context.token = token  # checked again before each operation (schema/signin.py)
+        current_actor.set(actor)
         return None
 
     async def get_context(self, request: Request | WebSocket, response: Response | WebSocket) -> Context:
-        return Context(request=request, response=response, storage=self.runtime.storage, runtime=self.runtime)
+        context = Context(request=request, response=response, storage=self.runtime.storage, runtime=self.runtime)
+        if isinstance(request, WebSocket):
+            context.token = bearer({b"authorization": request.headers.get("authorization", "").encode("latin-1")})
+        return context
 
 
 TOKEN_FILE = "admin.token"
@@ -89,7 +93,8 @@ async def first_admin(settings: Settings) -> None:
         return
     path = settings.data_dir / TOKEN_FILE
     path.parent.mkdir(parents=True, exist_ok=True)
-    descriptor = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+    path.unlink(missing_ok=True)  # a new file: an old one's permissions would be kept
+    descriptor = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
     with os.fdopen(descriptor, "w") as out:
         out.write(secret + "\n")
     print(f"hlink: first start: user admin made; its token (also in {path}, mode 0600):", flush=True)

@@ -20,7 +20,6 @@ from graphql import GraphQLError, OperationDefinitionNode, OperationType, parse
 from graphql.language import FieldNode
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
-from limits import MAX_JSON_BODY
 from rest.envelope import envelope
 from services.access.accounts import authenticate
 from services.access.roles import ANONYMOUS
@@ -30,6 +29,8 @@ log = logging.getLogger("hlink.gate")
 OPEN = frozenset({("GET", "/health"), ("GET", "/"), ("HEAD", "/"), ("POST", "/auth/login")})
 #: the GraphQL operations anyone may send: signing in
 OPEN_FIELDS = frozenset({"login", "__typename"})
+#: the largest GraphQL body anyone may send without a token (a sign-in is a few hundred bytes)
+MAX_SIGN_IN_BODY = 8 * 1024
 _FORM_TYPES = (b"multipart/form-data", b"application/x-www-form-urlencoded", b"text/plain")
 _PREFLIGHT_HEADERS = (b"apollo-require-preflight", b"x-requested-with")
 
@@ -42,10 +43,12 @@ def bearer(headers: dict[bytes, bytes]) -> str | None:
 
 
 def only_signs_in(body: bytes) -> bool:
-    """Whether a GraphQL request body is one document whose operations select nothing but ``login``."""
+    """Whether a GraphQL request body is one small document of one operation selecting one ``login``."""
+    if len(body) > MAX_SIGN_IN_BODY:
+        return False
     try:
         request = json.loads(body)
-        document = parse(request["query"]) if isinstance(request, dict) else None
+        document = parse(request["query"], max_tokens=200) if isinstance(request, dict) else None
     except (ValueError, KeyError, TypeError, RecursionError, GraphQLError):
         return False
     if document is None:
@@ -53,10 +56,10 @@ def only_signs_in(body: bytes) -> bool:
     operations = [d for d in document.definitions if isinstance(d, OperationDefinitionNode)]
     if len(operations) != len(document.definitions) or not operations:
         return False  # fragments could hide other fields
-    return all(
-        op.operation is OperationType.MUTATION and _fields(op.selection_set.selections) <= OPEN_FIELDS
-        for op in operations
-    )
+    selections = operations[0].selection_set.selections if len(operations) == 1 else ()
+    logins = [s for s in selections if isinstance(s, FieldNode) and s.name.value == "login"]
+    # one sign-in per request: aliases would try many passwords (and run argon2 as often) at once
+    return operations[0].operation is OperationType.MUTATION and len(logins) == 1 and _fields(selections) <= OPEN_FIELDS
 
 
 def _fields(selections: Iterable[object]) -> set[str]:
@@ -89,7 +92,11 @@ class GateMiddleware:
         if token and actor is None:
             await self.unauthorized(scope, receive, send, "the token is unknown, expired or revoked")
             return
-        if actor is None and scope["type"] == "http" and not self.open(method, path, headers):
+        if (
+            actor is None
+            and scope["type"] == "http"
+            and not self.open(method, path, headers, scope.get("query_string", b""))
+        ):
             if not (method == "POST" and path == "/graphql"):
                 await self.unauthorized(scope, receive, send, "sign in first: send Authorization: Bearer <token>")
                 return
@@ -104,11 +111,11 @@ class GateMiddleware:
             current_actor.reset(mark)
 
     @staticmethod
-    def open(method: str, path: str, headers: dict[bytes, bytes]) -> bool:
+    def open(method: str, path: str, headers: dict[bytes, bytes], query: bytes = b"") -> bool:
         if (method, path) in OPEN:
             return True
-        # the GraphiQL page itself (a browser's GET asking for HTML, with no query in it)
-        return path == "/graphql" and method == "GET" and b"text/html" in headers.get(b"accept", b"")
+        # the GraphiQL page itself (a browser's GET asking for HTML, with no query in it: with one, it runs it)
+        return path == "/graphql" and method == "GET" and b"text/html" in headers.get(b"accept", b"") and not query
 
     def cross_site(self, headers: dict[bytes, bytes], method: str, path: str) -> str | None:
         """Why a request a browser may be sending for a foreign page is refused, or ``None``."""
@@ -144,7 +151,7 @@ async def _buffered(receive: Receive) -> tuple[bytes, Receive]:
             break
         chunks.append(message.get("body", b""))
         size += len(chunks[-1])
-        if size > MAX_JSON_BODY or not message.get("more_body", False):
+        if size > MAX_SIGN_IN_BODY or not message.get("more_body", False):
             break
     body = b"".join(chunks)
     replayed = False

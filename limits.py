@@ -12,6 +12,8 @@ from rest.envelope import envelope
 
 #: what multipart framing adds to a file (boundaries, part headers, the other fields)
 FRAMING = 64 * 1024
+#: the paths that take a file (REST uploads and GraphQL's multipart requests)
+UPLOAD_PATHS = frozenset({"/jars/upload", "/ds/udf/upload", "/ds/schemaAnalysisDO", "/graphql"})
 #: the largest body that is not an upload (JSON, GraphQL documents): the documented bodies are a few KB
 MAX_JSON_BODY = 16 * 1024 * 1024
 
@@ -29,8 +31,9 @@ class BodyLimitMiddleware:
 
     def limit_of(self, scope: Scope) -> int:
         headers = dict(scope.get("headers") or [])
-        multipart = headers.get(b"content-type", b"").startswith(b"multipart/")
-        return self.max_upload_bytes + FRAMING if multipart else MAX_JSON_BODY
+        kind = headers.get(b"content-type", b"").split(b";")[0].strip().lower()
+        upload = kind == b"multipart/form-data" and scope.get("path") in UPLOAD_PATHS
+        return self.max_upload_bytes + FRAMING if upload else MAX_JSON_BODY
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http":

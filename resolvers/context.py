@@ -23,6 +23,8 @@ class Context:
     loaders: Loaders = field(default_factory=Loaders)
     #: a WebSocket's connection_init payload (where a browser puts its token)
     connection_params: dict[str, object] | None = None
+    #: a WebSocket's bearer token, checked again before each of its operations (it may be revoked meanwhile)
+    token: str | None = None
 
 
 Info = StrawberryInfo[Context, None]

@@ -316,7 +316,7 @@ class Job(Audited):
 
     @strawberry.field(description="Every submission to Flink, newest first.")
     async def runs(self, info: Info, limit: int = 20) -> list[JobRun]:
-        return [JobRun.of(r) for r in (await info.context.loaders.runs_by_job.load(self.row.id))[: max(limit, 0)]]
+        return [JobRun.of(r) for r in capped(await info.context.loaders.runs_by_job.load(self.row.id), limit)]
 
     @strawberry.field(description="Savepoints and retained checkpoints, newest first; restart uses the newest.")
     async def savepoints(self, info: Info) -> list[Savepoint]:
@@ -326,7 +326,7 @@ class Job(Audited):
         description="Savepoints and stops asked of Flink, newest first: those under way, and how each ended."
     )
     async def operations(self, info: Info, limit: int = 20) -> list[SavepointOperation]:
-        rows = (await info.context.loaders.operations_by_job.load(self.row.id))[: max(limit, 0)]
+        rows = capped(await info.context.loaders.operations_by_job.load(self.row.id), limit)
         written = await info.context.loaders.savepoint.load_many([r.savepoint_id or 0 for r in rows])  # 0: none
         return [SavepointOperation.of(r, s) for r, s in zip(rows, written, strict=True)]
 

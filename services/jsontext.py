@@ -10,6 +10,8 @@ from services.errors import ValidationFailed
 
 #: how deep a JSON document may nest (the documented bodies nest four levels, real schemas a dozen or so)
 MAX_JSON_DEPTH = 64
+#: the longest JSON document read (the documented bodies are a few KB)
+MAX_JSON_BYTES = 16 * 1024 * 1024
 
 
 def no_constant(name: str) -> Any:
@@ -18,7 +20,10 @@ def no_constant(name: str) -> Any:
 
 
 def parse_json(raw: bytes | str, field: str, max_depth: int = MAX_JSON_DEPTH) -> Any:
-    """Strict JSON (no NaN or Infinity), nested at most ``max_depth`` levels, or a ValidationFailed on ``field``."""
+    """Strict JSON (no NaN or Infinity), at most :data:`MAX_JSON_BYTES` long and nested at most ``max_depth``
+    levels, or a ValidationFailed on ``field``."""
+    if len(raw) > MAX_JSON_BYTES:
+        raise ValidationFailed({field: f"is longer than {MAX_JSON_BYTES // (1024 * 1024)} MB of JSON"})
     try:
         value = json.loads(raw, parse_constant=no_constant)
     except RecursionError:

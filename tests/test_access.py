@@ -171,3 +171,33 @@ async def test_a_websocket_signs_in_with_its_connection_init(served: str) -> Non
     async with websockets.connect(f"ws://{served}/graphql", subprotocols=["graphql-transport-ws"]) as ws:  # type: ignore[list-item]
         await ws.send(json.dumps({"type": "connection_init", "payload": AUTH}))
         assert json.loads(await asyncio.wait_for(ws.recv(), 5))["type"] == "connection_ack"
+
+
+async def test_no_query_runs_anonymously_and_one_sign_in_at_a_time(client: httpx.AsyncClient) -> None:
+    anonymous = {"Authorization": "", "Accept": "text/html"}
+    query = await client.get("/graphql", params={"query": "{ clusters { totalCount } }"}, headers=anonymous)
+    assert query.status_code == 401, "the page is open, a query in its address is not"
+    await make_user(client, "olga", "VIEWER", "long enough password")
+    one = 'login(name: "olga", password: "PW") { error { __typename } }'
+    two = "mutation { a: " + one.replace("PW", "x1") + " b: " + one.replace("PW", "x2") + " }"
+    tried = await client.post("/graphql", json={"query": two}, headers={"Authorization": ""})
+    assert tried.status_code == 401, "aliases would try many passwords at once"
+    huge = {"query": 'mutation { login(name: "olga", password: "' + "x" * 20_000 + '") { error { __typename } } }'}
+    assert (await client.post("/graphql", json=huge, headers={"Authorization": ""})).status_code == 401
+
+
+async def test_a_websocket_stops_acting_once_its_token_is_revoked(client: httpx.AsyncClient, served: str) -> None:
+    made = await make_user(client, "wanda", "DEVELOPER")
+    create = (
+        'mutation { createCluster(input: {name: "w", address: "http://127.0.0.1:1", type: 1}) '
+        "{ cluster { createBy } error { __typename } } }"
+    )
+    async with websockets.connect(f"ws://{served}/graphql", subprotocols=["graphql-transport-ws"]) as ws:  # type: ignore[list-item]
+        await ws.send(json.dumps({"type": "connection_init", "payload": bearer(made["secret"])}))
+        assert json.loads(await asyncio.wait_for(ws.recv(), 5))["type"] == "connection_ack"
+        revoke = "mutation($id: ID!) { revokeToken(id: $id) { error { __typename } } }"
+        assert (await gql(client, revoke, {"id": made["token_id"]}))["data"]["revokeToken"]["error"] is None
+        await ws.send(json.dumps({"id": "1", "type": "subscribe", "payload": {"query": create}}))
+        answer = json.loads(await asyncio.wait_for(ws.recv(), 5))
+        assert answer["payload"]["errors"][0]["extensions"]["code"] == "UNAUTHENTICATED", answer
+    assert envelope_ok(await client.get("/cluster/list"))["total"] == 0

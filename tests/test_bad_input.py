@@ -236,3 +236,16 @@ async def test_a_request_longer_than_the_time_limit_is_stopped(database_url: str
     finally:
         await app.state.runtime.close()
         server.close()
+
+
+async def test_only_upload_paths_take_upload_sized_bodies(client: httpx.AsyncClient) -> None:
+    big = b"{" + b" " * (17 << 20) + b"}"  # 17 MB: over the 16 MB any JSON body may be
+    for kind in ("application/json", "multipart/form-data; boundary=x", "multipart/application/json"):
+        answer = await client.post("/jobs/addDO", content=big, headers={"content-type": kind})
+        assert answer.status_code == 413, (kind, answer.text[:200])
+
+
+async def test_a_batch_names_at_most_a_hundred_jobs(client: httpx.AsyncClient) -> None:
+    ids = "&".join(f"jobIds={i}" for i in range(1, 150))
+    answer = envelope_fail(await client.post(f"/jobs/runBatch?{ids}"), 400)
+    assert "at most 100" in answer["msg"]

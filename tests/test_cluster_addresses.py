@@ -93,3 +93,10 @@ async def test_a_reply_from_something_that_is_not_flink_is_not_echoed() -> None:
     finally:
         server.close()
         await server.wait_closed()
+
+
+def test_names_with_odd_characters_are_never_allowed() -> None:
+    allowed = allowlist.AllowList.parse(["*.flink.internal"])
+    assert allowed.allows("http://jm.flink.internal:8081")
+    for address in ("http://evil.com\\.flink.internal:8081", "http://evil.com;.flink.internal:8081"):
+        assert not allowed.allows(address), address

@@ -131,3 +131,17 @@ def test_the_key_is_made_once_private_and_a_wrong_key_says_so(tmp_path: Path) ->
             sealed.unseal(text)
     finally:
         sealed.configure(SECRET_KEY)
+
+
+def test_more_credentials_are_recognised() -> None:
+    assert mask_text("jdbc:oracle:thin:scott/tiger@db:1521/orcl") == "jdbc:oracle:thin:scott/******@db:1521/orcl"
+    assert mask_text("jdbc:mysql://u:p/ss@db/f?pass=x") == "jdbc:mysql://u:******@db/f?pass=******"
+    assert is_secret("avro-confluent.basic-auth.user-info")
+    assert mask_sql("WITH ('password' /* why */ = 'pw')") == "WITH ('password' /* why */ = '******')"
+
+
+def test_logged_graphql_errors_leave_out_the_input_they_quote() -> None:
+    from schema import redacted
+
+    message = "Variable '$input' got invalid value {'fieldName': 'password', 'fieldValue': 'hunter2'}; bad"
+    assert "hunter2" not in redacted(message) and redacted(message).startswith("Variable '$input' got invalid value")

@@ -9,14 +9,17 @@ from __future__ import annotations
 import re
 
 MASK = "******"
-_NAMED = re.compile(r"passw|pwd|secret|token|jaas|credential|private", re.I)
+_NAMED = re.compile(r"passw|pwd|secret|token|jaas|credential|private|user[-_.]?info", re.I)
 #: a name whose last part is a key (access.key, api-key, ssl.keystore ... not key.format or key.fields)
 _KEY = re.compile(r"(^|[._-])(api|access|secret|private|auth|signing|encryption)?[._-]?key(store)?$", re.I)
-_URL_USER = re.compile(r"(?P<head>[a-z][a-z0-9+.\-]*://[^:/@\s'?#]*:)(?P<secret>[^@/\s']+)(?=@)", re.I)
+_URL_USER = re.compile(r"(?P<head>[a-z][a-z0-9+.\-]*://[^:/@\s'?#]*:)(?P<secret>[^@\s']+)(?=@)", re.I)
+#: Oracle's thin URL: jdbc:oracle:thin:user/password@host
+_ORACLE_USER = re.compile(r"(?P<head>:thin:[^/@\s']+/)(?P<secret>[^@\s']+)(?=@)", re.I)
 _URL_PARAM = re.compile(
-    r"(?P<head>[?&;](?:password|passwd|pwd|secret|token|access[_-]?key)=)(?P<secret>[^&;\s']+)", re.I
+    r"(?P<head>[?&;](?:password|passwd|pass|pwd|secret|token|access[_-]?key)=)(?P<secret>[^&;\s']+)", re.I
 )
-_OPTION = re.compile(r"'(?P<key>(?:[^']|'')*)'(?P<eq>\s*=\s*)'(?P<value>(?:[^']|'')*)'")
+_GAP = r"(?:\s|/\*.*?\*/|--[^\n]*\n)*"  # blanks and comments between an option's key, = and value
+_OPTION = re.compile(rf"'(?P<key>(?:[^']|'')*)'(?P<eq>{_GAP}={_GAP})'(?P<value>(?:[^']|'')*)'", re.S)
 
 
 def is_secret(name: str) -> bool:
@@ -27,6 +30,7 @@ def is_secret(name: str) -> bool:
 def mask_text(value: str) -> str:
     """A value with the credentials inside any URL in it masked."""
     value = _URL_USER.sub(lambda m: m.group("head") + MASK, value)
+    value = _ORACLE_USER.sub(lambda m: m.group("head") + MASK, value)
     return _URL_PARAM.sub(lambda m: m.group("head") + MASK, value)
 
 

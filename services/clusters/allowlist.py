@@ -38,8 +38,7 @@ class AllowList:
                 continue
             except ValueError:
                 pass
-            bare = entry.removeprefix("*.")
-            if not bare or not all(part and all(c.isalnum() or c == "-" for c in part) for part in bare.split(".")):
+            if not _plain_name(entry.removeprefix("*.")):
                 raise ValueError(f"HLINK_CLUSTER_ALLOW: {raw!r} is neither a CIDR, an address nor a host name")
             names.add(entry)
         return cls(tuple(networks), frozenset(names))
@@ -49,6 +48,8 @@ class AllowList:
         try:
             address = ipaddress.ip_address(host)
         except ValueError:
+            if not _plain_name(host):  # a backslash, ; or %00 in a name reaches the resolver as something else
+                return False
             return host in self.names or any(n.startswith("*.") and host.endswith(n[1:]) for n in self.names)
         return any(address in network for network in self.networks)
 
@@ -63,6 +64,13 @@ class AllowList:
     def describe(self) -> str:
         shown = [str(n) for n in self.networks] + sorted(self.names)
         return ", ".join(shown)
+
+
+def _plain_name(name: str) -> bool:
+    """A host name of ASCII letters, digits and hyphens between dots, nothing else."""
+    return bool(name) and all(
+        part and part.isascii() and all(c.isalnum() or c == "-" for c in part) for part in name.split(".")
+    )
 
 
 #: the process's list, set from the settings when the app starts (loopback only until then)

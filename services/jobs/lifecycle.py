@@ -349,8 +349,14 @@ class Outcome:
     error: DomainError | None = None
 
 
+#: the most jobs one batch request may name
+MAX_BATCH = 100
+
+
 async def for_each(job_ids: list[int], action: Callable[[int], Awaitable[object]]) -> list[Outcome]:
     """Apply an action to each job in turn; one failure is reported and does not stop the rest."""
+    if len(set(job_ids)) > MAX_BATCH:
+        raise ValidationFailed({"jobIds": f"name at most {MAX_BATCH} jobs in one batch, got {len(set(job_ids))}"})
     outcomes: list[Outcome] = []
     for job_id in dict.fromkeys(job_ids):
         try:

@@ -6,6 +6,7 @@ from typing import Any
 
 from flink.errors import FlinkError, FlinkRejected, readable_cause
 from models import Job, JobRun
+from services.catalog.secrets import mask_sql
 from services.errors import Conflict, Refused, Unavailable
 from services.jobs.definitions import get_job
 from services.jobs.submission import cluster_of
@@ -39,7 +40,12 @@ async def job_log(runtime: Runtime, job_id: int) -> dict[str, Any]:
     answer: dict[str, Any] = {
         "flinkJobId": jid,
         "runs": [
-            {"runId": r.id, "flinkJobId": r.flink_job_id, "finalState": r.final_state, "failure": r.failure}
+            {
+                "runId": r.id,
+                "flinkJobId": r.flink_job_id,
+                "finalState": r.final_state,
+                "failure": mask_sql(r.failure) if r.failure else r.failure,
+            }
             for r in runs
         ],
         "exceptions": [],
@@ -50,7 +56,7 @@ async def job_log(runtime: Runtime, job_id: int) -> dict[str, Any]:
     except FlinkError as error:
         return {**answer, "reachable": False, "error": error.message}
     for entry in (history.get("exceptionHistory") or {}).get("entries") or []:
-        trace = str(entry.get("stacktrace") or "")
+        trace = mask_sql(str(entry.get("stacktrace") or ""))  # Flink quotes statements, secrets included
         answer["exceptions"].append(
             {
                 "time": entry.get("timestamp"),

@@ -28,6 +28,7 @@ from tortoise.transactions import in_transaction
 from flink.client import FlinkJob
 from flink.errors import FlinkError, readable_cause
 from models import Cluster, Job, JobRun
+from services.catalog.secrets import mask_sql
 from services.jobs import operations
 from services.jobs.definitions import ACTIVE
 from services.jobs.states import (
@@ -217,7 +218,7 @@ async def flink_failure(runtime: Runtime, address: str, jid: str) -> str | None:
         return None
     entries = history.get("exceptionHistory", {}).get("entries") or []
     trace = history.get("root-exception") or (entries[0].get("stacktrace") if entries else None)
-    return readable_cause(str(trace)) if trace else None
+    return mask_sql(readable_cause(str(trace))) if trace else None  # kept on the run and shown: secrets masked
 
 
 async def reconcile_forever(runtime: Runtime, interval: float, poll_timeout: float = POLL_TIMEOUT) -> None:
