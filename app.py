@@ -26,7 +26,9 @@ import database
 from config import Settings, load_settings
 from gate import GateMiddleware, bearer
 from limits import BodyLimitMiddleware, TimeoutMiddleware
+from logs import RequestIdMiddleware
 from models import sealed
+from observability import MetricsMiddleware, metrics, ready
 from resolvers.context import Context
 from rest.envelope import UnexpectedErrors, domain_error, http_error, unexpected_error
 from rest.routes import routes as rest_routes
@@ -124,6 +126,7 @@ def create_app(settings: Settings | None = None, *, manage_database: bool = True
         runtime=runtime,
         schema=build_schema(settings.max_depth, settings.max_tokens, settings.max_aliases, settings.max_cost),
         multipart_uploads_enabled=True,
+        allowed_origins=settings.cors_origins,  # a frontend's WebSocket handshake from another origin
     )
 
     @asynccontextmanager
@@ -157,6 +160,8 @@ def create_app(settings: Settings | None = None, *, manage_database: bool = True
         # first: it answers whatever the others and the routes let through (the gate reads the database too),
         # 503 for a database that does not answer; the Exception handler below keeps what escapes it
         Middleware(UnexpectedErrors),
+        Middleware(RequestIdMiddleware),
+        Middleware(MetricsMiddleware),
         Middleware(TimeoutMiddleware, seconds=settings.request_timeout),
         Middleware(BodyLimitMiddleware, max_upload_bytes=settings.max_upload_bytes),
         Middleware(GateMiddleware, allowed_origins=settings.cors_origins),
@@ -175,6 +180,8 @@ def create_app(settings: Settings | None = None, *, manage_database: bool = True
         routes=[
             Route("/", index),
             Route("/health", health),
+            Route("/ready", ready),
+            Route("/metrics", metrics),
             Route("/graphql", graphql, methods=["GET", "POST"]),
             WebSocketRoute("/graphql", graphql),
             *rest_routes,

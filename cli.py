@@ -7,11 +7,22 @@ import asyncio
 import shutil
 import sys
 from collections.abc import Awaitable, Callable
+from importlib import metadata
 
 import database
+import logs
 from config import Settings, load_settings
 from flink.local import FlinkSetupError, LocalFlink, progress_to_stderr
 from flink.sqlrunner import RunnerBuildError, build_runner
+
+LOG_LEVELS = ("critical", "error", "warning", "info", "debug", "trace")
+
+
+def _version() -> str:
+    try:
+        return metadata.version("hlink")
+    except metadata.PackageNotFoundError:  # run from a checkout that was never installed
+        return "(not installed)"
 
 
 def _local_flink(settings: Settings) -> LocalFlink:
@@ -41,6 +52,7 @@ def _serve(args: argparse.Namespace) -> int:
         host=args.host or settings.host,
         port=args.port or settings.port,
         log_level=args.log_level,
+        log_config=logs.config(settings.log_format, args.log_level),
     )
     return 0
 
@@ -70,6 +82,12 @@ def _export_schema(args: argparse.Namespace) -> int:
 def _flink(args: argparse.Namespace) -> int:
     settings = load_settings()
     flink = _local_flink(settings)
+    if args.action == "up" and not shutil.which("java"):  # before a 330 MB download that could not run
+        print(
+            "hlink flink: no JDK found (java): install one first, e.g. Debian's openjdk-17-jdk-headless",
+            file=sys.stderr,
+        )
+        return 1
     try:
         if args.action == "up":
             flink.start(progress_to_stderr)
@@ -158,11 +176,12 @@ def _token(args: argparse.Namespace) -> int:
 
 def parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(prog="hlink", description="hlink: a management gateway for Flink feature jobs.")
+    p.add_argument("--version", action="version", version=f"hlink {_version()}")
     sub = p.add_subparsers(dest="command", required=True)
     serve = sub.add_parser("serve", help="apply migrations and serve GraphQL and REST (uvicorn)")
     serve.add_argument("--host", help="bind address (HLINK_HOST, default 127.0.0.1)")
     serve.add_argument("--port", type=int, help="port (HLINK_PORT, default 8086)")
-    serve.add_argument("--log-level", default="info")
+    serve.add_argument("--log-level", default="info", choices=LOG_LEVELS, help="uvicorn's log level (default info)")
     serve.set_defaults(run=_serve)
     migrate = sub.add_parser("migrate", help="apply pending database migrations")
     migrate.set_defaults(run=_migrate)

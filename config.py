@@ -26,6 +26,8 @@ class Settings:
     max_depth: int = 12
     max_tokens: int = 5000
     max_aliases: int = 30
+    #: log lines as ``text`` or ``json`` (one object per line)
+    log_format: str = "text"
     #: seconds any HTTP request may take before it is stopped and answered 503 (0: no limit)
     request_timeout: float = 300.0
     #: the largest estimated cost of one GraphQL operation (fields times the list sizes above them)
@@ -88,6 +90,13 @@ def _seconds(env: Mapping[str, str], name: str, default: float) -> float:
     return 0.0 if raw is not None and raw.strip() in ("0", "0.0") else _float(env, name, default)
 
 
+def _choice(env: Mapping[str, str], name: str, choices: tuple[str, ...]) -> str:
+    raw = (env.get(name) or choices[0]).strip().lower()
+    if raw not in choices:
+        raise SystemExit(f"{name} must be one of {', '.join(choices)}, got {raw!r}")
+    return raw
+
+
 def _secret_key(raw: str) -> str | None:
     from cryptography.fernet import Fernet
 
@@ -129,6 +138,7 @@ def load_settings(env: Mapping[str, str] | None = None) -> Settings:
         page_cap=_int(e, "HLINK_PAGE_CAP", 500),
         max_cost=_int(e, "HLINK_GRAPHQL_MAX_COST", 1_000_000),
         request_timeout=_seconds(e, "HLINK_REQUEST_TIMEOUT", 300.0),
+        log_format=_choice(e, "HLINK_LOG_FORMAT", ("text", "json")),
         flink_dir=Path(e.get("HLINK_FLINK_DIR") or data_dir / "flink").resolve(),
         local_flink=(e.get("HLINK_LOCAL_FLINK") or "1").strip().lower() not in ("0", "false", "no", "off"),
         local_flink_port=_int(e, "HLINK_LOCAL_FLINK_PORT", 8081),

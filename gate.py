@@ -26,7 +26,10 @@ from services.access.roles import ANONYMOUS
 from services.actor import Actor, current_actor
 
 log = logging.getLogger("hlink.gate")
-OPEN = frozenset({("GET", "/health"), ("GET", "/"), ("HEAD", "/"), ("POST", "/auth/login")})
+#: probes and scrapers carry no token: /ready and /metrics show no address, user or secret
+OPEN = frozenset(
+    {("GET", "/health"), ("GET", "/ready"), ("GET", "/metrics"), ("GET", "/"), ("HEAD", "/"), ("POST", "/auth/login")}
+)
 #: the GraphQL operations anyone may send: signing in
 OPEN_FIELDS = frozenset({"login", "__typename"})
 #: the largest GraphQL body anyone may send without a token (a sign-in is a few hundred bytes)

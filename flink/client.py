@@ -11,10 +11,13 @@ from pathlib import Path
 from typing import Any, Literal
 
 import httpx
+from prometheus_client import Counter
 
 from flink.errors import FlinkRejected, FlinkUnavailable, failed_statement, readable_cause
 from flink.versions import NEWEST, FlinkVersion
 
+#: failed calls, for /metrics: ``unavailable`` (no answer) or ``rejected`` (Flink answered an error)
+CALL_ERRORS = Counter("hlink_flink_call_errors_total", "Flink REST calls that failed, by kind.", ["kind"])
 #: GETs are retried this many times when the connection fails (never a POST: it may have been applied)
 GET_RETRIES = 2
 _JOB_ID = re.compile(r"^[0-9a-f]{32}$")
@@ -109,7 +112,18 @@ class FlinkClient:
 
     # -- transport ------------------------------------------------------------------------------------------
 
-    async def _call(
+    async def _call(self, method: Literal["GET", "POST", "PATCH", "DELETE"], path: str, **options: Any) -> Any:
+        """One request (see :meth:`_request`), its failure counted for /metrics."""
+        try:
+            return await self._request(method, path, **options)
+        except FlinkUnavailable:
+            CALL_ERRORS.labels("unavailable").inc()
+            raise
+        except FlinkRejected:
+            CALL_ERRORS.labels("rejected").inc()
+            raise
+
+    async def _request(
         self,
         method: Literal["GET", "POST", "PATCH", "DELETE"],
         path: str,

@@ -124,6 +124,8 @@ class Subscription:
     @strawberry.subscription(description="A job's status changes as they happen (all jobs when id is omitted).")
     async def job_status(self, info: Info, id: strawberry.ID | None = None) -> AsyncGenerator[JobStatusEvent, None]:
         job_id = parse_id(id, "id") if id is not None else None
+        if job_id is not None:
+            await get_job(job_id)  # a job that does not exist is an error, not a silence for ever
         async for event in info.context.runtime.events.subscribe(job_id):
             yield JobStatusEvent.of(event)
 

@@ -71,6 +71,8 @@ def status_of(error: DomainError) -> int:
 
 async def domain_error(request: Request, exc: Exception) -> Response:
     assert isinstance(exc, DomainError)
+    # an expected failure of the caller's: one line, no traceback
+    log.info("%s %s: %d %s", request.method, request.url.path, status_of(exc), exc.message)
     data = {"fields": exc.fields} if isinstance(exc, ValidationFailed) else None
     return envelope(status_of(exc), data, exc.message, False)
 

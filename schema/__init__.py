@@ -4,12 +4,19 @@ from __future__ import annotations
 
 import logging
 import re
-from functools import partial
+from functools import cache, partial
 from pathlib import Path
 
 import strawberry
-from graphql import GraphQLError
-from strawberry.extensions import MaxAliasesLimiter, MaxTokensLimiter, QueryDepthLimiter
+from graphql import GraphQLError, ValidationRule
+from strawberry.extensions import (
+    MaxTokensLimiter,
+    ParserCache,
+    ValidationCache,
+)
+from strawberry.extensions.add_validation_rules import AddValidationRules
+from strawberry.extensions.max_aliases import create_validator as alias_validator
+from strawberry.extensions.query_depth_limiter import create_validator as depth_validator
 from strawberry.schema.config import StrawberryConfig
 from strawberry.tools import merge_types
 from strawberry.types import ExecutionContext
@@ -18,11 +25,15 @@ from resolvers.access import AccessMutation, AccessQuery
 from resolvers.lifecycle import LifecycleMutation, Subscription
 from resolvers.mutations import Mutation
 from resolvers.queries import Query
+from schema.codes import ErrorCodes
 from schema.cost import CostLimiter
 from schema.scalars import SCALARS
 from schema.signin import WebSocketSignIn
+from schema.timing import Timing
 from services.errors import DomainError
 
+#: parsed and validated documents kept (a frontend sends the same few documents again and again)
+DOCUMENT_CACHE = 256
 SDL_PATH = Path(__file__).resolve().parent.parent / "schema.graphql"
 
 
@@ -51,6 +62,31 @@ class HlinkSchema(strawberry.Schema):
         super().process_errors(unexpected, execution_context)
 
 
+@cache
+def _depth_rule(max_depth: int) -> type[ValidationRule]:
+    return depth_validator(max_depth, None)
+
+
+@cache
+def _alias_rule(max_aliases: int) -> type[ValidationRule]:
+    return alias_validator(max_aliases)
+
+
+class DepthLimit(AddValidationRules):
+    """Strawberry's depth limiter with its rule made once per depth: the validation cache keys on the rules, so
+    a rule made anew for each request would never let a document's validation be reused."""
+
+    def __init__(self, max_depth: int) -> None:
+        super().__init__([_depth_rule(max_depth)])
+
+
+class AliasLimit(AddValidationRules):
+    """Strawberry's alias limiter, its rule made once per limit (as :class:`DepthLimit`)."""
+
+    def __init__(self, max_alias_count: int) -> None:
+        super().__init__([_alias_rule(max_alias_count)])
+
+
 def build_schema(
     max_depth: int = 12, max_tokens: int = 5000, max_aliases: int = 30, max_cost: int = 1_000_000
 ) -> strawberry.Schema:
@@ -61,11 +97,15 @@ def build_schema(
         subscription=Subscription,
         config=StrawberryConfig(scalar_map=SCALARS),
         extensions=[
-            partial(QueryDepthLimiter, max_depth=max_depth),
+            partial(DepthLimit, max_depth=max_depth),
             partial(MaxTokensLimiter, max_token_count=max_tokens),
-            partial(MaxAliasesLimiter, max_alias_count=max_aliases),
+            partial(AliasLimit, max_alias_count=max_aliases),
             partial(CostLimiter, max_cost=max_cost),
             WebSocketSignIn,
+            ErrorCodes,
+            Timing,
+            partial(ParserCache, maxsize=DOCUMENT_CACHE),
+            partial(ValidationCache, maxsize=DOCUMENT_CACHE),
         ],
     )
 

@@ -19,10 +19,21 @@ from flink.local import free_port
 from tests.helpers import ADMIN_TOKEN, AUTH, SECRET_KEY, envelope_ok
 
 ROOT = Path(__file__).resolve().parent.parent
+#: a launcher for `hlink serve` that keeps what it prints in $HLINK_TEST_LOG (serve_replica drops it otherwise)
+LOGGED = [
+    "-c",
+    "import os, runpy, sys; "
+    "fd = os.open(os.environ['HLINK_TEST_LOG'], os.O_WRONLY | os.O_CREAT | os.O_APPEND); "
+    "os.dup2(fd, 1); os.dup2(fd, 2); sys.argv[0] = 'cli.py'; runpy.run_path('cli.py', run_name='__main__')",
+]
 
 
 async def serve_replica(
-    url: str, data: Path, extra_env: dict[str, str] | None = None, launcher: list[str] | None = None
+    url: str,
+    data: Path,
+    extra_env: dict[str, str] | None = None,
+    launcher: list[str] | None = None,
+    log_level: str = "warning",
 ) -> tuple[asyncio.subprocess.Process, str]:
     """Start one `hlink serve` on a free port, on the database ``url``, with its data folder ``data`` (its
     storage shared with every replica beside it); answers the process and its base URL once /health answers.
@@ -42,7 +53,7 @@ async def serve_replica(
     }
     env.pop("HLINK_RUNNER_JAR", None)
     process = await asyncio.create_subprocess_exec(
-        sys.executable, *(launcher or ["cli.py"]), "serve", "--log-level", "warning", cwd=ROOT, env=env,
+        sys.executable, *(launcher or ["cli.py"]), "serve", "--log-level", log_level, cwd=ROOT, env=env,
         stdout=asyncio.subprocess.DEVNULL, stderr=asyncio.subprocess.DEVNULL,
     )  # fmt: skip
     base = f"http://127.0.0.1:{port}"

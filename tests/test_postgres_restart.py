@@ -33,7 +33,7 @@ from tests.conftest import DATABASES, FLINK_VERSIONS, fresh_postgres_database
 from tests.helpers import AUTH, envelope_ok
 from tests.pg import PostgresServer
 from tests.proxy import Proxy
-from tests.replicas import job_status_subscription, serve_replica, stop_replica
+from tests.replicas import LOGGED, job_status_subscription, serve_replica, stop_replica
 
 pytestmark = pytest.mark.skipif("postgres" not in DATABASES, reason="the fault is PostgreSQL's")
 #: how long the database stays down, and how soon after it is back each replica must answer a write again
@@ -42,13 +42,6 @@ RECOVERY_BOUND = 15.0
 #: a request that gets no answer within this long hangs: a failure of the test, not a clean one
 REQUEST_TIMEOUT = 10.0
 WRITERS = 4
-#: `hlink serve` with what it prints kept in $HLINK_TEST_LOG (tests/replicas.py drops it otherwise)
-LOGGING_LAUNCHER = [
-    "-c",
-    "import os, runpy, sys; "
-    "fd = os.open(os.environ['HLINK_TEST_LOG'], os.O_WRONLY | os.O_CREAT | os.O_APPEND); "
-    "os.dup2(fd, 1); os.dup2(fd, 2); sys.argv[0] = 'cli.py'; runpy.run_path('cli.py', run_name='__main__')",
-]
 COLUMNS = [{"name": "id", "flinkType": "BIGINT", "virtualId": "1", "virtualPid": "0", "level": 1}]
 
 
@@ -72,7 +65,7 @@ async def replicas(own_pg: PostgresServer, tmp_path: Path) -> AsyncIterator[tupl
     try:
         for name in ("a", "b"):
             env = {"HLINK_TEST_LOG": str(tmp_path / f"{name}.log")}
-            started.append(await serve_replica(url, tmp_path / name, env, LOGGING_LAUNCHER))
+            started.append(await serve_replica(url, tmp_path / name, env, LOGGED))
         yield url, started
     finally:
         for process, _ in started:  # only the processes this test started, by their handles

@@ -29,6 +29,14 @@ async def record(
     action: str, outcome: str, entity: str | None = None, key: object = None, detail: str | None = None
 ) -> None:
     """One row of the trail; a trail that cannot be written is logged and never fails the action itself."""
+    log.info(
+        "%s %s %s: %s%s",
+        action,
+        entity or "-",
+        key if key is not None else "-",
+        outcome,
+        f" ({detail})" if detail else "",
+    )
     try:
         await AuditEntry.create(
             actor=acting()[:64],

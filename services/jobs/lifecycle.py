@@ -41,10 +41,15 @@ from services.jobs.states import (
     settle,
 )
 from services.jobs.submission import Submission, cluster_of, pipeline_name, prepare, with_jar_retry
+from services.metrics import SUBMISSIONS
 from services.runtime import Runtime
 
 log = logging.getLogger("hlink.lifecycle")
 NEVER, VALID, INVALID = 0, 1, 2
+
+
+class Unconfirmed(Unavailable):
+    """A submission whose answer was lost: Flink may run it; the reconciler finds it by its pipeline name."""
 
 
 @dataclass(frozen=True)
@@ -148,7 +153,15 @@ async def run_job(runtime: Runtime, job_id: int, restore: Restore | None = None)
     runtime.events.publish(JobEvent(job_id, SUBMITTING, SUBMITTING_STATE, None))
     runtime.submitting.add(job_id)
     try:
-        jid = await _submit(runtime, job, run, restore, previous)
+        try:
+            jid = await _submit(runtime, job, run, restore, previous)
+        except Unconfirmed:
+            SUBMISSIONS.labels("unconfirmed").inc()
+            raise
+        except BaseException:
+            SUBMISSIONS.labels("refused").inc()
+            raise
+        SUBMISSIONS.labels("accepted").inc()
         state = await _state_of(runtime, cluster.address, jid)
         run.flink_job_id, run.start_time = jid, now()
         ended = ["flink_job_id", "start_time"]
@@ -219,14 +232,14 @@ async def _submit(runtime: Runtime, job: Job, run: JobRun, restore: Restore | No
         await settled(ended, _released(previous, Event.REFUSED, None, error.message))
         return error
 
-    async def unconfirmed(cause: str) -> Unavailable:
+    async def unconfirmed(cause: str) -> Unconfirmed:
         # Flink may run it: never released blindly, never sent again; the reconciler asks by pipeline name
         message = (
             f"the submission of job {job.id} got no answer ({cause}); hlink looks for the Flink job named "
             f"{run.pipeline_name!r} and records what it finds"
         )
         await settled({}, _released(previous, Event.UNCONFIRMED, UNCONFIRMED, message))
-        return Unavailable(message)
+        return Unconfirmed(message)
 
     submitted = False
 

@@ -45,6 +45,7 @@ from services.jobs.states import (
     code_of,
     now,
 )
+from services.metrics import RECONCILE_SECONDS, count_jobs
 from services.runtime import Runtime
 
 log = logging.getLogger("hlink.reconciler")
@@ -225,7 +226,9 @@ async def reconcile_forever(runtime: Runtime, interval: float, poll_timeout: flo
     """The background loop of the service (cancelled on shutdown); a failing cycle is logged, never fatal."""
     while True:
         try:
-            await reconcile_once(runtime, poll_timeout)
+            with RECONCILE_SECONDS.time():
+                await reconcile_once(runtime, poll_timeout)
+            await count_jobs()  # hlink_jobs in /metrics
         except asyncio.CancelledError:
             raise
         except Exception:

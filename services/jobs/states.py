@@ -12,6 +12,7 @@ Process memory is never the truth: several replicas may write the same job.
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -89,6 +90,7 @@ TRANSITIONS: Final[dict[Event, tuple[frozenset[int], frozenset[int]]]] = {
 }
 
 _KEEP: Final = object()
+log = logging.getLogger("hlink.lifecycle")
 
 
 class IllegalTransition(RuntimeError):
@@ -138,6 +140,16 @@ async def apply(job: Job, change: Change, events: Events | None) -> bool:
     if not written:
         return False
     before = (job.job_status, job.flink_state, job.flink_job_id)
+    log.info(
+        "job %s: %s, %s %s -> %s %s (Flink job %s)",
+        job.id,
+        change.event.value,
+        job.job_status,
+        job.flink_state or "-",
+        change.status,
+        change.flink_state or "-",
+        values.get("flink_job_id", job.flink_job_id) or "-",
+    )
     for name, value in values.items():
         setattr(job, name, value)
     job.revision += 1

@@ -1,0 +1,92 @@
+"""Readiness and Prometheus metrics (issue 13): ``/ready`` says whether this replica can serve (its database
+answers and its migrations are current) and which clusters answer; ``/metrics`` is prometheus-client's text.
+
+Both are open, as probes and scrapers expect; neither shows an address, a name of a user or a secret.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import time
+from pathlib import Path
+
+from prometheus_client import CONTENT_TYPE_LATEST, Histogram, generate_latest
+from starlette.requests import Request
+from starlette.responses import JSONResponse, Response
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
+from tortoise import connections
+
+import database
+from models import Cluster
+from services.metrics import count_jobs
+from services.runtime import Runtime
+
+HTTP_SECONDS = Histogram(
+    "hlink_http_request_duration_seconds", "HTTP requests by method, route and status.", ["method", "route", "status"]
+)
+
+
+class MetricsMiddleware:
+    """Times every HTTP request by its route's path template (``/jobs/run/{jobId}``, never the ids)."""
+
+    def __init__(self, app: ASGIApp) -> None:
+        self.app = app
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        started = time.perf_counter()
+        status = "500"
+
+        async def sending(message: Message) -> None:
+            nonlocal status
+            if message["type"] == "http.response.start":
+                status = str(message["status"])
+            await send(message)
+
+        try:
+            await self.app(scope, receive, sending)
+        finally:
+            route = scope.get("route")
+            template = getattr(route, "path", None) or "unmatched"
+            HTTP_SECONDS.labels(scope.get("method", "GET"), template, status).observe(time.perf_counter() - started)
+
+
+def _newest_migration() -> str:
+    files = sorted(Path(database.MIGRATIONS, "models").glob("[0-9]*_*.py"), key=lambda p: int(p.name.split("_")[0]))
+    return files[-1].stem if files else ""
+
+
+async def ready(request: Request) -> Response:
+    """200 when the database answers and the migrations are current; each cluster's reachability beside."""
+    runtime: Runtime = request.app.state.runtime
+    answer: dict[str, object] = {"database": "ok", "migrations": "current"}
+    try:
+        rows = await connections.get("default").execute_query_dict('SELECT "version" FROM "aerich"')
+    except Exception as error:  # the database is down or unreachable: not ready, say why in one word
+        return JSONResponse({"status": "not ready", "database": type(error).__name__}, status_code=503)
+    applied = {str(r["version"]).removesuffix(".py") for r in rows}
+    newest = _newest_migration()
+    if newest not in applied:
+        answer["migrations"] = f"pending: {newest}"
+    clusters = await Cluster.all().only("id", "name", "address")
+
+    async def reachable(cluster: Cluster) -> dict[str, object]:
+        try:
+            async with asyncio.timeout(1.5):
+                await runtime.flink.client(cluster.address).overview()
+            return {"id": cluster.id, "name": cluster.name, "reachable": True}
+        except Exception:  # a cluster that does not answer is information here, not a failure of hlink's
+            return {"id": cluster.id, "name": cluster.name, "reachable": False}
+
+    answer["clusters"] = list(await asyncio.gather(*(reachable(c) for c in clusters)))
+    await count_jobs()
+    ok = answer["migrations"] == "current"
+    answer["status"] = "ready" if ok else "not ready"
+    return JSONResponse(answer, status_code=200 if ok else 503)
+
+
+async def metrics(request: Request) -> Response:
+    """Prometheus' text format."""
+    return Response(generate_latest(), media_type=CONTENT_TYPE_LATEST)

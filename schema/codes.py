@@ -1,0 +1,35 @@
+"""Every top-level GraphQL error carries ``extensions.code``, as frontends (Apollo's conventions) expect: the
+kind of failure, for a program to act on, beside the message meant for people."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from graphql import GraphQLError
+from strawberry.extensions import SchemaExtension
+
+from services.errors import DomainError
+
+
+def code_of(error: GraphQLError) -> str:
+    """The code of one error: a domain failure's kind, a document that does not validate, or an internal error."""
+    cause = error.original_error
+    if cause is None:
+        return "GRAPHQL_VALIDATION_FAILED"  # parse, validation and variable errors carry no original error
+    if isinstance(cause, GraphQLError):
+        return code_of(cause)
+    if isinstance(cause, DomainError):
+        return cause.code
+    return "INTERNAL_SERVER_ERROR"
+
+
+class ErrorCodes(SchemaExtension):
+    """Adds ``extensions.code`` to every error of a result (a code set earlier, e.g. QUERY_TOO_COSTLY, stays)."""
+
+    def on_operation(self) -> Iterator[None]:
+        yield
+        result = self.execution_context.result
+        errors = list(getattr(result, "errors", None) or []) + list(self.execution_context.pre_execution_errors or [])
+        for error in errors:
+            if not (error.extensions or {}).get("code"):
+                error.extensions = {**(error.extensions or {}), "code": code_of(error)}

@@ -1,0 +1,48 @@
+"""Readiness and metrics (issue 13, 4): /ready checks the database and the migrations and lists each cluster's
+reachability; /metrics is scraped in Prometheus' format with the figures the issue names."""
+
+from __future__ import annotations
+
+import httpx
+from prometheus_client.parser import text_string_to_metric_families
+
+from tests.conftest import gql
+from tests.helpers import add_cluster, envelope_ok
+
+OPEN = {"Authorization": ""}  # probes and scrapers carry no token
+
+
+async def test_ready_lists_database_migrations_and_clusters(client: httpx.AsyncClient) -> None:
+    reachable_not = await add_cluster(client, "down", "http://127.0.0.1:9")
+    answer = await client.get("/ready", headers=OPEN)
+    assert answer.status_code == 200, answer.text
+    body = answer.json()
+    assert body["status"] == "ready" and body["database"] == "ok" and body["migrations"] == "current", body
+    assert body["clusters"] == [{"id": reachable_not, "name": "down", "reachable": False}]
+    assert "127.0.0.1:9" not in answer.text, "no address"
+
+
+async def test_metrics_are_scraped_in_prometheus_format(client: httpx.AsyncClient) -> None:
+    envelope_ok(await client.get("/jobs/list"))
+    await gql(client, "{ jobs { totalCount } }")
+    cluster = await add_cluster(client, "down", "http://127.0.0.1:9")
+    job = envelope_ok(await client.post("/jobs/addDO", json={"jobName": "m", "jobType": 1, "clusterId": cluster}))
+    await client.post(f"/jobs/run/{job['id']}")  # refused: nothing answers there
+    await client.get("/ready", headers=OPEN)  # refreshes the job counts
+    answer = await client.get("/metrics", headers=OPEN)
+    assert answer.status_code == 200 and answer.headers["content-type"].startswith("text/plain"), answer.text[:200]
+    samples = {
+        (s.name, tuple(sorted(s.labels.items()))): s.value
+        for family in text_string_to_metric_families(answer.text)
+        for s in family.samples
+    }
+    names = {name for name, _ in samples}
+    assert (
+        "hlink_http_request_duration_seconds_count",
+        (("method", "GET"), ("route", "/jobs/list"), ("status", "200")),
+    ) in samples
+    assert any(n == "hlink_graphql_operation_duration_seconds_count" for n in names)
+    assert samples[("hlink_jobs", (("cluster", str(cluster)), ("state", "NONE")))] == 1
+    assert samples.get(("hlink_submissions_total", (("outcome", "refused"),)), 0) >= 1
+    assert samples.get(("hlink_flink_call_errors_total", (("kind", "unavailable"),)), 0) >= 1
+    assert "hlink_reconcile_cycle_duration_seconds_count" in names
