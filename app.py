@@ -116,6 +116,7 @@ def create_app(settings: Settings | None = None, *, manage_database: bool = True
     settings = settings or load_settings()
     paging.PAGE_CAP = settings.page_cap
     allowlist.configure(settings.cluster_allow)
+    allowlist.configure_alerts(settings.alert_allow)
     sealed.configure(settings.secret_key or sealed.key_file(settings.data_dir / "secret.key"))
     storage = Storage(settings.storage_dir, settings.max_upload_bytes)
     runtime = Runtime.create(storage, settings.runner_jar, settings.savepoint_retention)

@@ -50,6 +50,8 @@ class Settings:
     #: seconds a savepoint or stop request waits for Flink before it answers "in progress"; the operation is
     #: followed to completion by the reconciler however long it takes
     operation_wait: float = 60.0
+    #: hosts and networks alert receivers may live at, beside loopback (DingTalk, WeCom, Slack ...)
+    alert_allow: tuple[str, ...] = ()
     #: the Fernet key secrets are sealed with at rest (else <data dir>/secret.key, made at the first start)
     secret_key: str | None = None
     #: hosts (names, *.domain) and networks (CIDRs) clusters may live at, beside loopback
@@ -112,12 +114,12 @@ def _secret_key(raw: str) -> str | None:
     return raw.strip()
 
 
-def _allow_list(raw: str) -> tuple[str, ...]:
+def _allow_list(raw: str, setting: str = "HLINK_CLUSTER_ALLOW") -> tuple[str, ...]:
     from services.clusters.allowlist import AllowList
 
     entries = tuple(e.strip() for e in raw.split(",") if e.strip())
     try:
-        AllowList.parse(entries)
+        AllowList.parse(entries, setting)
     except ValueError as error:
         raise SystemExit(str(error)) from None
     return entries
@@ -150,6 +152,7 @@ def load_settings(env: Mapping[str, str] | None = None) -> Settings:
         operation_wait=_seconds(e, "HLINK_OPERATION_WAIT", 60.0),
         admin_token=(e.get("HLINK_ADMIN_TOKEN") or "").strip() or None,
         cluster_allow=_allow_list(e.get("HLINK_CLUSTER_ALLOW") or ""),
+        alert_allow=_allow_list(e.get("HLINK_ALERT_ALLOW") or "", "HLINK_ALERT_ALLOW"),
         secret_key=_secret_key(e.get("HLINK_SECRET_KEY") or ""),
         runner_jar=Path(e.get("HLINK_RUNNER_JAR") or data_dir / "runner" / "hlink-sql-runner.jar").resolve(),
     )

@@ -14,9 +14,10 @@ import signal
 import socket
 import subprocess
 import sys
+import threading
 import time
 import venv
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -107,8 +108,9 @@ class LocalFlink:
             venv.EnvBuilder(with_pip=True).create(self.venv)
         pip = [str(self.venv / "bin" / "python"), "-m", "pip", "install", "-q", "--disable-pip-version-check"]
         # the jars come without Python dependencies; the scripts package must not pull apache-beam and pandas
-        self._run([*pip, f"apache-flink-libraries=={self.version}"], "pip install apache-flink-libraries")
-        self._run([*pip, "--no-deps", f"apache-flink=={self.version}"], "pip install apache-flink")
+        with _growth_reported(self.venv, progress):
+            self._run([*pip, f"apache-flink-libraries=={self.version}"], "pip install apache-flink-libraries")
+            self._run([*pip, "--no-deps", f"apache-flink=={self.version}"], "pip install apache-flink")
         home = self.pyflink()
         if home is None:
             raise FlinkSetupError(f"pip finished but no pyflink/bin/jobmanager.sh under {self.venv}")
@@ -309,6 +311,41 @@ class LocalFlink:
         for role in _ROLES:
             (self.pid_dir / f"flink-hlink-{role}.pid").unlink(missing_ok=True)
         progress("Flink stopped")
+
+
+#: seconds between two progress lines while Flink downloads
+PROGRESS_EVERY = 5.0
+
+
+def _size_mb(folder: Path) -> float:
+    total = 0
+    for path in folder.rglob("*"):
+        with contextlib.suppress(OSError):
+            if path.is_file():
+                total += path.stat().st_size
+    return total / (1024 * 1024)
+
+
+@contextlib.contextmanager
+def _growth_reported(folder: Path, progress: Progress, every: float = PROGRESS_EVERY) -> Iterator[None]:
+    """While the block runs, report every ``every`` seconds how large ``folder`` has grown (a long download
+    shows it moves, not one line for minutes)."""
+    stop = threading.Event()
+    start = _size_mb(folder) if folder.exists() else 0.0
+    began = time.monotonic()
+
+    def report() -> None:
+        while not stop.wait(every):
+            grown = (_size_mb(folder) if folder.exists() else 0.0) - start
+            progress(f"... {grown:.0f} MB installed so far ({time.monotonic() - began:.0f} s)")
+
+    reporter = threading.Thread(target=report, daemon=True)
+    reporter.start()
+    try:
+        yield
+    finally:
+        stop.set()
+        reporter.join()
 
 
 def _shipped_java_opts(config: Path) -> str:

@@ -1,6 +1,7 @@
 """What hlink stores (Tortoise ORM models; the schema itself comes from migrations/)."""
 
 from models.account import AuditEntry, Token, User
+from models.alert import AlertChannel, AlertIncident, AlertRule
 from models.artifact import Jar, Udf
 from models.cluster import Cluster
 from models.datasource import Column, Datasource, DatasourceProperties
@@ -8,6 +9,9 @@ from models.job import Job, JobDatasource, JobRun, Operation, Savepoint
 from models.reference import DictEntry, HelpDoc
 
 __all__ = [
+    "AlertChannel",
+    "AlertIncident",
+    "AlertRule",
     "AuditEntry",
     "Cluster",
     "Column",

@@ -118,11 +118,17 @@ class SealedJSONField(fields.JSONField):  # type: ignore[type-arg]
 
 
 class SealedTextField(fields.TextField):
-    """SQL text stored sealed when it holds a secret (an option named like one, credentials in a URL)."""
+    """Text stored sealed when it holds a secret (an option named like one, credentials in a URL), or always."""
+
+    def __init__(self, always: bool = False, **kwargs: Any) -> None:
+        super().__init__(**kwargs)
+        self.always = always
 
     def to_db_value(self, value: Any, instance: Any) -> Any:
         value = super().to_db_value(value, instance)
-        return seal(value) if isinstance(value, str) and mask_sql(value) != value else value
+        if isinstance(value, str) and value and (self.always or mask_sql(value) != value):
+            return seal(value)
+        return value
 
     def to_python_value(self, value: Any) -> Any:
         value = super().to_python_value(value)

@@ -22,6 +22,7 @@ from strawberry.tools import merge_types
 from strawberry.types import ExecutionContext
 
 from resolvers.access import AccessMutation, AccessQuery
+from resolvers.alerts import AlertMutation, AlertQuery
 from resolvers.lifecycle import LifecycleMutation, Subscription
 from resolvers.mutations import Mutation
 from resolvers.queries import Query
@@ -92,8 +93,8 @@ def build_schema(
 ) -> strawberry.Schema:
     """The schema with its guards against abusive documents."""
     return HlinkSchema(
-        query=merge_types("Query", (Query, AccessQuery)),
-        mutation=merge_types("Mutation", (Mutation, LifecycleMutation, AccessMutation)),
+        query=merge_types("Query", (Query, AccessQuery, AlertQuery)),
+        mutation=merge_types("Mutation", (Mutation, LifecycleMutation, AccessMutation, AlertMutation)),
         subscription=Subscription,
         config=StrawberryConfig(scalar_map=SCALARS),
         extensions=[

@@ -37,6 +37,9 @@ RUNNER_JAR = TEST_ROOT / "runner" / "hlink-sql-runner.jar"
 DATABASES = [d.strip() for d in os.environ.get("HLINK_TEST_DATABASES", "sqlite,postgres").split(",") if d.strip()]
 # rows that tests create; reference data (dictionaries, documents) stays
 ENTITY_TABLES = [
+    "t_alert_incident",
+    "t_alert_rule",
+    "t_alert_channel",
     "t_job_ds",
     "t_job_operation",
     "t_job_savepoint",

@@ -6,6 +6,7 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 import pytest
@@ -42,3 +43,16 @@ def test_flink_up_checks_for_a_jdk_before_downloading(tmp_path: Path) -> None:
     done = hlink("flink", "up", env=env)
     assert done.returncode == 1 and "no JDK found" in done.stderr and "Traceback" not in done.stderr, done
     assert not (tmp_path / "flink").exists(), "nothing was downloaded or made"
+
+
+def test_a_long_install_reports_its_progress(tmp_path: Path) -> None:
+    from flink.local import _growth_reported
+
+    lines: list[str] = []
+    with _growth_reported(tmp_path, lines.append, every=0.05):
+        for i in range(4):
+            (tmp_path / f"part{i}").write_bytes(b"x" * (1 << 20))
+            time.sleep(0.08)
+    assert lines and all("MB installed so far" in line for line in lines), lines
+    grown = [int(line.split()[1]) for line in lines]
+    assert grown == sorted(grown) and max(grown) >= 1, lines

@@ -25,7 +25,7 @@ class AllowList:
     names: frozenset[str] = field(default_factory=lambda: frozenset({"localhost"}))
 
     @classmethod
-    def parse(cls, entries: Iterable[str]) -> AllowList:
+    def parse(cls, entries: Iterable[str], setting: str = "HLINK_CLUSTER_ALLOW") -> AllowList:
         """Loopback plus ``entries`` (CIDRs, addresses, names, ``*.domain``); ValueError names a bad entry."""
         networks: list[Network] = list(LOOPBACK)
         names = {"localhost"}
@@ -39,7 +39,7 @@ class AllowList:
             except ValueError:
                 pass
             if not _plain_name(entry.removeprefix("*.")):
-                raise ValueError(f"HLINK_CLUSTER_ALLOW: {raw!r} is neither a CIDR, an address nor a host name")
+                raise ValueError(f"{setting}: {raw!r} is neither a CIDR, an address nor a host name")
             names.add(entry)
         return cls(tuple(networks), frozenset(names))
 
@@ -82,3 +82,14 @@ def configure(entries: Iterable[str]) -> AllowList:
     global ALLOWED
     ALLOWED = AllowList.parse(entries)
     return ALLOWED
+
+
+#: where alerts may be sent (HLINK_ALERT_ALLOW; loopback only until configured)
+ALERT_RECEIVERS = AllowList()
+
+
+def configure_alerts(entries: Iterable[str]) -> AllowList:
+    """Set the process's alert receivers' list from HLINK_ALERT_ALLOW's entries."""
+    global ALERT_RECEIVERS
+    ALERT_RECEIVERS = AllowList.parse(entries, "HLINK_ALERT_ALLOW")
+    return ALERT_RECEIVERS

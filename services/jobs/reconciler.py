@@ -28,6 +28,7 @@ from tortoise.transactions import in_transaction
 from flink.client import FlinkJob
 from flink.errors import FlinkError, readable_cause
 from models import Cluster, Job, JobRun
+from services.alerts import incidents as alerts
 from services.catalog.secrets import mask_sql
 from services.jobs import operations
 from services.jobs.definitions import ACTIVE
@@ -229,6 +230,7 @@ async def reconcile_forever(runtime: Runtime, interval: float, poll_timeout: flo
             with RECONCILE_SECONDS.time():
                 await reconcile_once(runtime, poll_timeout)
             await count_jobs()  # hlink_jobs in /metrics
+            await alerts.evaluate()  # incidents opened, resolved and notified (once, whichever replica)
         except asyncio.CancelledError:
             raise
         except Exception:
