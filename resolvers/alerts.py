@@ -18,6 +18,8 @@ from schema.alerts import (
     ChannelKind,
 )
 from schema.payloads import DeletePayload
+from schema.types import capped
+from services import paging
 from services.access.roles import require
 from services.actor import Role
 from services.alerts import rules
@@ -39,7 +41,7 @@ class AlertQuery:
         query = IncidentRow.all()
         if open_only:
             query = query.filter(resolved_at__isnull=True)
-        return [AlertIncident.of(i) for i in await query.order_by("-id").limit(max(0, min(limit, 500)))]
+        return [AlertIncident.of(i) for i in capped(await query.order_by("-id").limit(paging.PAGE_CAP), limit)]
 
 
 @strawberry.type

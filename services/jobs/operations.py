@@ -26,6 +26,7 @@ from flink.client import FlinkClient
 from flink.errors import FlinkError, FlinkRejected, FlinkUnavailable
 from models import Cluster, Job, JobRun, Operation, Savepoint
 from services.actor import stamp_new
+from services.catalog.secrets import mask_sql
 from services.errors import Conflict, Refused, Unavailable
 from services.jobs import savepoints
 from services.jobs.states import CANCELLED, Change, Event, now, settle
@@ -248,7 +249,7 @@ async def _stopped(runtime: Runtime, job: Job, operation: Operation, savepoint: 
                 await client.cancel(jid)
             except FlinkRejected as error:
                 if error.status not in (404, 409):  # gone already, or ended meanwhile (another terminal state)
-                    raise Refused(f"Flink refused to cancel job {job.id}: {error.message}") from None
+                    raise Refused(f"Flink refused to cancel job {job.id}: {mask_sql(error.message)}") from None
             except FlinkUnavailable as error:
                 raise Unavailable(f"the cluster of job {job.id} did not answer: {error.message}") from None
             savepoint = await savepoints.retained_checkpoint(runtime, client, job, jid, run)
