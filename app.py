@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
-import os
+import functools
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
+from pathlib import Path
 from typing import Any
 
 from cross_web import HTTPException as GraphQLHTTPException
@@ -15,8 +16,9 @@ from starlette.exceptions import HTTPException
 from starlette.middleware import Middleware
 from starlette.middleware.cors import CORSMiddleware
 from starlette.requests import Request
-from starlette.responses import JSONResponse, RedirectResponse, Response
-from starlette.routing import Route, WebSocketRoute
+from starlette.responses import HTMLResponse, JSONResponse, RedirectResponse, Response
+from starlette.routing import Mount, Route, WebSocketRoute
+from starlette.staticfiles import StaticFiles
 from starlette.websockets import WebSocket
 from strawberry.asgi import GraphQL
 from strawberry.exceptions import ConnectionRejectionError
@@ -28,12 +30,14 @@ from gate import GateMiddleware, bearer
 from limits import BodyLimitMiddleware, TimeoutMiddleware
 from logs import RequestIdMiddleware
 from models import sealed
-from observability import MetricsMiddleware, metrics, ready
+from observability import MetricsMiddleware, Reachability, metrics, ready
 from resolvers.context import Context
+from rest.docs import routes as docs_routes
 from rest.envelope import UnexpectedErrors, domain_error, http_error, unexpected_error
 from rest.routes import routes as rest_routes
 from schema import build_schema
 from services import paging
+from services.access import accounts
 from services.access.accounts import authenticate, bootstrap_admin
 from services.access.roles import ANONYMOUS
 from services.actor import current_actor
@@ -77,6 +81,11 @@ class HlinkGraphQL(GraphQL[Context, None]):
         current_actor.set(actor)
         return None
 
+    async def render_graphql_ide(self, request: Request) -> Response:
+        """hlink's own GraphiQL page (static/graphiql/index.html) instead of Strawberry's, whose assets come from a
+        CDN: this one loads only /static/graphiql and takes the token from GraphiQL's Headers editor."""
+        return HTMLResponse(graphiql_page())
+
     async def get_context(self, request: Request | WebSocket, response: Response | WebSocket) -> Context:
         context = Context(request=request, response=response, storage=self.runtime.storage, runtime=self.runtime)
         if isinstance(request, WebSocket):
@@ -85,6 +94,14 @@ class HlinkGraphQL(GraphQL[Context, None]):
 
 
 TOKEN_FILE = "admin.token"
+#: vendored third-party browser assets (static/README.md)
+STATIC_DIR = Path(__file__).resolve().parent / "static"
+
+
+@functools.cache
+def graphiql_page() -> str:
+    """The GraphiQL page's HTML (read once: it changes only with a release)."""
+    return (STATIC_DIR / "graphiql" / "index.html").read_text(encoding="utf-8")
 
 
 async def first_admin(settings: Settings) -> None:
@@ -94,11 +111,7 @@ async def first_admin(settings: Settings) -> None:
     if secret is None or settings.admin_token:
         return
     path = settings.data_dir / TOKEN_FILE
-    path.parent.mkdir(parents=True, exist_ok=True)
-    path.unlink(missing_ok=True)  # a new file: an old one's permissions would be kept
-    descriptor = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
-    with os.fdopen(descriptor, "w") as out:
-        out.write(secret + "\n")
+    sealed.write_private(path, secret.encode() + b"\n")
     print(f"hlink: first start: user admin made; its token (also in {path}, mode 0600):", flush=True)
     print(secret, flush=True)
 
@@ -115,6 +128,7 @@ def create_app(settings: Settings | None = None, *, manage_database: bool = True
     """Build the application; with ``manage_database`` it migrates and connects on start-up."""
     settings = settings or load_settings()
     paging.PAGE_CAP = settings.page_cap
+    accounts.LOGIN_MAX_FAILURES = settings.login_max_failures
     allowlist.configure(settings.cluster_allow)
     allowlist.configure_alerts(settings.alert_allow)
     sealed.configure(settings.secret_key or sealed.key_file(settings.data_dir / "secret.key"))
@@ -186,6 +200,9 @@ def create_app(settings: Settings | None = None, *, manage_database: bool = True
             Route("/graphql", graphql, methods=["GET", "POST"]),
             WebSocketRoute("/graphql", graphql),
             *rest_routes,
+            *docs_routes,  # the REST description and its Swagger UI page
+            # browser assets (GraphiQL, the API docs page), served by hlink itself: no CDN on a closed network
+            Mount("/static", StaticFiles(directory=STATIC_DIR), name="static"),
         ],
         middleware=middleware,
         exception_handlers={
@@ -197,5 +214,6 @@ def create_app(settings: Settings | None = None, *, manage_database: bool = True
     )
     app.state.storage = storage
     app.state.runtime = runtime
+    app.state.reachability = Reachability(runtime)
     app.state.settings = settings
     return app

@@ -50,6 +50,8 @@ class Settings:
     #: seconds a savepoint or stop request waits for Flink before it answers "in progress"; the operation is
     #: followed to completion by the reconciler however long it takes
     operation_wait: float = 60.0
+    #: failed sign-ins of one name within 15 minutes after which its sign-ins answer 429 for the rest of the window
+    login_max_failures: int = 10
     #: hosts and networks alert receivers may live at, beside loopback (DingTalk, WeCom, Slack ...)
     alert_allow: tuple[str, ...] = ()
     #: the Fernet key secrets are sealed with at rest (else <data dir>/secret.key, made at the first start)
@@ -151,6 +153,7 @@ def load_settings(env: Mapping[str, str] | None = None) -> Settings:
         submission_grace=_float(e, "HLINK_SUBMISSION_GRACE", 300.0),
         operation_wait=_seconds(e, "HLINK_OPERATION_WAIT", 60.0),
         admin_token=(e.get("HLINK_ADMIN_TOKEN") or "").strip() or None,
+        login_max_failures=max(1, _int(e, "HLINK_LOGIN_MAX_FAILURES", 10)),
         cluster_allow=_allow_list(e.get("HLINK_CLUSTER_ALLOW") or ""),
         alert_allow=_allow_list(e.get("HLINK_ALERT_ALLOW") or "", "HLINK_ALERT_ALLOW"),
         secret_key=_secret_key(e.get("HLINK_SECRET_KEY") or ""),

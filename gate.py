@@ -2,8 +2,9 @@
 foreign page. Roles are checked later, in the services (services/access/roles.py).
 
 - Every REST path, GraphQL operation and the WebSocket need ``Authorization: Bearer <token>``; a missing or
-  invalid one answers 401 with the envelope. Open: ``/health``, ``/``, the GraphiQL page itself, the sign-in
-  path (``POST /auth/login``) and a GraphQL document that only signs in (``mutation { login(...) }``). The
+  invalid one answers 401 with the envelope. Open: ``/health``, ``/``, the GraphiQL page itself, the REST
+  description and its page (``/v2/api-docs``, ``/doc.html``, ``/swagger-ui.html``), the sign-in path
+  (``POST /auth/login``) and a GraphQL document that only signs in (``mutation { login(...) }``). The
   WebSocket may carry the token in its ``connection_init`` payload instead (browsers cannot set its headers).
 - Cross-site: a form or multipart request from a foreign Origin is refused (403), and a GraphQL multipart
   request must carry a header that makes browsers ask first (``Apollo-Require-Preflight`` or
@@ -29,6 +30,8 @@ log = logging.getLogger("hlink.gate")
 #: probes and scrapers carry no token: /ready and /metrics show no address, user or secret
 OPEN = frozenset(
     {("GET", "/health"), ("GET", "/ready"), ("GET", "/metrics"), ("GET", "/"), ("HEAD", "/"), ("POST", "/auth/login")}
+    # the REST description and its Swagger UI page (rest/docs.py): paths and field names, no user data
+    | {("GET", "/v2/api-docs"), ("GET", "/doc.html"), ("GET", "/swagger-ui.html")}
 )
 #: the GraphQL operations anyone may send: signing in
 OPEN_FIELDS = frozenset({"login", "__typename"})
@@ -115,8 +118,8 @@ class GateMiddleware:
 
     @staticmethod
     def open(method: str, path: str, headers: dict[bytes, bytes], query: bytes = b"") -> bool:
-        if (method, path) in OPEN:
-            return True
+        if (method, path) in OPEN or (method in ("GET", "HEAD") and path.startswith("/static/")):
+            return True  # /static: vendored browser assets, nothing of the user's
         # the GraphiQL page itself (a browser's GET asking for HTML, with no query in it: with one, it runs it)
         return path == "/graphql" and method == "GET" and b"text/html" in headers.get(b"accept", b"") and not query
 

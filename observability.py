@@ -58,9 +58,43 @@ def _newest_migration() -> str:
     return files[-1].stem if files else ""
 
 
+class Reachability:
+    """Each cluster's reachability as /ready shows it, asked of Flink at most once per ``ttl`` seconds.
+
+    /ready needs no token, so without this any caller could make hlink call every cluster on every request.
+    Callers that arrive while a cluster is being asked share that one call. It lives in the process: a cache,
+    never the truth (the reconciler keeps the jobs' states)."""
+
+    def __init__(self, runtime: Runtime, ttl: float = 5.0) -> None:
+        self.runtime = runtime
+        self.ttl = ttl
+        self._asked: dict[tuple[int, str], tuple[float, asyncio.Task[bool]]] = {}
+
+    async def of(self, cluster: Cluster) -> bool:
+        """Whether the cluster answered its overview within 1.5 s, as last asked."""
+        now = time.monotonic()
+        # forget what has aged out (a changed address leaves its old key behind)
+        for key, (asked_at, task) in list(self._asked.items()):
+            if task.done() and now - asked_at > self.ttl:
+                del self._asked[key]
+        key = (cluster.id, cluster.address)
+        if key not in self._asked:
+            self._asked[key] = (now, asyncio.ensure_future(self._ask(cluster.address)))
+        # shielded: a caller that goes away does not cancel the call the others wait for
+        return await asyncio.shield(self._asked[key][1])
+
+    async def _ask(self, address: str) -> bool:
+        try:
+            async with asyncio.timeout(1.5):
+                await self.runtime.flink.client(address).overview()
+            return True
+        except Exception:  # a cluster that does not answer is information here, not a failure of hlink's
+            return False
+
+
 async def ready(request: Request) -> Response:
     """200 when the database answers and the migrations are current; each cluster's reachability beside."""
-    runtime: Runtime = request.app.state.runtime
+    reachability: Reachability = request.app.state.reachability
     answer: dict[str, object] = {"database": "ok", "migrations": "current"}
     try:
         rows = await connections.get("default").execute_query_dict('SELECT "version" FROM "aerich"')
@@ -73,12 +107,7 @@ async def ready(request: Request) -> Response:
     clusters = await Cluster.all().only("id", "name", "address")
 
     async def reachable(cluster: Cluster) -> dict[str, object]:
-        try:
-            async with asyncio.timeout(1.5):
-                await runtime.flink.client(cluster.address).overview()
-            return {"id": cluster.id, "name": cluster.name, "reachable": True}
-        except Exception:  # a cluster that does not answer is information here, not a failure of hlink's
-            return {"id": cluster.id, "name": cluster.name, "reachable": False}
+        return {"id": cluster.id, "name": cluster.name, "reachable": await reachability.of(cluster)}
 
     answer["clusters"] = list(await asyncio.gather(*(reachable(c) for c in clusters)))
     await count_jobs()

@@ -29,6 +29,7 @@ import database
 from app import create_app
 from config import load_settings
 from models import Cluster, Column, Datasource, Job, JobDatasource
+from schema.enums import JobStatus
 from services.access.accounts import bootstrap_admin
 
 QUERY = """{ jobs(limit: 100) { totalCount items { id jobName jobStatus cluster { id name address }
@@ -130,7 +131,7 @@ async def handwritten(request: Request) -> JSONResponse:
             {
                 "id": j.id,
                 "jobName": j.job_name,
-                "jobStatus": j.job_status,
+                "jobStatus": JobStatus(j.job_status).name,  # as GraphQL answers it
                 "cluster": {"id": cluster.id, "name": cluster.name, "address": cluster.address} if cluster else None,
                 "mappings": [
                     {

@@ -31,15 +31,21 @@ def configure(key: str | bytes) -> None:
     _fernet = Fernet(key)
 
 
+def write_private(path: Path, data: bytes) -> None:
+    """Write a secret to a new file only its owner may read (0600 from its first byte: never chmod after)."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.unlink(missing_ok=True)  # a new file: an old one's permissions would be kept
+    descriptor = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+    with os.fdopen(descriptor, "wb") as out:
+        out.write(data)
+
+
 def key_file(path: Path) -> bytes:
     """The key kept at ``path``, made (mode 0600) when there is none yet."""
     if path.exists():
         return path.read_bytes().strip()
-    path.parent.mkdir(parents=True, exist_ok=True)
     key = Fernet.generate_key()
-    descriptor = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
-    with os.fdopen(descriptor, "wb") as out:
-        out.write(key + b"\n")
+    write_private(path, key + b"\n")
     return key
 
 

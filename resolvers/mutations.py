@@ -10,6 +10,7 @@ from strawberry.file_uploads import Upload
 
 from resolvers.context import Info
 from resolvers.convert import datasource_input, job_input, parse_id, to_service
+from schema.enums import SchemaType, StructureType
 from schema.errors import MutationError, to_graphql
 from schema.forms import AnalysedColumn
 from schema.inputs import ClusterInput, DatasourceInput, JobInput
@@ -145,15 +146,18 @@ class Mutation:
         return UdfPayload(udf=from_row(Udf, row) if row else None, error=error)
 
     @strawberry.mutation(
-        description="Read a JSON Schema, JSON sample or Avro schema (multipart) into proposed columns: "
-        "schemaType 0 json / 1 avro, structureType 0 flat / 1 nested."
+        description="Read a JSON Schema, JSON sample or Avro schema (multipart) into proposed columns."
     )
     async def analyze_schema(
-        self, info: Info, file: Upload, schema_type: int = 0, structure_type: int = 1
+        self,
+        info: Info,
+        file: Upload,
+        schema_type: SchemaType = SchemaType.JSON,
+        structure_type: StructureType = StructureType.NESTED,
     ) -> SchemaAnalysisPayload:
         storage = info.context.storage
         result, error = await attempt(
-            lambda: analyse_upload(storage, cast(StoredUpload, file), schema_type, structure_type)
+            lambda: analyse_upload(storage, cast(StoredUpload, file), schema_type.value, structure_type.value)
         )
         if result is None:
             return SchemaAnalysisPayload(error=error)

@@ -3,30 +3,58 @@ password, as the GraphQL ``login`` mutation gives."""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from starlette.requests import Request
 from starlette.responses import Response
-from starlette.routing import Route
 
+from rest.contract import ApiRoute, Body, Operation
 from rest.envelope import ok
 from rest.inputs import json_body
+from rest.viewschemas import SIGNED_IN
 from services.access import accounts
 from services.checks import Checks
 
 
+@dataclass
+class Credentials:
+    """A sign-in's body."""
+
+    name: str | None = None
+    password: str | None = None
+
+
+SIGN_IN = Body(Credentials, required=frozenset({"name", "password"}))
+
+
 async def login(request: Request) -> Response:
     """POST /auth/login with ``{"name": ..., "password": ...}``: ``data.token`` and ``data.expiresAt``."""
-    body = await json_body(request)
-    body = body if isinstance(body, dict) else {}
-    name, password = body.get("name"), body.get("password")
     checks = Checks()
+    credentials = SIGN_IN.read(await json_body(request), checks)
+    name, password = credentials.name, credentials.password
     for field, value in (("name", name), ("password", password)):
-        if not isinstance(value, str) or not value:
+        if not value:
             checks.add(field, "is required (a string)")
     checks.done()
-    assert isinstance(name, str) and isinstance(password, str)
+    assert name and password
     issued = await accounts.login(name, password)
     expires = issued.token.expires_at.isoformat() if issued.token.expires_at else None
     return ok({"token": issued.secret, "expiresAt": expires, "user": name})
 
 
-routes = [Route("/auth/login", login, methods=["POST"])]
+routes = [
+    ApiRoute(
+        "/auth/login",
+        login,
+        "POST",
+        Operation(
+            "Sign in: a bearer token for a name and password",
+            "access",
+            description="Open: no token needed. Send the token back as Authorization: Bearer <token>.",
+            body=SIGN_IN,
+            data=SIGNED_IN,
+            errors=(429,),
+            public=True,
+        ),
+    )
+]

@@ -2,66 +2,143 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass, field
+
 from starlette.requests import Request
 from starlette.responses import Response
-from starlette.routing import Route
 
+from rest.contract import BY_ID, PAGED, ApiRoute, Fields, Operation
 from rest.envelope import ok, paged_answer
-from rest.inputs import Query, required_int
+from rest.inputs import Query, doc
+from rest.schemas import array
 from rest.views import CLUSTER_TYPE_NAMES, cluster_vo
+from rest.viewschemas import CLUSTER_VO, NOTHING, page_of
 from services.clusters import registry as clusters
 
+TYPES = ", ".join(f"{code} {name}" for code, name in CLUSTER_TYPE_NAMES.items())
 
-def _cluster_type(q: Query, required: bool) -> int | None:
+
+@dataclass
+class ClusterParams:
+    """/cluster/add and /cluster/update's parameters (the document's, as query parameters)."""
+
+    name: str | None = field(default=None, metadata=doc("a name for the cluster"))
+    address: str | None = field(default=None, metadata=doc("Flink's REST address, e.g. http://flink-jm:8081"))
+    type: str | None = field(
+        default=None,
+        metadata=doc(
+            f"the cluster type, its code or its name: {TYPES}",
+            enum=[*map(str, CLUSTER_TYPE_NAMES), *CLUSTER_TYPE_NAMES.values()],
+        ),
+    )
+    remark: str | None = None
+
+
+NEW = Fields(ClusterParams, frozenset({"name", "address", "type"}))
+CHANGED = Fields(ClusterParams)
+FILTER = Fields(clusters.ClusterFilter)
+
+
+def _cluster_type(q: Query, raw: str | None) -> int | None:
     """The document types ``type`` as a string: accept the code ("1") or its name ("standalone")."""
-    raw = q.text("type", required=required)
     if raw is None:
         return None
-    by_name = {name: code for code, name in CLUSTER_TYPE_NAMES.items()}
-    if raw.strip().lower() in {n.lower() for n in by_name}:
-        return next(code for name, code in by_name.items() if name.lower() == raw.strip().lower())
+    by_name = {name.lower(): code for code, name in CLUSTER_TYPE_NAMES.items()}
+    if raw.strip().lower() in by_name:
+        return by_name[raw.strip().lower()]
     return q.integer("type")
 
 
-def _read(q: Query, creating: bool) -> clusters.ClusterInput:
+def _read(q: Query, declared: Fields[ClusterParams]) -> clusters.ClusterInput:
+    params = declared.read(q)
     data = clusters.ClusterInput(
-        name=q.text("name", required=creating),
-        address=q.text("address", required=creating),
-        type=_cluster_type(q, creating),
-        remark=q.text("remark"),
+        name=params.name, address=params.address, type=_cluster_type(q, params.type), remark=params.remark
     )
     q.done()
     return data
 
 
 async def add(request: Request) -> Response:
-    cluster = await clusters.create_cluster(_read(Query(request.query_params), creating=True))
+    cluster = await clusters.create_cluster(_read(Query(request.query_params), NEW))
     return ok(cluster_vo(cluster))
 
 
 async def update(request: Request) -> Response:
-    cluster_id = required_int(request.query_params, "id")
-    cluster = await clusters.update_cluster(cluster_id, _read(Query(request.query_params), creating=False))
+    q = Query(request.query_params)
+    cluster_id = BY_ID.read(q).id
+    cluster = await clusters.update_cluster(cluster_id, _read(q, CHANGED))
     return ok(cluster_vo(cluster))
 
 
 async def delete(request: Request) -> Response:
-    await clusters.delete_cluster(required_int(request.query_params, "id"))
+    q = Query(request.query_params)
+    cluster_id = BY_ID.read(q).id
+    q.done()
+    await clusters.delete_cluster(cluster_id)
     return ok()
 
 
 async def listing(request: Request) -> Response:
-    return await paged_answer(Query(request.query_params), clusters.ClusterFilter, clusters.list_clusters, cluster_vo)
+    return await paged_answer(Query(request.query_params), FILTER, clusters.list_clusters, cluster_vo)
 
 
 async def check_list(request: Request) -> Response:
     return ok([cluster_vo(c) for c in await clusters.all_clusters()])
 
 
+ALLOWED = "Its host must be loopback or allowed by HLINK_CLUSTER_ALLOW."
 routes = [
-    Route("/cluster/add", add, methods=["POST"]),
-    Route("/cluster/update", update, methods=["PUT"]),
-    Route("/cluster/delete", delete, methods=["DELETE"]),
-    Route("/cluster/list", listing, methods=["GET"]),
-    Route("/cluster/check/list", check_list, methods=["GET"]),
+    ApiRoute(
+        "/cluster/add",
+        add,
+        "POST",
+        Operation(
+            "Register a Flink cluster", "clusters", "集群添加", ALLOWED, query=(NEW,), data=CLUSTER_VO, errors=(409,)
+        ),
+    ),
+    ApiRoute(
+        "/cluster/update",
+        update,
+        "PUT",
+        Operation(
+            "Update a cluster",
+            "clusters",
+            "集群修改",
+            ALLOWED,
+            query=(BY_ID, CHANGED),
+            data=CLUSTER_VO,
+            errors=(404, 409),
+        ),
+    ),
+    ApiRoute(
+        "/cluster/delete",
+        delete,
+        "DELETE",
+        Operation(
+            "Delete a cluster (not one with jobs)",
+            "clusters",
+            "集群删除",
+            query=(BY_ID,),
+            data=NOTHING,
+            errors=(404, 409),
+        ),
+    ),
+    ApiRoute(
+        "/cluster/list",
+        listing,
+        "GET",
+        Operation(
+            "Clusters, paged and filtered",
+            "clusters",
+            "集群列表分页查询",
+            query=(FILTER, PAGED),
+            data=page_of(CLUSTER_VO),
+        ),
+    ),
+    ApiRoute(
+        "/cluster/check/list",
+        check_list,
+        "GET",
+        Operation("Every cluster, for a drop-down", "clusters", "集群下拉列表查询(无分页)", data=array(CLUSTER_VO)),
+    ),
 ]

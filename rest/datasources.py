@@ -2,26 +2,91 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass, field
 from typing import Any
 
 from starlette.requests import Request
 from starlette.responses import Response
-from starlette.routing import Route
 
+from models import Datasource
 from rest.artifacts import storage_of, uploaded_file
+from rest.contract import BY_ID, PAGED, ApiRoute, Body, Fields, Operation, Schema
 from rest.envelope import ok, paged_answer
-from rest.inputs import Query, body_id, json_body, read_dataclass, required_int
+from rest.inputs import Query, body_id, doc, json_body
+from rest.schemas import BOOLEAN, INTEGER, OBJECT, array, nullable, some_of
 from rest.views import column_input_vo, ds_vo
+from rest.viewschemas import FORM, NOTHING, SCHEMA_ANALYSIS, TYPE_LIST, ds_schema, page_of
 from services.catalog import connectors, datasources
 from services.catalog.schema_analysis import BASIC_TYPES, FLINK_SQL_TYPES, analyse_upload
-from services.checks import Checks
+from services.checks import IDENTIFIER, Checks
 
 RENAMES = {"columns": "dsSchemaColumnVOS"}
+#: what saving checks (services.catalog.datasources), for the description
+CONNECTOR_NAMES = sorted({name for names in datasources.CONNECTORS.values() for name in names})
+ALIAS_RULE: Schema = {"pattern": IDENTIFIER.pattern, "maxLength": 128}
+VERSION = Datasource._meta.fields_map["ds_version"].constraints
+DS_SCHEMAS: dict[str, Schema] = {
+    "dsType": {"enum": list(datasources.DS_TYPES)},
+    "tableType": {"enum": CONNECTOR_NAMES},
+    "tableName": ALIAS_RULE,
+    "schemaType": {"enum": [0, 1]},
+    "structureType": {"enum": [0, 1]},
+    "ddlEnable": {"enum": [0, 1]},
+    "dsVersion": {"minimum": VERSION["ge"], "maximum": VERSION["le"]},
+}
+#: the filled connector form: the form's fields (/ds/getFieldTemplete) with their fieldValue
+FORM_VALUES = nullable(some_of(jsonValue=nullable(array(OBJECT))))
+NEW_DS = Body(
+    datasources.DatasourceInput,
+    RENAMES,
+    extra={"jsonFieldVO": FORM_VALUES},
+    skip=frozenset({"properties"}),
+    required=frozenset({"dsName", "dsType", "tableName"}),
+    schemas=DS_SCHEMAS,
+)
+CHANGED_DS = Body(
+    datasources.DatasourceInput,
+    RENAMES,
+    extra={"jsonFieldVO": FORM_VALUES, "id": INTEGER},
+    skip=frozenset({"properties"}),
+    required=frozenset({"id"}),
+    schemas=DS_SCHEMAS,
+)
+LIST = Fields(datasources.DatasourceFilter, frozenset({"dsType"}), {"dsType": DS_SCHEMAS["dsType"]})
 
 
-def _read_ds(body: Any) -> datasources.DatasourceInput:
+@dataclass
+class AliasParams:
+    """/ds/checkTableName: the document puts tableName in a GET's body; clients send it as a parameter."""
+
+    table_name: str | None = field(default=None, metadata=doc("the alias to check (or the request body)", **ALIAS_RULE))
+    ds_id: int | None = field(default=None, metadata=doc("the datasource being edited, which may keep its alias"))
+
+
+@dataclass
+class FormParams:
+    """/ds/getFieldTemplete: which connector form."""
+
+    ds_type: str = field(metadata=doc("source, sink or side", enum=list(datasources.CONNECTORS)))
+    table_type: str = field(metadata=doc("the connector", enum=CONNECTOR_NAMES))
+
+
+@dataclass
+class AnalysisParams:
+    """/ds/schemaAnalysisDO: how to read the uploaded schema file."""
+
+    schema_type: int = field(metadata=doc("0 JSON (a JSON Schema or a sample), 1 Avro", enum=[0, 1]))
+    structure_type: int = field(
+        metadata=doc("0 flat, 1 nested (objects and arrays of objects get child columns)", enum=[0, 1])
+    )
+
+
+ALIAS, FORM_OF, ANALYSIS = Fields(AliasParams), Fields(FormParams), Fields(AnalysisParams)
+
+
+def _read_ds(body: Any, declared: Body[datasources.DatasourceInput]) -> datasources.DatasourceInput:
     checks = Checks()
-    data = read_dataclass(datasources.DatasourceInput, body, checks, renames=RENAMES)
+    data = declared.read(body, checks)
     form = body.get("jsonFieldVO") if isinstance(body, dict) else None
     if form is not None:
         if not isinstance(form, dict) or not isinstance(form.get("jsonValue", []), list):
@@ -38,38 +103,42 @@ async def _detail(ds_id: int) -> dict[str, Any]:
 
 
 async def add(request: Request) -> Response:
-    ds = await datasources.create_datasource(_read_ds(await json_body(request)))
+    ds = await datasources.create_datasource(_read_ds(await json_body(request), NEW_DS))
     return ok(await _detail(ds.id))
 
 
 async def modify(request: Request) -> Response:
     body = await json_body(request)
     ds_id = body_id(body)
-    await datasources.update_datasource(ds_id, _read_ds(body))
+    await datasources.update_datasource(ds_id, _read_ds(body, CHANGED_DS))
     return ok(await _detail(ds_id))
 
 
 async def remove(request: Request) -> Response:
-    await datasources.delete_datasource(required_int(request.query_params, "id"))
+    q = Query(request.query_params)
+    ds_id = BY_ID.read(q).id
+    q.done()
+    await datasources.delete_datasource(ds_id)
     return ok()
 
 
 async def listing(request: Request) -> Response:
-    q = Query(request.query_params)
-    q.text("dsType", required=True)
-    return await paged_answer(q, datasources.DatasourceFilter, datasources.list_datasources, ds_vo)
+    return await paged_answer(Query(request.query_params), LIST, datasources.list_datasources, ds_vo)
 
 
 async def detail(request: Request) -> Response:
-    return ok(await _detail(required_int(request.query_params, "id")))
+    q = Query(request.query_params)
+    ds_id = BY_ID.read(q).id
+    q.done()
+    return ok(await _detail(ds_id))
 
 
 async def check_table_name(request: Request) -> Response:
     # the document places tableName in the body of a GET; clients send it as a query parameter
     q = Query(request.query_params)
-    name = q.text("tableName")
-    ds_id = q.integer("dsId")
+    params = ALIAS.read(q)
     q.done()
+    name, ds_id = params.table_name, params.ds_id
     if name is None and (raw := (await request.body()).strip()):
         name = raw.decode("utf-8", "replace").strip().strip('"')
     free = await datasources.check_table_name(name, ds_id)
@@ -79,9 +148,9 @@ async def check_table_name(request: Request) -> Response:
 async def field_template(request: Request) -> Response:
     """The connector form of a dsType and tableType (the original's field attributes)."""
     q = Query(request.query_params)
-    ds_type, table_type = q.text("dsType", required=True), q.text("tableType", required=True)
+    params = FORM_OF.read(q)
     q.done()
-    return ok(connectors.form_fields(connectors.get_form(ds_type, table_type)))
+    return ok(connectors.form_fields(connectors.get_form(params.ds_type, params.table_type)))
 
 
 async def type_list(request: Request) -> Response:
@@ -91,22 +160,123 @@ async def type_list(request: Request) -> Response:
 async def schema_analysis(request: Request) -> Response:
     """A JSON Schema, JSON sample or Avro schema (multipart ``file``) as columns; the file is kept in storage."""
     q = Query(request.query_params)
-    schema_type, structure_type = q.integer("schemaType", required=True), q.integer("structureType", required=True)
+    params = ANALYSIS.read(q)
     q.done()
-    assert schema_type is not None and structure_type is not None
     upload = await uploaded_file(request, "file")
-    kept, columns = await analyse_upload(storage_of(request), upload, schema_type, structure_type)
+    kept, columns = await analyse_upload(storage_of(request), upload, params.schema_type, params.structure_type)
     return ok({"schemaFile": kept, "dsSchemaColumnVOS": [column_input_vo(c) for c in columns]})
 
 
 routes = [
-    Route("/ds/getFieldTemplete", field_template, methods=["GET"]),
-    Route("/ds/getTypeList", type_list, methods=["GET"]),
-    Route("/ds/schemaAnalysisDO", schema_analysis, methods=["POST"]),
-    Route("/ds/addDO", add, methods=["POST"]),
-    Route("/ds/modifyDO", modify, methods=["PUT"]),
-    Route("/ds/removeDO", remove, methods=["DELETE"]),
-    Route("/ds/list", listing, methods=["GET"]),
-    Route("/ds/get", detail, methods=["GET"]),
-    Route("/ds/checkTableName", check_table_name, methods=["GET"]),
+    ApiRoute(
+        "/ds/getFieldTemplete",
+        field_template,
+        "GET",
+        Operation(
+            "The connector form of a dsType and tableType",
+            "datasources",
+            "获取自定义字段模版",
+            query=(FORM_OF,),
+            data=FORM,
+            errors=(404,),
+        ),
+    ),
+    ApiRoute(
+        "/ds/getTypeList",
+        type_list,
+        "GET",
+        Operation("The column types (flinkSQLTypes, basicTypes)", "datasources", "获取支持的数据类型", data=TYPE_LIST),
+    ),
+    ApiRoute(
+        "/ds/schemaAnalysisDO",
+        schema_analysis,
+        "POST",
+        Operation(
+            "A JSON Schema, JSON sample or Avro schema file as columns (flat or nested)",
+            "datasources",
+            "上传schema文件",
+            "The file is kept in the storage folder (schemas/); schemaFile names it.",
+            query=(ANALYSIS,),
+            files={"file": "schema.json"},
+            data=SCHEMA_ANALYSIS,
+        ),
+    ),
+    ApiRoute(
+        "/ds/addDO",
+        add,
+        "POST",
+        Operation(
+            "Create a datasource with its columns and connector properties",
+            "datasources",
+            "新增动作",
+            "jsonFieldVO.jsonValue holds the filled connector form; saving checks it against the form.",
+            body=NEW_DS,
+            data=ds_schema(detail=True),
+            errors=(409,),
+        ),
+    ),
+    ApiRoute(
+        "/ds/modifyDO",
+        modify,
+        "PUT",
+        Operation(
+            "Update a datasource; lists given replace the stored columns or properties",
+            "datasources",
+            "修改动作",
+            "A secret sent back masked (******) keeps the stored value.",
+            body=CHANGED_DS,
+            data=ds_schema(detail=True),
+            errors=(404, 409),
+        ),
+    ),
+    ApiRoute(
+        "/ds/removeDO",
+        remove,
+        "DELETE",
+        Operation(
+            "Delete a datasource (not one a job maps)",
+            "datasources",
+            "删除动作",
+            query=(BY_ID,),
+            data=NOTHING,
+            errors=(404, 409),
+        ),
+    ),
+    ApiRoute(
+        "/ds/list",
+        listing,
+        "GET",
+        Operation(
+            "Datasources of a dsType, paged and filtered",
+            "datasources",
+            "列表查询",
+            query=(LIST, PAGED),
+            data=page_of(ds_schema(detail=False)),
+        ),
+    ),
+    ApiRoute(
+        "/ds/get",
+        detail,
+        "GET",
+        Operation(
+            "A datasource with its columns, filled form (secrets masked) and DDL",
+            "datasources",
+            "数据源明细",
+            query=(BY_ID,),
+            data=ds_schema(detail=True),
+            errors=(404,),
+        ),
+    ),
+    ApiRoute(
+        "/ds/checkTableName",
+        check_table_name,
+        "GET",
+        Operation(
+            "Whether a table alias is valid and free (data true)",
+            "datasources",
+            "校验表的别名",
+            query=(ALIAS,),
+            data=BOOLEAN,
+        ),
+    ),
 ]

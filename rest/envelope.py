@@ -18,6 +18,7 @@ from services.errors import (
     Forbidden,
     NotFound,
     Refused,
+    Throttled,
     TooLarge,
     Unauthorized,
     Unavailable,
@@ -52,6 +53,8 @@ def ipage(page: Page[Any], records: list[dict[str, Any]]) -> dict[str, Any]:
 
 
 def status_of(error: DomainError) -> int:
+    if isinstance(error, Throttled):
+        return 429
     if isinstance(error, Unauthorized):
         return 401
     if isinstance(error, Forbidden):
@@ -157,11 +160,10 @@ class UnexpectedErrors:
             await response(scope, receive, send)
 
 
-async def paged_answer(
-    query: Any, filter_cls: type[Any], lister: Any, view: Any, default_size: int = 10
-) -> JSONResponse:
-    """The shared shape of every paged list path: a filter and a window from the query, an IPage back."""
-    flt = query.read(filter_cls)
+async def paged_answer(query: Any, filters: Any, lister: Any, view: Any, default_size: int = 10) -> JSONResponse:
+    """The shared shape of every paged list path: a filter (read by the path's declared
+    :class:`rest.contract.Fields`) and a window from the query, an IPage back."""
+    flt = filters.read(query)
     limit, offset = query.window(default_size)
     page = await lister(flt, limit, offset)
     return ok(ipage(page, [view(row) for row in page.items]))

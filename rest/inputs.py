@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import types
 import typing
-from collections.abc import Mapping
-from dataclasses import fields, is_dataclass
+from collections.abc import Collection, Mapping
+from dataclasses import MISSING, Field, dataclass, field, fields, is_dataclass
 from typing import Any, TypeVar
 
 from starlette.datastructures import QueryParams
@@ -36,8 +36,14 @@ def _int(value: Any) -> int:
     return result
 
 
+#: PostgreSQL text cannot hold one: nothing stored has it, and nothing may be stored with it
+NUL_REFUSED = "must not contain a NUL character"
+
+
 def _str(value: Any) -> str:
     if isinstance(value, str):
+        if "\x00" in value:
+            raise ValueError(NUL_REFUSED)
         return value
     if isinstance(value, bool) or not isinstance(value, int | float):
         raise ValueError(f"must be a string, got {type(value).__name__}")
@@ -52,8 +58,16 @@ def _unwrap(hint: Any) -> Any:
     return hint
 
 
-def read_dataclass(cls: type[T], data: Any, checks: Checks, where: str = "", renames: Mapping[str, str] = {}) -> T:
-    """Build ``cls`` from a JSON object keyed by camelCase names; unknown keys are ignored, as Jackson did."""
+def read_dataclass(
+    cls: type[T],
+    data: Any,
+    checks: Checks,
+    where: str = "",
+    renames: Mapping[str, str] = {},
+    skip: Collection[str] = (),
+) -> T:
+    """Build ``cls`` from a JSON object keyed by camelCase names; unknown keys are ignored, as Jackson did.
+    ``skip`` names fields the caller fills from elsewhere in the body."""
     if not isinstance(data, dict):
         checks.add(where or "body", "must be a JSON object")
         return cls()
@@ -61,6 +75,8 @@ def read_dataclass(cls: type[T], data: Any, checks: Checks, where: str = "", ren
     values: dict[str, Any] = {}
     assert is_dataclass(cls)
     for f in fields(cls):
+        if f.name in skip:
+            continue
         key = renames.get(f.name, camel(f.name))
         if key not in data or data[key] is None:
             continue
@@ -109,6 +125,9 @@ class Query:
             if required:
                 self.checks.add(name, "is required")
             return None
+        if "\x00" in value:
+            self.checks.add(name, NUL_REFUSED)
+            return None
         return value
 
     def text(self, name: str, required: bool = False) -> str | None:
@@ -145,9 +164,9 @@ class Query:
 
     def window(self, default_size: int = 10) -> tuple[int, int]:
         """(limit, offset) from the document's curPage (1-based) and pageSize."""
-        page, size = self.integer("curPage"), self.integer("pageSize")
-        page = 1 if page is None else page
-        size = default_size if size is None else size
+        asked = self.read(PageWindow)
+        page = 1 if asked.cur_page is None else asked.cur_page
+        size = default_size if asked.page_size is None else asked.page_size
         if page < 1:
             self.checks.add("curPage", f"must be at least 1, got {page}")
             page = 1
@@ -155,20 +174,54 @@ class Query:
         check_window(size, (page - 1) * size, limit_field="pageSize", offset_field="curPage")
         return size, (page - 1) * size
 
-    def read(self, cls: type[T]) -> T:
-        """A filter dataclass from the parameters named like its fields."""
+    def read(self, cls: type[T], required: Collection[str] = ()) -> T:
+        """A dataclass from the parameters named like its fields (camelCase). A field without a default, or
+        named in ``required``, must be given; a ``list[int]`` field is an array parameter (:meth:`ints`).
+        rest/openapi.py describes the parameters from the same dataclass."""
         hints = typing.get_type_hints(cls)
         values: dict[str, Any] = {}
+        missing = False
         assert is_dataclass(cls)
         for f in fields(cls):
-            hint = _unwrap(hints[f.name])
-            value = self.integer(camel(f.name)) if hint is int else self.text(camel(f.name))
+            name, hint = camel(f.name), _unwrap(hints[f.name])
+            must = name in required or is_required(f)
+            value: Any
+            if typing.get_origin(hint) is list:
+                value = self.ints(name) or None
+            elif hint is int:
+                value = self.integer(name, must)
+            else:
+                value = self.text(name, must)
             if value is not None:
                 values[f.name] = value
+            elif must:
+                missing = True
+        if missing:
+            self.done()  # a required value is absent or unreadable: nothing to build the dataclass from
         return cls(**values)
 
     def done(self) -> None:
         self.checks.done()
+
+
+def doc(description: str, **schema: Any) -> dict[str, Any]:
+    """Field metadata for a parameter dataclass: its description and JSON Schema keywords (rest/openapi.py)."""
+    return {"description": description, "schema": schema}
+
+
+def is_required(f: Field[Any]) -> bool:
+    """A dataclass field without a default: a parameter that must be given."""
+    return f.default is MISSING and f.default_factory is MISSING
+
+
+@dataclass
+class PageWindow:
+    """The document's paging parameters (read by :meth:`Query.window`)."""
+
+    cur_page: int | None = field(default=None, metadata=doc("the page, from 1 (1 by default)", minimum=1))
+    page_size: int | None = field(
+        default=None, metadata=doc("rows per page, 1 to HLINK_PAGE_CAP (500 by default); 10 by default", minimum=1)
+    )
 
 
 def required_int(params: QueryParams | Mapping[str, Any], name: str) -> int:

@@ -6,22 +6,33 @@ from typing import Any
 
 from starlette.requests import Request
 from starlette.responses import Response
-from starlette.routing import Route
 
-from models import Cluster
+from models import Cluster, Job
+from rest.contract import BY_ID, PAGED, ApiRoute, Body, Fields, Operation, Schema
 from rest.envelope import ipage, ok
-from rest.inputs import Query, body_id, json_body, read_dataclass, required_int
+from rest.inputs import Query, body_id, json_body, required_int
+from rest.schemas import INTEGER
 from rest.views import job_vo
+from rest.viewschemas import NOTHING, job_schema, page_of
 from services.checks import Checks
 from services.jobs import definitions as jobs
 from services.jobs import lifecycle
 
 RENAMES = {"mappings": "jobDsVOS"}
+#: what saving checks (services.jobs.definitions): the codes a setting takes, the counts never negative
+SETTINGS: dict[str, Schema] = {
+    **{name: {"enum": list(codes)} for _, name, codes in jobs._CODES},
+    **{name: {"minimum": 0, "maximum": Job._meta.fields_map[attr].constraints["le"]} for attr, name in jobs._COUNTS},
+}
+NEW_JOB = Body(jobs.JobInput, RENAMES, required=frozenset({"jobName"}), schemas=SETTINGS)
+CHANGED_JOB = Body(jobs.JobInput, RENAMES, extra={"id": INTEGER}, required=frozenset({"id"}), schemas=SETTINGS)
+FILTER = Fields(jobs.JobFilter)
+SAVED = "The cluster's planner checks a SQL job on saving (validationStatus); a cluster that is down leaves it 0."
 
 
-def _read_job(body: object) -> jobs.JobInput:
+def _read_job(body: object, declared: Body[jobs.JobInput]) -> jobs.JobInput:
     checks = Checks()
-    data = read_dataclass(jobs.JobInput, body, checks, renames=RENAMES)
+    data = declared.read(body, checks)
     checks.done()
     return data
 
@@ -33,26 +44,29 @@ async def _detail(job_id: int) -> dict[str, Any]:
 
 
 async def add(request: Request) -> Response:
-    job = await jobs.create_job(_read_job(await json_body(request)))
+    job = await jobs.create_job(_read_job(await json_body(request), NEW_JOB))
     await lifecycle.validate_saved(request.app.state.runtime, job)
     return ok(await _detail(job.id))
 
 
 async def update(request: Request) -> Response:
     body = await json_body(request)
-    job = await jobs.update_job(body_id(body), _read_job(body))
+    job = await jobs.update_job(body_id(body), _read_job(body, CHANGED_JOB))
     await lifecycle.validate_saved(request.app.state.runtime, job)
     return ok(await _detail(job.id))
 
 
 async def remove(request: Request) -> Response:
-    await jobs.delete_job(required_int(request.query_params, "id"))
+    q = Query(request.query_params)
+    job_id = BY_ID.read(q).id
+    q.done()
+    await jobs.delete_job(job_id)
     return ok()
 
 
 async def listing(request: Request) -> Response:
     q = Query(request.query_params)
-    flt = q.read(jobs.JobFilter)
+    flt = FILTER.read(q)
     limit, offset = q.window()
     page = await jobs.list_jobs(flt, limit, offset)
     # one query each for the page's clusters and mappings, whatever the page size
@@ -67,9 +81,54 @@ async def detail(request: Request) -> Response:
 
 
 routes = [
-    Route("/jobs/addDO", add, methods=["POST"]),
-    Route("/jobs/updateDO", update, methods=["POST"]),
-    Route("/jobs/removeDO", remove, methods=["DELETE"]),
-    Route("/jobs/list", listing, methods=["GET"]),
-    Route("/jobs/{jobId:int}", detail, methods=["GET"]),
+    ApiRoute(
+        "/jobs/addDO",
+        add,
+        "POST",
+        Operation(
+            "Create a job (SQL or JAR) with its Flink settings and datasource mapping",
+            "jobs",
+            "新建作业",
+            SAVED,
+            body=NEW_JOB,
+            data=job_schema(detail=True),
+            errors=(404, 409),
+        ),
+    ),
+    ApiRoute(
+        "/jobs/updateDO",
+        update,
+        "POST",
+        Operation(
+            "Update a job; a jobDsVOS list replaces the mapping",
+            "jobs",
+            "作业信息更新",
+            SAVED,
+            body=CHANGED_JOB,
+            data=job_schema(detail=True),
+            errors=(404, 409),
+        ),
+    ),
+    ApiRoute(
+        "/jobs/removeDO",
+        remove,
+        "DELETE",
+        Operation(
+            "Delete a job (not a running one)", "jobs", "删除作业", query=(BY_ID,), data=NOTHING, errors=(404, 409)
+        ),
+    ),
+    ApiRoute(
+        "/jobs/list",
+        listing,
+        "GET",
+        Operation(
+            "Jobs, paged and filtered", "jobs", "作业列表查询", query=(FILTER, PAGED), data=page_of(job_schema(False))
+        ),
+    ),
+    ApiRoute(
+        "/jobs/{jobId:int}",
+        detail,
+        "GET",
+        Operation("A job with its datasource mapping", "jobs", "作业详情查询", data=job_schema(True), errors=(404,)),
+    ),
 ]

@@ -3,16 +3,20 @@
 from __future__ import annotations
 
 from collections.abc import Awaitable, Callable
+from dataclasses import dataclass, field
 from typing import Any
 
 from starlette.requests import Request
 from starlette.responses import Response
-from starlette.routing import Route
 
 from models import JobRun, Operation, Savepoint
+from rest.contract import ApiRoute, Fields
+from rest.contract import Operation as Described
 from rest.envelope import envelope, ok, status_of
-from rest.inputs import Query, required_int
+from rest.inputs import Query, doc, required_int
+from rest.schemas import OBJECT
 from rest.views import cluster_info_vo, plain
+from rest.viewschemas import CLUSTER_INFO, CLUSTERS_SUMMED, RUN_VO, SAVEPOINT_DATA, STOPPED_VO, batch_of
 from services.clusters import overview as cluster_overview
 from services.clusters.registry import all_clusters, get_cluster
 from services.errors import ValidationFailed
@@ -20,6 +24,42 @@ from services.jobs import lifecycle, monitoring
 from services.jobs.definitions import get_job
 from services.jobs.savepoints import RestoreFrom
 from services.runtime import Runtime
+
+
+@dataclass
+class Batch:
+    """The jobs a batch action names."""
+
+    job_ids: list[int] = field(
+        metadata=doc("job ids: repeated (jobIds=1&jobIds=2), bracketed (jobIds[]=1) or comma-separated", maxItems=100)
+    )
+
+
+@dataclass
+class Restart:
+    """Where a restart resumes."""
+
+    restore_from: str | None = field(
+        default=None,
+        metadata=doc(
+            "latest (the newest savepoint or retained checkpoint, the default), savepoint (savepointId's) or none",
+            enum=[m.value for m in RestoreFrom],
+        ),
+    )
+    savepoint_id: int | None = field(
+        default=None, metadata=doc("the savepoint to restore from (restoreFrom=savepoint)")
+    )
+
+
+@dataclass
+class ClusterId:
+    """Which cluster."""
+
+    cluster_id: int | None = None
+
+
+BATCH, RESTART = Fields(Batch), Fields(Restart)
+ONE_CLUSTER, ANY_CLUSTER = Fields(ClusterId, frozenset({"clusterId"})), Fields(ClusterId)
 
 
 def _runtime(request: Request) -> Runtime:
@@ -70,10 +110,8 @@ def _single(action: Callable[[Runtime, int], Awaitable[Any]], view: Callable[[An
 def _batch(action: Callable[[Runtime, int], Awaitable[Any]], view: Callable[[Any], Awaitable[Any]]) -> Any:
     async def endpoint(request: Request) -> Response:
         q = Query(request.query_params)
-        ids = q.ints("jobIds")
+        ids = BATCH.read(q).job_ids
         q.done()
-        if not ids:
-            raise ValidationFailed({"jobIds": "give at least one job id"})
         runtime = _runtime(request)
         outcomes = await lifecycle.for_each(ids, lambda job_id: action(runtime, job_id))
         results = [
@@ -112,9 +150,9 @@ def _batch_answer(outcomes: list[lifecycle.Outcome], data: dict[str, Any]) -> Re
 async def restart(request: Request) -> Response:
     """Restart one job; ``restoreFrom`` (latest, savepoint with ``savepointId``, none) names the restore point."""
     q = Query(request.query_params)
-    mode = q.text("restoreFrom") or RestoreFrom.LATEST.value
-    savepoint_id = q.integer("savepointId")
+    asked = RESTART.read(q)
     q.done()
+    mode, savepoint_id = asked.restore_from or RestoreFrom.LATEST.value, asked.savepoint_id
     if mode not in {m.value for m in RestoreFrom}:
         raise ValidationFailed({"restoreFrom": f"must be one of latest, savepoint, none; got {mode!r}"})
     job_id = required_int(request.path_params, "jobId")
@@ -142,13 +180,17 @@ async def _one_cluster(runtime: Runtime, cluster_id: int) -> dict[str, Any]:
 
 
 async def cluster_info(request: Request) -> Response:
-    return ok(await _one_cluster(_runtime(request), required_int(request.query_params, "clusterId")))
+    q = Query(request.query_params)
+    cluster_id = ONE_CLUSTER.read(q).cluster_id
+    q.done()
+    assert cluster_id is not None  # required
+    return ok(await _one_cluster(_runtime(request), cluster_id))
 
 
 async def dashboard(request: Request) -> Response:
     """One cluster's figures (clusterId), or without it one object: the figures summed over every cluster."""
     q = Query(request.query_params)
-    cluster_id = q.integer("clusterId")
+    cluster_id = ANY_CLUSTER.read(q).cluster_id
     q.done()
     runtime = _runtime(request)
     if cluster_id is not None:
@@ -156,16 +198,112 @@ async def dashboard(request: Request) -> Response:
     return ok(await cluster_overview.clusters_summed(runtime, await all_clusters()))
 
 
+FLINK = "Asks the job's Flink cluster: 503 when it does not answer, 422 when it refuses (Flink's cause in msg)."
+BATCHED = (
+    "Each job in turn; data.results says how each went. All done: 200; some failed: 207; all failed: their "
+    "common status, or 422 when they differ."
+)
+LIFECYCLE = (404, 409, 422)
+#: a batch's failures answer its per-job results too
+BATCH_ERRORS = (207, 404, 409, 422)
+
+
+def _described(summary: str, original: str, data: Any, batch: bool = False, **more: Any) -> Described:
+    if batch:
+        return Described(
+            summary,
+            "jobs",
+            original,
+            BATCHED,
+            (BATCH,),
+            data=batch_of(data),
+            errors=BATCH_ERRORS,
+            error_data=batch_of(data),
+        )
+    return Described(summary, "jobs", original, FLINK, data=data, errors=LIFECYCLE, **more)
+
+
 routes = [
-    Route("/jobs/run/{jobId:int}", _single(lifecycle.run_job, _run_vo), methods=["POST"]),
-    Route("/jobs/runBatch", _batch(lifecycle.run_job, _run_vo), methods=["POST"]),
-    Route("/jobs/cancel/{jobId:int}", _single(lifecycle.cancel_job, _stopped_vo), methods=["POST"]),
-    Route("/jobs/cancelBatch", _batch(lifecycle.cancel_job, _stopped_vo), methods=["POST"]),
-    Route("/jobs/restart/{jobId:int}", restart, methods=["POST"]),
-    Route("/jobs/restartBatch", _batch(lifecycle.restart_job, _run_vo), methods=["POST"]),
-    Route("/jobs/savepoint/{jobId:int}", _single(lifecycle.trigger_savepoint, _savepoint_data), methods=["GET"]),
-    Route("/jobs/overview/{jobId:int}", overview, methods=["GET"]),
-    Route("/jobs/{jobId:int}/log", log, methods=["GET"]),
-    Route("/dashboard/clusterInfo", dashboard, methods=["GET"]),
-    Route("/cluster/info", cluster_info, methods=["GET"]),
+    ApiRoute(
+        "/jobs/run/{jobId:int}",
+        _single(lifecycle.run_job, _run_vo),
+        "POST",
+        _described("Start a job on its cluster", "启动作业", RUN_VO),
+    ),
+    ApiRoute(
+        "/jobs/runBatch",
+        _batch(lifecycle.run_job, _run_vo),
+        "POST",
+        _described("Start many jobs", "批量启动作业", RUN_VO, batch=True),
+    ),
+    ApiRoute(
+        "/jobs/cancel/{jobId:int}",
+        _single(lifecycle.cancel_job, _stopped_vo),
+        "POST",
+        _described("Stop a job with a savepoint (cancel when that fails)", "取消作业", STOPPED_VO),
+    ),
+    ApiRoute(
+        "/jobs/cancelBatch",
+        _batch(lifecycle.cancel_job, _stopped_vo),
+        "POST",
+        _described("Stop many jobs", "批量停止作业", STOPPED_VO, batch=True),
+    ),
+    ApiRoute(
+        "/jobs/restart/{jobId:int}",
+        restart,
+        "POST",
+        _described("Stop a job and start it again from a restore point", "重启作业", RUN_VO, query=(RESTART,)),
+    ),
+    ApiRoute(
+        "/jobs/restartBatch",
+        _batch(lifecycle.restart_job, _run_vo),
+        "POST",
+        _described("Restart many jobs from their newest savepoints", "批量重启作业", RUN_VO, batch=True),
+    ),
+    ApiRoute(
+        "/jobs/savepoint/{jobId:int}",
+        _single(lifecycle.trigger_savepoint, _savepoint_data),
+        "GET",
+        _described("Trigger a savepoint of a running job", "触发作业保存点", SAVEPOINT_DATA, changes=True),
+    ),
+    ApiRoute(
+        "/jobs/overview/{jobId:int}",
+        overview,
+        "GET",
+        _described("Flink's view of the job (state, timings, vertices)", "获取作业视图", OBJECT),
+    ),
+    ApiRoute(
+        "/jobs/{jobId:int}/log",
+        log,
+        "GET",
+        _described("The job's exceptions from Flink and how its runs ended", "作业日志", OBJECT),
+    ),
+    ApiRoute(
+        "/dashboard/clusterInfo",
+        dashboard,
+        "GET",
+        Described(
+            "One cluster's live figures (clusterId), or every cluster's summed",
+            "dashboard",
+            "集群总览接口",
+            "A cluster that does not answer reads reachable false, its figures null.",
+            (ANY_CLUSTER,),
+            data={"anyOf": [CLUSTER_INFO, CLUSTERS_SUMMED]},
+            errors=(404,),
+        ),
+    ),
+    ApiRoute(
+        "/cluster/info",
+        cluster_info,
+        "GET",
+        Described(
+            "A cluster with its live figures (task managers, slots, job counts)",
+            "clusters",
+            "单个集群详细信息查询",
+            "A cluster that does not answer reads reachable false, its figures null.",
+            (ONE_CLUSTER,),
+            data=CLUSTER_INFO,
+            errors=(404,),
+        ),
+    ),
 ]

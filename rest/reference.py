@@ -4,10 +4,12 @@ from __future__ import annotations
 
 from starlette.requests import Request
 from starlette.responses import Response
-from starlette.routing import Route
 
+from rest.contract import ApiRoute, Operation
 from rest.envelope import ok
+from rest.schemas import array
 from rest.views import plain
+from rest.viewschemas import DICT_ENTRY, DICTIONARIES, HELP_CONTENT, SNOWFLAKE
 from services import reference
 from services.snowflake import next_id
 
@@ -30,8 +32,40 @@ async def doc(request: Request) -> Response:
 
 
 routes = [
-    Route("/dict/getSnowflakeId", snowflake, methods=["GET"]),
-    Route("/dict/list", all_dicts, methods=["GET"]),
-    Route("/dict/list/{dictType}", one_dict, methods=["GET"]),
-    Route("/doc/get/{key}", doc, methods=["GET"]),
+    ApiRoute(
+        "/dict/getSnowflakeId",
+        snowflake,
+        "GET",
+        Operation("A new snowflake id (a column's virtualId)", "dict", "获取虚拟ID", data=SNOWFLAKE),
+    ),
+    ApiRoute(
+        "/dict/list",
+        all_dicts,
+        "GET",
+        Operation("Every dictionary, by dictType", "dict", "字典列表 接口", data=DICTIONARIES),
+    ),
+    ApiRoute(
+        "/dict/list/{dictType}",
+        one_dict,
+        "GET",
+        Operation(
+            "One dictionary's entries",
+            "dict",
+            "根据字典类型获取字典集合 接口",
+            data=array(DICT_ENTRY),
+            errors=(404,),
+        ),
+    ),
+    ApiRoute(
+        "/doc/get/{key}",
+        doc,
+        "GET",
+        Operation(
+            "A help document's content by key",
+            "docs",
+            "根据字典类型获取字典集合 接口",
+            data=HELP_CONTENT,
+            errors=(404,),
+        ),
+    ),
 ]

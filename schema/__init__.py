@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import logging
 import re
+from collections.abc import Iterable
 from functools import cache, partial
 from pathlib import Path
+from typing import Any
 
 import strawberry
 from graphql import GraphQLError, ValidationRule
@@ -18,8 +20,10 @@ from strawberry.extensions.add_validation_rules import AddValidationRules
 from strawberry.extensions.max_aliases import create_validator as alias_validator
 from strawberry.extensions.query_depth_limiter import create_validator as depth_validator
 from strawberry.schema.config import StrawberryConfig
+from strawberry.schema.schema import DEFAULT_ALLOWED_OPERATION_TYPES
 from strawberry.tools import merge_types
-from strawberry.types import ExecutionContext
+from strawberry.types import ExecutionContext, ExecutionResult
+from strawberry.types.graphql import OperationType
 
 from resolvers.access import AccessMutation, AccessQuery
 from resolvers.alerts import AlertMutation, AlertQuery
@@ -28,6 +32,8 @@ from resolvers.mutations import Mutation
 from resolvers.queries import Query
 from schema.codes import ErrorCodes
 from schema.cost import CostLimiter
+from schema.glossary import describe
+from schema.nul import NulGuard
 from schema.scalars import SCALARS
 from schema.signin import WebSocketSignIn
 from schema.timing import Timing
@@ -49,8 +55,30 @@ def redacted(message: str) -> str:
 
 
 class HlinkSchema(strawberry.Schema):
-    """Strawberry's schema, logging expected failures (bad input, a missing row, a role too small) as one line
-    and only the unexpected ones with their traceback."""
+    """Strawberry's schema, every field and argument described (schema/glossary.py), logging expected failures
+    (bad input, a missing row, a role too small) as one line and only the unexpected ones with their traceback."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        describe(self._schema)
+
+    async def execute(
+        self,
+        query: str | None,
+        variable_values: dict[str, Any] | None = None,
+        context_value: Any | None = None,
+        root_value: Any | None = None,
+        operation_name: str | None = None,
+        allowed_operation_types: Iterable[OperationType] | None = None,
+        operation_extensions: dict[str, Any] | None = None,
+    ) -> ExecutionResult:
+        """Strawberry's execute, without subscriptions: one answer cannot carry a stream, and Strawberry would run
+        a subscription sent over plain HTTP as a query and fail inside it; now it is a clear 400 (they go over the
+        WebSocket)."""
+        allowed = set(allowed_operation_types or DEFAULT_ALLOWED_OPERATION_TYPES) - {OperationType.SUBSCRIPTION}
+        return await super().execute(
+            query, variable_values, context_value, root_value, operation_name, allowed, operation_extensions
+        )
 
     def process_errors(self, errors: list[GraphQLError], execution_context: ExecutionContext | None = None) -> None:
         unexpected = []
@@ -102,6 +130,7 @@ def build_schema(
             partial(MaxTokensLimiter, max_token_count=max_tokens),
             partial(AliasLimit, max_alias_count=max_aliases),
             partial(CostLimiter, max_cost=max_cost),
+            NulGuard,
             WebSocketSignIn,
             ErrorCodes,
             Timing,

@@ -49,7 +49,9 @@ class ForbiddenError:
 
 
 GraphError = NotFoundError | ValidationError | ConflictError | UnavailableError | RefusedError | ForbiddenError
-MutationError = Annotated[GraphError, strawberry.union("MutationError")]
+MutationError = Annotated[
+    GraphError, strawberry.union("MutationError", description="An expected failure of a mutation, typed by its cause.")
+]
 
 
 # the services name fields as the REST document does; the graph's inputs call these lists otherwise

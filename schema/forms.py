@@ -6,11 +6,18 @@ from enum import Enum
 
 import strawberry
 
+from schema.enums import described
 from services.catalog.connectors import Choice, Form, FormField
 from services.catalog.datasources import ColumnInput
 
 
-@strawberry.enum(description="How a form field is edited.")
+@described(
+    "How a form field is edited.",
+    INPUTFIELD="A one-line text box.",
+    TEXTFIELD="A text area.",
+    NUMBERFIELD="A number box, within min and max.",
+    COMBOBOX="A choice among options.",
+)
 class FieldKind(Enum):
     INPUTFIELD = "inputfield"
     TEXTFIELD = "textfield"

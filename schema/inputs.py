@@ -4,6 +4,18 @@ from __future__ import annotations
 
 import strawberry
 
+from schema.enums import (
+    CheckpointCleanupMode,
+    CheckpointMode,
+    ClusterType,
+    JobStatus,
+    JobType,
+    RestartStrategy,
+    SchemaType,
+    StateBackend,
+    StructureType,
+    TimeType,
+)
 from schema.scalars import Long
 from schema.types import DsType, Role
 
@@ -12,15 +24,15 @@ from schema.types import DsType, Role
 class ClusterInput:
     name: str | None = None
     address: str | None = strawberry.field(default=None, description="The job manager's REST address.")
-    type: int | None = None
+    type: ClusterType | None = None
     remark: str | None = None
 
 
-@strawberry.input
+@strawberry.input(description="Which clusters to list; text fields match a part.")
 class ClusterFilter:
     name: str | None = None
     address: str | None = None
-    type: int | None = None
+    type: ClusterType | None = None
     remark: str | None = None
 
 
@@ -51,8 +63,8 @@ class DatasourceInput:
     ds_type: DsType | None = None
     table_name: str | None = None
     table_type: str | None = None
-    schema_type: int | None = None
-    structure_type: int | None = None
+    schema_type: SchemaType | None = None
+    structure_type: StructureType | None = None
     schema_file: str | None = None
     ds_ddl: str | None = None
     ddl_enable: int | None = None
@@ -61,14 +73,14 @@ class DatasourceInput:
     properties: list[PropertyInput] | None = None
 
 
-@strawberry.input
+@strawberry.input(description="Which datasources to list; text fields match a part.")
 class DatasourceFilter:
     ds_type: DsType | None = None
     ds_name: str | None = None
     table_name: str | None = None
     table_type: str | None = None
-    schema_type: int | None = None
-    structure_type: int | None = None
+    schema_type: SchemaType | None = None
+    structure_type: StructureType | None = None
 
 
 @strawberry.input(description="A datasource mapped into a job in a role; sinks carry runSql.")
@@ -85,9 +97,9 @@ class JobInput:
     job_name: str | None = None
     job_code: str | None = None
     job_desc: str | None = None
-    job_type: int | None = None
+    job_type: JobType | None = None
     cluster_id: strawberry.ID | None = None
-    cluster_type: int | None = None
+    cluster_type: ClusterType | None = None
     computing_unit: int | None = None
     parallelism: int | None = None
     use_jar: str | None = None
@@ -97,19 +109,19 @@ class JobInput:
     savepoint_path: str | None = None
     state_savepoints_dir: str | None = None
     checkpoint_interval: Long | None = None
-    checkpoint_mode: int | None = None
+    checkpoint_mode: CheckpointMode | None = None
     checkpoint_timeout: Long | None = None
     checkpoint_max_cuncurrency: int | None = None
     min_pause_between_checkpoints: Long | None = None
-    checkpoint_cleanup_mode: int | None = None
-    checkpoint_statebackend_type: int | None = None
+    checkpoint_cleanup_mode: CheckpointCleanupMode | None = None
+    checkpoint_statebackend_type: StateBackend | None = None
     checkpoint_statebackend_path: str | None = None
-    restart_strategy: int | None = None
+    restart_strategy: RestartStrategy | None = None
     restart_attempts: int | None = None
     delay_interval: int | None = None
     failure_rate: int | None = None
     failure_interval: int | None = None
-    time_type: int | None = None
+    time_type: TimeType | None = None
     enable_minibatch_optimization: int | None = None
     table_exec_minibatch_allowlatency: Long | None = None
     table_exec_minibatch_size: Long | None = None
@@ -119,17 +131,17 @@ class JobInput:
     mappings: list[MappingInput] | None = None
 
 
-@strawberry.input
+@strawberry.input(description="Which jobs to list; text fields match a part.")
 class JobFilter:
     job_name: str | None = None
     job_code: str | None = None
-    job_status: int | None = None
-    job_type: int | None = None
+    job_status: JobStatus | None = None
+    job_type: JobType | None = None
     cluster_id: strawberry.ID | None = None
     flink_job_id: str | None = None
 
 
-@strawberry.input
+@strawberry.input(description="Which jars to list; text fields match a part.")
 class JarFilter:
     cluster_id: strawberry.ID | None = None
     entry_class: str | None = None
@@ -138,7 +150,7 @@ class JarFilter:
     res_uname: str | None = None
 
 
-@strawberry.input
+@strawberry.input(description="Which functions to list; text fields match a part.")
 class UdfFilter:
     udf_name: str | None = None
     udf_class: str | None = None

@@ -10,6 +10,7 @@ import strawberry
 from strawberry.scalars import JSON
 
 import models
+from schema.enums import JobStatus, described
 from schema.errors import graph_field
 from services.jobs.events import JobEvent
 from services.jobs.states import UNKNOWN
@@ -42,7 +43,12 @@ class JobRun:
         )
 
 
-@strawberry.enum(description="How a savepoint came to be.")
+@described(
+    "How a savepoint came to be.",
+    TRIGGERED="Asked for while the job ran on.",
+    STOP="Written as the job stopped.",
+    CHECKPOINT="A retained checkpoint, found on Flink.",
+)
 class SavepointKind(Enum):
     TRIGGERED = "triggered"
     STOP = "stop"
@@ -92,6 +98,10 @@ class OperationKind(Enum):
 class OperationStatus(Enum):
     PENDING = strawberry.enum_value("PENDING", description="Asked of Flink; its answer has not been seen yet.")
     IN_PROGRESS = strawberry.enum_value("IN_PROGRESS", description="Flink took it and is writing the savepoint.")
+    CANCELLING = strawberry.enum_value(
+        "CANCELLING",
+        description="A stop that wrote no savepoint: hlink is cancelling the job instead (failure says why).",
+    )
     COMPLETED = strawberry.enum_value("COMPLETED", description="Flink wrote the savepoint.")
     FAILED = strawberry.enum_value("FAILED", description="Flink could not, or never received the request.")
 
@@ -128,9 +138,9 @@ class SavepointOperation:
 
 @strawberry.enum(description="The planner's verdict.")
 class ValidationStatus(Enum):
-    NOT_VALIDATED = 0
-    VALID = 1
-    INVALID = 2
+    NOT_VALIDATED = strawberry.enum_value(0, description="Never checked, or the cluster did not answer.")
+    VALID = strawberry.enum_value(1, description="The planner accepted the script.")
+    INVALID = strawberry.enum_value(2, description="The planner refused it; problem says where and why.")
 
 
 @strawberry.type(description="Flink's error, placed in the user's input: field, and line and column in its SQL.")
@@ -230,7 +240,7 @@ class ClusterOverview:
 @strawberry.type(description="A job's status changed.")
 class JobStatusEvent:
     job_id: strawberry.ID
-    job_status: int = strawberry.field(description="0 not running, 1 running, 2 cancelled, 3 failed, 9 submitting")
+    job_status: JobStatus = strawberry.field(description="The job's new status.")
     flink_state: str | None = strawberry.field(description=f"Flink's state name; {UNKNOWN} while the cluster is silent")
     flink_job_id: str | None
     message: str | None
@@ -239,7 +249,7 @@ class JobStatusEvent:
     def of(cls, event: JobEvent) -> JobStatusEvent:
         return cls(
             job_id=strawberry.ID(str(event.job_id)),
-            job_status=event.job_status,
+            job_status=JobStatus(event.job_status),
             flink_state=event.flink_state,
             flink_job_id=event.flink_job_id,
             message=event.message,

@@ -14,19 +14,19 @@ from schema.types import Cluster, Datasource, Jar, Job, Udf
 T = TypeVar("T")
 
 
-@strawberry.type
+@strawberry.type(description="A cluster saved, or why not.")
 class ClusterPayload:
     cluster: Cluster | None = None
     error: MutationError | None = None
 
 
-@strawberry.type
+@strawberry.type(description="A datasource saved, or why not.")
 class DatasourcePayload:
     datasource: Datasource | None = None
     error: MutationError | None = None
 
 
-@strawberry.type
+@strawberry.type(description="A job saved, or why not.")
 class JobPayload:
     job: Job | None = None
     error: MutationError | None = None
@@ -74,19 +74,19 @@ class SchemaAnalysisPayload:
     error: MutationError | None = None
 
 
-@strawberry.type
+@strawberry.type(description="A jar uploaded, or why not.")
 class JarPayload:
     jar: Jar | None = None
     error: MutationError | None = None
 
 
-@strawberry.type
+@strawberry.type(description="A function saved, or why not.")
 class UdfPayload:
     udf: Udf | None = None
     error: MutationError | None = None
 
 
-@strawberry.type
+@strawberry.type(description="A row deleted, or why not.")
 class DeletePayload:
     deleted_id: strawberry.ID | None = None
     error: MutationError | None = None

@@ -13,6 +13,19 @@ from tortoise.models import Model
 
 import models
 from resolvers.context import Info
+from schema.enums import (
+    CheckpointCleanupMode,
+    CheckpointMode,
+    ClusterType,
+    JobStatus,
+    JobType,
+    RestartStrategy,
+    SchemaType,
+    StateBackend,
+    StructureType,
+    TimeType,
+    described,
+)
 from schema.lifecycle import ClusterOverview, FlinkJSON, JobRun, Savepoint, SavepointOperation, Validation
 from schema.scalars import Long
 from services import paging
@@ -77,7 +90,13 @@ def rows_to(cls: type[T], rows: list[Any]) -> list[T]:
     return [from_row(cls, r) for r in rows if r is not None]
 
 
-@strawberry.enum(description="What a datasource is to a job.")
+@described(
+    "What a datasource is to a job.",
+    SOURCE="A table jobs read from (Kafka).",
+    SINK="A table jobs write to (MySQL, Kafka, HBase).",
+    SIDE="A dimension table jobs look up (MySQL, Oracle, HTTP, Redis).",
+    UDF="The dictionary's fourth kind, kept as the original lists it.",
+)
 class DsType(Enum):
     SOURCE = "source"
     SINK = "sink"
@@ -85,7 +104,12 @@ class DsType(Enum):
     UDF = "udf"
 
 
-@strawberry.enum(description="The role a datasource plays in a job's mapping.")
+@described(
+    "The role a datasource plays in a job's mapping.",
+    SOURCE="Read from.",
+    SIDE="Looked up (a dimension table).",
+    SINK="Written to, with the sink's SQL.",
+)
 class Role(Enum):
     SOURCE = "source"
     SIDE = "side"
@@ -106,7 +130,7 @@ class Cluster(Audited):
     id: strawberry.ID
     name: str
     address: str
-    type: int = strawberry.field(description="cluster_type: 0 local, 1 standalone, 2 yarn, 3 yarnPer")
+    type: ClusterType = strawberry.field(description="What kind of cluster it is (REST: type 0 to 3).")
     remark: str | None
     del_flag: int
 
@@ -166,8 +190,8 @@ class Datasource(Audited):
     ds_type: DsType
     table_name: str
     table_type: str | None
-    schema_type: int
-    structure_type: int
+    schema_type: SchemaType
+    structure_type: StructureType
     schema_file: str | None
     ddl_enable: int
     ds_version: int
@@ -240,8 +264,10 @@ class Job(Audited):
     job_name: str
     job_code: str | None
     job_desc: str | None
-    job_type: int = strawberry.field(description="0 SQL, 1 JAR")
-    job_status: int = strawberry.field(description="0 not running, 1 running, 2 cancelled, 3 failed, 9 submitting")
+    job_type: JobType = strawberry.field(description="What the job runs (REST: jobType 0 SQL, 1 JAR).")
+    job_status: JobStatus = strawberry.field(
+        description="The job's status as the documented API counts it (REST: jobStatus 0, 1, 2, 3 or 9)."
+    )
     flink_state: str | None = strawberry.field(
         description="Flink's own state name beside jobStatus; UNKNOWN while the cluster does not answer."
     )
@@ -249,7 +275,7 @@ class Job(Audited):
         description="When the state last changed on Flink's word (hlink's own states, such as UNKNOWN, leave it)."
     )
     flink_job_id: str | None
-    cluster_type: int
+    cluster_type: ClusterType
     computing_unit: int | None
     parallelism: int
     use_jar: str | None
@@ -259,19 +285,19 @@ class Job(Audited):
     savepoint_path: str | None
     state_savepoints_dir: str | None
     checkpoint_interval: Long
-    checkpoint_mode: int
+    checkpoint_mode: CheckpointMode
     checkpoint_timeout: Long | None
     checkpoint_max_cuncurrency: int | None
     min_pause_between_checkpoints: Long | None
-    checkpoint_cleanup_mode: int
-    checkpoint_statebackend_type: int
+    checkpoint_cleanup_mode: CheckpointCleanupMode
+    checkpoint_statebackend_type: StateBackend
     checkpoint_statebackend_path: str | None
-    restart_strategy: int
+    restart_strategy: RestartStrategy
     restart_attempts: int | None
     delay_interval: int | None
     failure_rate: int | None
     failure_interval: int | None
-    time_type: int
+    time_type: TimeType
     enable_minibatch_optimization: int
     table_exec_minibatch_allowlatency: Long | None
     table_exec_minibatch_size: Long | None
@@ -279,13 +305,18 @@ class Job(Audited):
     table_optimizer_distinct_agg_split_enabled: int
     version: str | None
 
-    @strawberry.field
+    @strawberry.field(
+        description="The status in words (not running, running, ...), as REST's jobStatusName.",
+        deprecation_reason="jobStatus is an enum now",
+    )
     def job_status_name(self) -> str:
-        return STATUS_NAMES.get(self.job_status, "unknown")
+        return STATUS_NAMES[self.job_status]
 
-    @strawberry.field
+    @strawberry.field(
+        description="The type in words (SQL, JAR), as REST's jobTypeName.", deprecation_reason="jobType is an enum now"
+    )
     def job_type_name(self) -> str:
-        return TYPE_NAMES.get(self.job_type, "unknown")
+        return TYPE_NAMES[self.job_type]
 
     @strawberry.field(description="The cluster the job runs on.")
     async def cluster(self, info: Info) -> Cluster | None:

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
-# Install what the tests need (PostgreSQL and a JDK from Debian, the Python packages in .venv) and run them all:
-# ruff, mypy, the SDL check and pytest against SQLite, a real PostgreSQL and real Flink 2.3.0 and 1.20.5 clusters
-# (installed from PyPI into .hlink-test/flink-<version> on first use, each started once for the session).
+# Install what the tests need (PostgreSQL, a JDK and Chromium from Debian, the Python packages in .venv) and run
+# them all: ruff, mypy, the SDL check and pytest against SQLite, a real PostgreSQL, a headless Chromium and real
+# Flink 2.3.0 and 1.20.5 clusters (installed from PyPI into .hlink-test/flink-<version> on first use, each started
+# once for the session).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -17,6 +18,13 @@ if ! command -v javac >/dev/null 2>&1; then
     SUDO=""; [ "$(id -u)" -eq 0 ] || SUDO="sudo"
     $SUDO apt-get update -qq
     DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq openjdk-17-jdk-headless >/dev/null
+fi
+
+if [ ! -x /usr/bin/chromium ]; then
+    echo "== installing Chromium (Debian package) for the browser tests"
+    SUDO=""; [ "$(id -u)" -eq 0 ] || SUDO="sudo"
+    $SUDO apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq chromium >/dev/null
 fi
 
 if [ ! -x .venv/bin/python ]; then

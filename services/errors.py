@@ -66,6 +66,12 @@ class Unauthorized(DomainError):
     code = "UNAUTHENTICATED"
 
 
+class Throttled(Unauthorized):
+    """Too many failed sign-ins for one name lately: refused without looking at the password."""
+
+    code = "TOO_MANY_ATTEMPTS"
+
+
 class Forbidden(DomainError):
     """The acting user's role is too small for the action."""
 

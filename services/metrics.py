@@ -5,6 +5,7 @@ from __future__ import annotations
 from prometheus_client import REGISTRY, Counter, Histogram
 from prometheus_client.core import GaugeMetricFamily
 from prometheus_client.registry import Collector
+from tortoise.functions import Count
 
 from models import Job
 
@@ -32,10 +33,12 @@ REGISTRY.register(JobStates())
 
 async def count_jobs() -> None:
     """Refresh the job counts the metrics show (one grouped query)."""
-    rows = await Job.all().values_list("flink_state", "cluster_id")
-    counts: dict[tuple[str, str], int] = {}
-    for state, cluster in rows:
-        key = (str(state or "NONE"), str(cluster or ""))
-        counts[key] = counts.get(key, 0) + 1
+    rows = (
+        await Job.all()
+        .annotate(n=Count("id"))
+        .group_by("flink_state", "cluster_id")
+        .values_list("flink_state", "cluster_id", "n")
+    )
+    counts = {(str(state or "NONE"), str(cluster or "")): int(n) for state, cluster, n in rows}
     _JOB_STATES.clear()
     _JOB_STATES.update(counts)

@@ -43,14 +43,21 @@ async def paginate(query: QuerySet[M], limit: int, offset: int) -> Page[M]:
 
 
 def check_filter(flt: Any, model: type[Model]) -> None:
-    """Refuse text filters longer than their column (nothing longer can be stored) or than :data:`MAX_FILTER`,
-    each under its API name, before any query is made."""
+    """Refuse text filters longer than their column (nothing longer can be stored) or than :data:`MAX_FILTER`
+    or holding a NUL, and numbers outside their column's range (PostgreSQL refuses to compare an int4 column
+    with one), each under its API name, before any query is made."""
     assert is_dataclass(flt)
     checks = Checks()
     for f in fields(flt):
         value = getattr(flt, f.name)
+        column = model._meta.fields_map.get(f.name)
         if isinstance(value, str):
-            column = model._meta.fields_map.get(f.name)
             limit = min(getattr(column, "max_length", None) or MAX_FILTER, MAX_FILTER)
             checks.max_length(camel(f.name), value, limit)
+            if "\x00" in value:  # nothing stored holds one (PostgreSQL text cannot)
+                checks.add(camel(f.name), "must not contain a NUL character")
+        elif isinstance(value, int) and not isinstance(value, bool):
+            bounds = getattr(column, "constraints", {})
+            if "ge" in bounds and "le" in bounds:
+                checks.in_range(camel(f.name), value, bounds["ge"], bounds["le"])
     checks.done()

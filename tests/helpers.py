@@ -3,9 +3,15 @@
 from __future__ import annotations
 
 import asyncio
+import contextlib
+import logging
+from collections.abc import Iterator
+from pathlib import Path
 from typing import Any
 
 import httpx
+
+from config import Settings, load_settings
 
 #: the first admin's token in every test database and replica (HLINK_ADMIN_TOKEN for `hlink serve`)
 ADMIN_TOKEN = "hlk_tests-admin-0123456789abcdefghij"
@@ -167,3 +173,43 @@ async def wait_flink_state(flink_url: str, jid: str, want: str, within: float = 
                 return job
             assert asyncio.get_running_loop().time() < deadline, f"job {jid} is {job.get('state')}, not {want}"
             await asyncio.sleep(0.3)
+
+
+def app_settings(database_url: str, data_dir: Path, **extra: str) -> Settings:
+    """The settings of a test's own app on the session's database: no local Flink, no background reconciler, the
+    tests' sealing key; ``extra`` adds HLINK_* variables (``HLINK_CORS_ORIGINS="..."``)."""
+    return load_settings(
+        {
+            "HLINK_DATABASE_URL": database_url,
+            "HLINK_DATA_DIR": str(data_dir),
+            "HLINK_SECRET_KEY": SECRET_KEY,
+            "HLINK_LOCAL_FLINK": "0",
+            "HLINK_RECONCILE_SECONDS": "0",
+            **extra,
+        }
+    )
+
+
+class Unexpected(logging.Handler):
+    """Collects errors logged with a traceback: something that failed unexpectedly while a request ran."""
+
+    def __init__(self) -> None:
+        super().__init__(logging.ERROR)
+        self.seen: list[str] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        if record.exc_info:
+            self.seen.append(f"{record.name}: {record.getMessage()} {record.exc_info[1]!r}")
+
+
+@contextlib.contextmanager
+def unexpected_errors(*loggers: str) -> Iterator[Unexpected]:
+    """An :class:`Unexpected` listening to ``loggers`` for the duration."""
+    handler = Unexpected()
+    for name in loggers:
+        logging.getLogger(name).addHandler(handler)
+    try:
+        yield handler
+    finally:
+        for name in loggers:
+            logging.getLogger(name).removeHandler(handler)

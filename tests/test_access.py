@@ -17,6 +17,7 @@ import pytest
 import websockets
 
 from models import AuditEntry, Token
+from services.access import accounts
 from services.jobs.states import now
 from tests.conftest import gql
 from tests.helpers import AUTH, add_cluster, ds_body, envelope_fail, envelope_ok
@@ -189,7 +190,7 @@ async def test_no_query_runs_anonymously_and_one_sign_in_at_a_time(client: httpx
 async def test_a_websocket_stops_acting_once_its_token_is_revoked(client: httpx.AsyncClient, served: str) -> None:
     made = await make_user(client, "wanda", "DEVELOPER")
     create = (
-        'mutation { createCluster(input: {name: "w", address: "http://127.0.0.1:1", type: 1}) '
+        'mutation { createCluster(input: {name: "w", address: "http://127.0.0.1:1", type: STANDALONE}) '
         "{ cluster { createBy } error { __typename } } }"
     )
     async with websockets.connect(f"ws://{served}/graphql", subprotocols=["graphql-transport-ws"]) as ws:  # type: ignore[list-item]
@@ -201,3 +202,36 @@ async def test_a_websocket_stops_acting_once_its_token_is_revoked(client: httpx.
         answer = json.loads(await asyncio.wait_for(ws.recv(), 5))
         assert answer["payload"]["errors"][0]["extensions"]["code"] == "UNAUTHENTICATED", answer
     assert envelope_ok(await client.get("/cluster/list"))["total"] == 0
+
+
+async def test_repeated_failed_sign_ins_of_one_name_are_throttled_across_replicas(client: httpx.AsyncClient) -> None:
+    await make_user(client, "tara", "VIEWER", "the right one")
+    anonymous = {"Authorization": ""}
+    for _ in range(accounts.LOGIN_MAX_FAILURES):
+        wrong = await client.post("/auth/login", json={"name": "tara", "password": "guess"}, headers=anonymous)
+        assert wrong.status_code == 401, wrong.text
+    # the count lives in the audit trail (the database), not in this process: every replica refuses alike
+    refused = await client.post("/auth/login", json={"name": "tara", "password": "the right one"}, headers=anonymous)
+    assert refused.status_code == 429 and "too many failed sign-ins for 'tara'" in refused.json()["msg"], refused.text
+    graph = await client.post(
+        "/graphql",
+        json={
+            "query": 'mutation { login(name: "tara", password: "the right one") '
+            "{ issued { secret } error { __typename ... on ForbiddenError { message } } } }"
+        },
+        headers=anonymous,
+    )
+    error = graph.json()["data"]["login"]
+    assert error["issued"] is None and "too many failed sign-ins" in error["error"]["message"], graph.text
+    other = await client.post("/auth/login", json={"name": "admin", "password": "guess"}, headers=anonymous)
+    assert other.status_code == 401, "another name is not throttled"
+    outcomes = [
+        str(o) for o in await AuditEntry.filter(action="login", entity_id="tara").values_list("outcome", flat=True)
+    ]
+    assert outcomes.count("denied") == 2 and outcomes.count("ok") == 0, outcomes
+    # once the failures age out of the window, the right password works again
+    await AuditEntry.filter(action="login", entity_id="tara").update(
+        at=now() - accounts.LOGIN_WINDOW - timedelta(seconds=1)
+    )
+    signed = await client.post("/auth/login", json={"name": "tara", "password": "the right one"}, headers=anonymous)
+    assert signed.status_code == 200, signed.text

@@ -11,11 +11,10 @@ import httpx
 import pytest
 
 from app import create_app
-from config import load_settings
 from models import Cluster, Datasource, Job
 from services.catalog.flinktypes import BadType, parse_type
 from tests.conftest import gql
-from tests.helpers import AUTH, SECRET_KEY, add_cluster, ds_body, envelope_fail, envelope_ok
+from tests.helpers import AUTH, add_cluster, app_settings, ds_body, envelope_fail, envelope_ok
 
 
 def nested(depth: int) -> str:
@@ -213,16 +212,7 @@ async def test_a_request_longer_than_the_time_limit_is_stopped(database_url: str
 
     server = await asyncio.start_server(silent, "127.0.0.1", 0)
     port = server.sockets[0].getsockname()[1]
-    settings = load_settings(
-        {
-            "HLINK_DATABASE_URL": database_url,
-            "HLINK_DATA_DIR": str(tmp_path),
-            "HLINK_SECRET_KEY": SECRET_KEY,
-            "HLINK_LOCAL_FLINK": "0",
-            "HLINK_RECONCILE_SECONDS": "0",
-            "HLINK_REQUEST_TIMEOUT": "0.5",
-        }
-    )
+    settings = app_settings(database_url, tmp_path, HLINK_REQUEST_TIMEOUT="0.5")
     app = create_app(settings, manage_database=False)
     transport = httpx.ASGITransport(app=app)
     try:
@@ -249,3 +239,21 @@ async def test_a_batch_names_at_most_a_hundred_jobs(client: httpx.AsyncClient) -
     ids = "&".join(f"jobIds={i}" for i in range(1, 150))
     answer = envelope_fail(await client.post(f"/jobs/runBatch?{ids}"), 400)
     assert "at most 100" in answer["msg"]
+
+
+async def test_a_nul_character_in_graphql_text_is_a_clear_error_on_every_database(client: httpx.AsyncClient) -> None:
+    literal = await gql(
+        client,
+        'mutation { createCluster(input: {name: "a\\u0000b", address: "http://127.0.0.1:9"}) { cluster { id } } }',
+    )
+    assert literal["errors"][0]["extensions"]["code"] == "BAD_USER_INPUT", literal
+    assert "NUL" in literal["errors"][0]["message"], literal
+    variable = await gql(
+        client,
+        "mutation($i: ClusterInput!) { createCluster(input: $i) { cluster { id } } }",
+        {"i": {"name": "ok", "address": "http://127.0.0.1:9", "remark": "x\x00y"}},
+    )
+    assert variable["errors"][0]["extensions"]["code"] == "BAD_USER_INPUT", variable
+    assert "$i" in variable["errors"][0]["message"], variable
+    listed = await gql(client, "{ clusters { totalCount } }")
+    assert listed["data"]["clusters"]["totalCount"] == 0, "nothing was written"

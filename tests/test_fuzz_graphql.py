@@ -4,7 +4,6 @@ resolver fails with an unexpected exception: bad input is a typed error or a Gra
 
 from __future__ import annotations
 
-import logging
 from typing import Any
 
 import httpx
@@ -15,6 +14,7 @@ from hypothesis import strategies as st
 from hypothesis_graphql import mutations, nodes, queries
 
 from schema import SDL_PATH
+from tests.helpers import Unexpected, unexpected_errors
 
 SCHEMA = build_schema(SDL_PATH.read_text())
 SCALARS: dict[str, st.SearchStrategy[Any]] = {
@@ -33,18 +33,6 @@ FUZZ = settings(
 )
 
 
-class Unexpected(logging.Handler):
-    """Collects errors logged with a traceback while a document runs: a resolver that failed unexpectedly."""
-
-    def __init__(self) -> None:
-        super().__init__(logging.ERROR)
-        self.seen: list[str] = []
-
-    def emit(self, record: logging.LogRecord) -> None:
-        if record.exc_info:
-            self.seen.append(f"{record.name}: {record.getMessage()} {record.exc_info[1]!r}")
-
-
 async def _send(client: httpx.AsyncClient, document: object, caught: Unexpected) -> None:
     caught.seen.clear()
     answer = await client.post("/graphql", json={"query": document}, timeout=30)
@@ -58,12 +46,8 @@ async def _send(client: httpx.AsyncClient, document: object, caught: Unexpected)
 
 @pytest.fixture
 def unexpected() -> Any:
-    handler = Unexpected()
-    for name in ("strawberry.execution", "hlink", "hlink.rest"):
-        logging.getLogger(name).addHandler(handler)
-    yield handler
-    for name in ("strawberry.execution", "hlink", "hlink.rest"):
-        logging.getLogger(name).removeHandler(handler)
+    with unexpected_errors("strawberry.execution", "hlink", "hlink.rest") as handler:
+        yield handler
 
 
 @pytest.mark.parametrize("database_url", ["sqlite"], indirect=True)

@@ -78,7 +78,7 @@ async def test_create_update_delete_through_mutations(client):
     cluster = (
         await gql(
             client,
-            'mutation { createCluster(input: {name: "g", address: "http://127.0.0.1:8081", type: 1}) '
+            'mutation { createCluster(input: {name: "g", address: "http://127.0.0.1:8081", type: STANDALONE}) '
             "{ cluster { id name } error { __typename } } }",
         )
     )["data"]["createCluster"]
@@ -249,7 +249,7 @@ async def test_jar_and_udf_uploads_and_their_usage(client):
     assert jar["resName"] == "job.jar" and jar["jobs"] == []
     await gql(
         client,
-        'mutation($j: String!) { createJob(input: {jobName: "runner", jobType: 1, useJar: $j}) { job { id } } }',
+        'mutation($j: String!) { createJob(input: {jobName: "runner", jobType: JAR, useJar: $j}) { job { id } } }',
         {"j": jar["resUname"]},
     )
     used = await gql(client, "query($id: ID!) { jar(id: $id) { jobs { jobName jar { resName } } } }", {"id": jar["id"]})

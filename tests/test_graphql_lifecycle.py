@@ -145,7 +145,7 @@ async def test_graphql_lifecycle_with_live_status(client: httpx.AsyncClient, fli
         "mutation($id: ID!) { cancelJob(id: $id) { job { jobStatus } savepoint { kind } note } }",
         {"id": job["id"]},
     )
-    assert stopped["cancelJob"]["job"]["jobStatus"] == 2
+    assert stopped["cancelJob"]["job"]["jobStatus"] == "CANCELLED"
     assert stopped["cancelJob"]["savepoint"]["kind"] == "STOP", stopped
 
     detail = await ask(

@@ -3,9 +3,12 @@ reachability; /metrics is scraped in Prometheus' format with the figures the iss
 
 from __future__ import annotations
 
+import asyncio
+
 import httpx
 from prometheus_client.parser import text_string_to_metric_families
 
+from observability import Reachability
 from services.jobs.reconciler import reconcile_once
 from services.metrics import RECONCILE_SECONDS
 from tests.conftest import gql
@@ -61,3 +64,30 @@ async def test_metrics_are_scraped_in_prometheus_format(client: httpx.AsyncClien
         for s in family.samples
     }
     assert again[("hlink_reconcile_cycle_duration_seconds_count", ())] == before + 1
+
+
+async def test_ready_asks_each_cluster_at_most_once_per_interval(client: httpx.AsyncClient) -> None:
+    asked: list[bytes] = []
+
+    async def answer(reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> None:
+        asked.append(await reader.readline())  # the request line; then a reply that is not Flink's
+        writer.write(b"HTTP/1.1 503 Service Unavailable\r\ncontent-length: 0\r\nconnection: close\r\n\r\n")
+        await writer.drain()
+        writer.close()
+
+    server = await asyncio.start_server(answer, "127.0.0.1", 0)
+    try:
+        await add_cluster(client, "counted", f"http://127.0.0.1:{server.sockets[0].getsockname()[1]}")
+        reachability: Reachability = client.app_state.reachability  # type: ignore[attr-defined]
+        reachability.ttl = 1.0
+        answers = await asyncio.gather(*(client.get("/ready", headers=OPEN) for _ in range(10)))
+        assert all(a.json()["clusters"][0]["reachable"] is False for a in answers), answers[0].text
+        assert len(asked) == 1, asked  # ten anonymous calls at once: one call to the cluster
+        await client.get("/ready", headers=OPEN)
+        assert len(asked) == 1, asked
+        await asyncio.sleep(1.2)
+        await client.get("/ready", headers=OPEN)
+        assert len(asked) == 2 and asked[1].startswith(b"GET /"), asked  # asked again once the answer aged
+    finally:
+        server.close()
+        await server.wait_closed()

@@ -15,12 +15,13 @@ import httpx
 
 from flink.client import FlinkClient
 from flink.local import LocalFlink
-from models import Job, JobRun, Operation, Savepoint
+from models import Cluster, Job, JobRun, Operation, Savepoint
 from services.jobs import operations
 from services.jobs.reconciler import reconcile_once
 from services.jobs.states import now
 from tests.conftest import gql
 from tests.helpers import add_cluster, envelope_ok
+from tests.proxy import Proxy
 from tests.test_flink_lifecycle import blackhole_job, flink_state
 from tests.test_savepoints import on_disk
 
@@ -156,3 +157,71 @@ async def test_simultaneous_stops_of_one_job_make_one_stop(
     await flink_state(flink, run["flinkJobId"], "FINISHED")  # a second stop-with-savepoint would fail the job
     row = await Job.get(id=job["id"])
     assert (row.job_status, row.flink_state) == (2, "CANCELED")
+
+
+async def test_a_stop_cancelling_instead_survives_a_crash_and_a_silent_cluster(
+    client: httpx.AsyncClient, flink: LocalFlink, pipeline: dict[str, Any]
+) -> None:
+    """A stop that wrote no savepoint records CANCELLING before it sends the cancel: a process that dies then, or
+    a cluster that stops answering, leaves the cancel to the reconciler, never a job running that the user stopped."""
+    job = await blackhole_job(client, pipeline, "cancel instead", "hole_instead")
+    run = envelope_ok(await client.post(f"/jobs/run/{job['id']}"))
+    jid = run["flinkJobId"]
+    await flink_state(flink, jid, "RUNNING")
+    proxy = Proxy(flink.rest_port)
+    await Cluster.filter(id=pipeline["cluster"]).update(address=await proxy.start())
+    try:
+        # what a crash leaves right after "the stop wrote no savepoint": the row says CANCELLING, nothing was sent
+        stop = await Operation.create(
+            job_id=job["id"],
+            run_id=run["runId"],
+            cluster_id=pipeline["cluster"],
+            flink_job_id=jid,
+            kind="stop",
+            trigger_id=uuid.uuid4().hex,
+            status="CANCELLING",
+            failure="Flink never received the request",
+        )
+        proxy.pause()  # and the cluster goes silent
+        await reconcile_once(client.app_state.runtime)  # type: ignore[attr-defined]
+        assert (await Operation.get(id=stop.id)).status == "CANCELLING"
+        seen = await gql(
+            client, "query($id: ID!) { job(id: $id) { operations { status failure } } }", {"id": job["id"]}
+        )
+        assert seen["data"]["job"]["operations"][0] == {
+            "status": "CANCELLING",
+            "failure": "Flink never received the request",
+        }, seen
+        runtime = client.app_state.runtime  # type: ignore[attr-defined]
+        runtime.operation_wait = 1.0  # the restart joins the stop, tries its cancel once (10 s), then answers
+        again = await client.post(f"/jobs/restart/{job['id']}")
+        runtime.operation_wait = 60.0
+        assert again.status_code == 409 and "still stopping" in again.json()["msg"], again.text
+        await flink_state(flink, jid, "RUNNING")  # nothing reached Flink
+
+        proxy.resume()
+        ended = await _reconciled_until(client, stop.id)
+        assert ended.status == "FAILED" and ended.failure == "Flink never received the request", ended.failure
+        await flink_state(flink, jid, "CANCELED")
+        row = await Job.get(id=job["id"])
+        assert (row.job_status, row.flink_state) == (2, "CANCELED")
+        assert (await JobRun.get(id=run["runId"])).end_time is not None
+    finally:
+        await Cluster.filter(id=pipeline["cluster"]).update(address=flink.url)
+        await proxy.stop()
+
+
+async def test_a_stop_that_never_reached_flink_changes_nothing_and_leaves_no_operation_open(
+    client: httpx.AsyncClient,
+) -> None:
+    cluster = await add_cluster(client, address="http://127.0.0.1:9")  # nothing listens: connections are refused
+    job = envelope_ok(await client.post("/jobs/addDO", json={"jobName": "far", "jobType": 1, "clusterId": cluster}))
+    await Job.filter(id=job["id"]).update(job_status=1, flink_state="RUNNING", flink_job_id="ab" * 16)
+    for _ in range(2):  # the second is refused the same way: no stop of the first is left waiting
+        answer = await client.post(f"/jobs/cancel/{job['id']}")
+        assert answer.status_code == 503 and "did not answer" in answer.json()["msg"], answer.text
+    rows = [str(s) for s in await Operation.filter(job_id=job["id"]).values_list("status", flat=True)]
+    assert rows == ["FAILED", "FAILED"], rows
+    assert (await Job.get(id=job["id"])).job_status == 1, "nothing changed: the job runs on as Flink has it"
+    restart = await client.post(f"/jobs/restart/{job['id']}")
+    assert restart.status_code == 503, restart.text  # not 409 "still stopping"

@@ -105,12 +105,12 @@ class Story:
         assert await asyncio.wait_for(process.wait(), 30) == -signal.SIGKILL
 
     async def settled(self, base: str) -> dict[str, Any]:
-        """The job once it is no longer submitting (jobStatus 9): a request that never reached Flink waits for
+        """The job once it is no longer submitting (jobStatus SUBMITTING): a request that never reached Flink waits for
         the grace period, one Flink accepted is found by its pipeline name."""
 
         async def probe() -> dict[str, Any] | None:
             job = await self.job(base)
-            return job if job["jobStatus"] != 9 else None
+            return job if job["jobStatus"] != "SUBMITTING" else None
 
         return await until(probe, GRACE + 40, f"job {self.job_id} leaves submitting")
 
@@ -121,7 +121,7 @@ class Story:
             job = await self.job(base)
             flink_state = (await self.flink_jobs()).get(jid, {}).get("state")
             seen = (job["jobStatus"], job["flinkState"], job["flinkJobId"], flink_state)
-            return job if seen == (1, "RUNNING", jid, "RUNNING") else None
+            return job if seen == ("RUNNING", "RUNNING", jid, "RUNNING") else None
 
         return await until(probe, 60, f"Flink runs {jid} and hlink's job {self.job_id} tracks it as RUNNING")
 
@@ -132,7 +132,7 @@ class Story:
         named = [j for j in (await self.flink_jobs()).values() if j["name"] == run["pipelineName"]]
         if point == "before-request":  # nothing reached Flink: released, with the reason on the run
             assert named == [], named
-            assert (job["jobStatus"], job["flinkState"], job["flinkJobId"]) == (0, None, None), job
+            assert (job["jobStatus"], job["flinkState"], job["flinkJobId"]) == ("NOT_RUNNING", None, None), job
             assert (run["flinkJobId"], run["finalState"]) == (None, "NOT_SUBMITTED"), run
             assert run["endTime"] and f"Flink knew no job named {run['pipelineName']!r}" in run["failure"], run
             return
@@ -156,7 +156,7 @@ class Story:
 
         async def probe() -> dict[str, Any] | None:
             job = await self.job(base)
-            return job if (job["jobStatus"], job["flinkState"]) == (2, "CANCELED") else None
+            return job if (job["jobStatus"], job["flinkState"]) == ("CANCELLED", "CANCELED") else None
 
         await until(probe, 60, f"job {self.job_id} reads cancelled")
 
@@ -229,7 +229,7 @@ async def test_a_killed_submission_whose_flink_job_ended_before_the_restart_is_r
             jid = await until(finished, 60, "Flink finished the bounded job while no hlink ran")
             async with replica(url, data) as (_, base):
                 job = await story.settled(base)
-                assert (job["jobStatus"], job["flinkState"], job["flinkJobId"]) == (0, "FINISHED", jid), job
+                assert (job["jobStatus"], job["flinkState"], job["flinkJobId"]) == ("NOT_RUNNING", "FINISHED", jid), job
                 run = job["runs"][0]
                 assert (run["flinkJobId"], run["finalState"]) == (jid, "FINISHED") and run["endTime"], run
                 await story.one_flink_job_per_run(base, 1)

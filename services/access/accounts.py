@@ -16,15 +16,19 @@ import anyio
 from pwdlib import PasswordHash
 from tortoise.exceptions import IntegrityError
 
-from models import Token, User
+from models import AuditEntry, Token, User
 from services.access.audit import guarded, record
 from services.actor import Actor, Role, current_actor
 from services.checks import Checks
-from services.errors import Conflict, NotFound, Unauthorized
+from services.errors import Conflict, NotFound, Throttled, Unauthorized
 
 TOKEN_PREFIX = "hlk_"
 #: how long a token from a sign-in lasts
 LOGIN_TTL = timedelta(hours=12)
+#: failed sign-ins of one name within LOGIN_WINDOW after which its sign-ins are refused until the oldest ages out
+#: (HLINK_LOGIN_MAX_FAILURES; counted in the audit trail, so every replica sees the same count)
+LOGIN_MAX_FAILURES = 10
+LOGIN_WINDOW = timedelta(minutes=15)
 #: last use is written at most this often per token (not one write per request)
 _USE_PRECISION = timedelta(minutes=1)
 _hasher = PasswordHash.recommended()
@@ -134,6 +138,8 @@ async def authenticate(secret: str) -> Actor | None:
 async def login(name: str, password: str) -> Issued:
     """A sign-in: a token lasting ``LOGIN_TTL`` for a right name and password. Every attempt is audited; a
     failed one says only that the pair is wrong (not which half)."""
+    name = name.replace("\x00", "\ufffd")  # no stored name holds a NUL (PostgreSQL text cannot)
+    await _not_throttled(name[:64])
     user = await User.get_or_none(name=name[:64])
     known = user is not None and user.password_hash is not None and not user.disabled
     hashed = user.password_hash if known and user is not None and user.password_hash else _DUMMY
@@ -149,6 +155,23 @@ async def login(name: str, password: str) -> Issued:
         return issued
     finally:
         current_actor.reset(mark)
+
+
+async def _not_throttled(name: str) -> None:
+    """Refuse a sign-in (before argon2 runs) when ``name`` failed LOGIN_MAX_FAILURES times within LOGIN_WINDOW."""
+    since = _now() - LOGIN_WINDOW
+    failed = AuditEntry.filter(action="login", outcome="failed", entity_id=name, at__gte=since)
+    if await failed.count() < LOGIN_MAX_FAILURES:
+        return
+    oldest = await failed.order_by("at").first()
+    wait = (oldest.at + LOGIN_WINDOW - _now()) if oldest else LOGIN_WINDOW
+    minutes = max(1, int(wait.total_seconds() + 59) // 60)
+    mark = current_actor.set(Actor(name or "?", Role.VIEWER))
+    try:
+        await record("login", "denied", "user", name, "too many failed sign-ins")
+    finally:
+        current_actor.reset(mark)
+    raise Throttled(f"too many failed sign-ins for {name!r}: try again in {minutes} minute(s)")
 
 
 async def bootstrap_admin(given: str | None = None) -> str | None:

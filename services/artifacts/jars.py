@@ -46,6 +46,8 @@ async def upload_jar(
     if cluster_id is not None and not await Cluster.exists(id=cluster_id):
         checks.add("clusterId", f"cluster {cluster_id} does not exist")
     checks.one_of("resType", res_type, (0,))
+    bounds = Jar._meta.fields_map["status"].constraints  # what the column holds (int4)
+    checks.in_range("status", status, bounds["ge"], bounds["le"])
     checks.max_length("entryClass", entry_class, 512)
     checks.done()
     stored = await storage.save_jar(upload, FOLDER)

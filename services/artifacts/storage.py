@@ -111,7 +111,11 @@ class Storage:
         candidate = (root / relative.lstrip("/")).resolve()
         if not candidate.is_relative_to(root):
             raise ValidationFailed({"filePath": "must stay inside the storage folder"})
-        if not candidate.is_file():
+        try:
+            found = candidate.is_file()
+        except OSError:  # a name the file system cannot hold (ENAMETOOLONG): no such file
+            found = False
+        if not found:
             raise NotFound("file", relative)
         return candidate
 

@@ -207,6 +207,8 @@ def _check(
     checks.one_of("schemaType", data.schema_type, (0, 1))
     checks.one_of("structureType", data.structure_type, (0, 1))
     checks.one_of("ddlEnable", data.ddl_enable, (0, 1))
+    version = Datasource._meta.fields_map["ds_version"].constraints  # what the column holds (int4)
+    checks.in_range("dsVersion", data.ds_version, version["ge"], version["le"])
     if data.ds_ddl and data.ds_ddl.strip():
         try:
             table_ddl(data.ds_ddl)

@@ -119,7 +119,8 @@ async def _check(data: JobInput, current: Job | None) -> None:
     for attr, api, allowed in _CODES:
         checks.one_of(api, getattr(data, attr), allowed)
     for attr, api in _COUNTS:
-        checks.in_range(api, getattr(data, attr), 0)
+        # at most what the column holds: PostgreSQL refuses a number beyond its int4 or int8
+        checks.in_range(api, getattr(data, attr), 0, Job._meta.fields_map[attr].constraints["le"])
     checks.in_range("parallelism", data.parallelism, 1, 4096)
     if data.cluster_id is not None and not await Cluster.exists(id=data.cluster_id):
         checks.add("clusterId", f"cluster {data.cluster_id} does not exist")

@@ -48,11 +48,14 @@ class Status(StrEnum):
 
     PENDING = "PENDING"  # asked; Flink's answer has not been seen yet
     IN_PROGRESS = "IN_PROGRESS"  # Flink took it
+    # a stop that wrote no savepoint: the job is being cancelled instead (recorded before the cancel is sent, so
+    # a crash or a silent cluster in between leaves it to the next follower, never a job left running)
+    CANCELLING = "CANCELLING"
     COMPLETED = "COMPLETED"  # Flink wrote the savepoint
     FAILED = "FAILED"  # Flink could not, or never got the request
 
 
-OPEN = (Status.PENDING, Status.IN_PROGRESS)
+OPEN = (Status.PENDING, Status.IN_PROGRESS, Status.CANCELLING)
 #: a pending operation Flink does not know after this long never reached it (a request takes milliseconds)
 NOT_RECEIVED_AFTER = timedelta(seconds=30)
 #: a job that has just started refuses savepoints until all its tasks run: asked again for this long
@@ -108,8 +111,8 @@ async def _send(runtime: Runtime, address: str, operation: Operation) -> None:
         return
     except FlinkUnavailable as error:
         what = f"the cluster of job {operation.job_id} did not answer: {error.message}"
-        if not error.maybe_sent:
-            await finish(runtime, operation, None, what)
+        if not error.maybe_sent:  # nothing reached Flink: the stop ends here, the job runs on as it was
+            await finish(runtime, operation, None, what, cancel_instead=False)
             raise Unavailable(what) from None
         raise Unavailable(f"{what}; hlink asks Flink for operation {operation.id} and records its result") from None
     if await _update(operation, status=Status.IN_PROGRESS.value):
@@ -142,6 +145,14 @@ async def follow(runtime: Runtime, operation: Operation, within: float) -> Opera
 async def step(runtime: Runtime, operation: Operation) -> bool:
     """One look at an open operation on Flink, recording its end; ``True`` once it has ended (here or by
     another follower). A cluster that does not answer is asked again next time."""
+    if operation.status == Status.CANCELLING:
+        try:
+            await _cancel_instead(runtime, operation)
+        except Unavailable:
+            return False  # asked again next time
+        except Refused:
+            pass  # recorded as FAILED with Flink's reason
+        return True
     cluster = await _address(operation)
     if cluster is None:
         return await finish(runtime, operation, None, "its cluster was deleted")
@@ -200,16 +211,23 @@ async def _unknown(runtime: Runtime, client: FlinkClient, operation: Operation) 
     return await finish(runtime, operation, None, "Flink no longer knows the operation (its job manager restarted?)")
 
 
-async def finish(runtime: Runtime, operation: Operation, location: str | None, failure: str | None) -> bool:
+async def finish(
+    runtime: Runtime, operation: Operation, location: str | None, failure: str | None, cancel_instead: bool = True
+) -> bool:
     """End an open operation: its savepoint kept with it in one commit, then what it leads to (the retention's
-    disposal, and for a stop the end of the job's run). ``True`` also when another follower ended it first."""
+    disposal, and for a stop the end of the job's run; a stop without a savepoint cancels the job instead, unless
+    ``cancel_instead`` is false: the stop never reached Flink, so nothing changes). ``True`` also when another
+    follower ended it first."""
     savepoint: Savepoint | None = None
+    cancelling = location is None and operation.kind == Kind.STOP and cancel_instead
     async with in_transaction():
         values: dict[str, object] = {
             "status": (Status.COMPLETED if location else Status.FAILED).value,
             "failure": None if location else (failure or "Flink gave no reason"),
             "finish_time": now(),
         }
+        if cancelling:  # not ended yet: the cancel comes first (_cancel_instead)
+            values = {"status": Status.CANCELLING.value, "failure": failure or "Flink gave no reason"}
         if not await _update(operation, **values):
             return True
         if location:
@@ -226,33 +244,53 @@ async def finish(runtime: Runtime, operation: Operation, location: str | None, f
         setattr(operation, name, value)
     operation.savepoint_id = savepoint.id if savepoint else None
     log.info("operation %s (%s of job %s) %s", operation.id, operation.kind, operation.job_id, operation.status)
+    if cancelling:
+        await _cancel_instead(runtime, operation)
+        return True
     job = await Job.get_or_none(id=operation.job_id)
     if job is None:
         return True
     if savepoint is not None:
         await savepoints.prune(runtime, job)
-    if operation.kind == Kind.STOP:
+    if operation.kind == Kind.STOP and savepoint is not None:
         await _stopped(runtime, job, operation, savepoint)
     return True
 
 
-async def _stopped(runtime: Runtime, job: Job, operation: Operation, savepoint: Savepoint | None) -> None:
-    """A stop ended: without a savepoint, cancel instead (keeping a retained checkpoint); then the run ends and
-    the job reads cancelled (unless a later run has claimed it meanwhile)."""
+async def _cancel_instead(runtime: Runtime, operation: Operation) -> None:
+    """A stop that wrote no savepoint (its operation CANCELLING): cancel the Flink job, keeping a retained
+    checkpoint, then end the operation FAILED and the job's run. Raises :class:`Unavailable` when the cluster did
+    not answer (the operation stays CANCELLING, and the reconciler tries again), :class:`Refused` when Flink
+    refused (the operation ends FAILED with Flink's reason; the reconciler keeps showing the job as Flink has it)."""
     jid = operation.flink_job_id
+    job = await Job.get_or_none(id=operation.job_id)
     run = await JobRun.get_or_none(id=operation.run_id) if operation.run_id else None
-    if savepoint is None:
-        address = await _address(operation)
-        if address is not None:
-            client = _client(runtime, address)
-            try:
-                await client.cancel(jid)
-            except FlinkRejected as error:
-                if error.status not in (404, 409):  # gone already, or ended meanwhile (another terminal state)
-                    raise Refused(f"Flink refused to cancel job {job.id}: {mask_sql(error.message)}") from None
-            except FlinkUnavailable as error:
-                raise Unavailable(f"the cluster of job {job.id} did not answer: {error.message}") from None
-            savepoint = await savepoints.retained_checkpoint(runtime, client, job, jid, run)
+    address = await _address(operation)
+    checkpoint: Savepoint | None = None
+    if address is not None and job is not None:
+        client = _client(runtime, address)
+        try:
+            await client.cancel(jid)
+        except FlinkRejected as error:
+            if error.status not in (404, 409):  # gone already, or ended meanwhile (another terminal state)
+                refusal = f"Flink refused to cancel job {job.id}: {mask_sql(error.message)}"
+                await _update(operation, status=Status.FAILED.value, failure=refusal, finish_time=now())
+                raise Refused(refusal) from None
+        except FlinkUnavailable as error:
+            raise Unavailable(f"the cluster of job {job.id} did not answer: {error.message}") from None
+        checkpoint = await savepoints.retained_checkpoint(runtime, client, job, jid, run)
+    if not await _update(operation, status=Status.FAILED.value, finish_time=now()):
+        return  # another follower ended it
+    operation.status = Status.FAILED.value
+    log.info("operation %s (stop of job %s): cancelled instead", operation.id, operation.job_id)
+    if job is not None:
+        await _stopped(runtime, job, operation, checkpoint)
+
+
+async def _stopped(runtime: Runtime, job: Job, operation: Operation, savepoint: Savepoint | None) -> None:
+    """A stop ended (with its savepoint, or cancelled instead keeping ``savepoint``, a retained checkpoint, when
+    there was one): the run ends and the job reads cancelled (unless a later run has claimed it meanwhile)."""
+    jid = operation.flink_job_id
     final = "FINISHED" if savepoint is not None and savepoint.kind == "stop" else "CANCELED"
     await JobRun.filter(job_id=job.id, flink_job_id=jid, end_time__isnull=True).update(
         final_state=final, end_time=now()

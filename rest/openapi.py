@@ -1,0 +1,249 @@
+"""The OpenAPI 3.1 description of the REST layer, built from the Starlette route table (rest/routes.py) and the
+:class:`rest.contract.Operation` each route carries; served at ``/v2/api-docs`` as the original did."""
+
+from __future__ import annotations
+
+import functools
+import mimetypes
+import re
+from collections.abc import Iterable, Mapping
+from typing import Any
+
+from starlette.convertors import IntegerConvertor
+from starlette.requests import Request
+from starlette.responses import JSONResponse, Response
+from starlette.routing import BaseRoute
+
+from rest.contract import ApiRoute, Body, Fields, Operation, Schema
+from rest.envelope import envelope
+from rest.inputs import is_required
+from rest.routes import routes
+from rest.schemas import BOOLEAN, INTEGER, STRING, dataclass_fields, described, nullable, object_of, of_hint, record
+from services.checks import camel
+
+VERSION = "1.0.0"
+TITLE = "hlink REST API (Hlink实时特征加工服务)"
+DESCRIPTION = """The REST compatibility layer of hlink: the paths, methods, parameter names and envelope of the
+original Hlink service. Every JSON answer is the envelope `{code, data, msg, success}`; `code` repeats the HTTP
+status. A 400 names each bad field in `data.fields`. Every path but `POST /auth/login` needs
+`Authorization: Bearer <token>` (`hlink token create`, or `data.token` of `POST /auth/login`)."""
+#: the original's groups (its Swagger tags), in its order
+TAGS = [
+    ("jobs", "作业管理: jobs, their Flink settings and datasource mapping, and their lifecycle on Flink"),
+    ("dict", "字典: dictionaries and snowflake ids"),
+    ("dashboard", "总览: cluster figures"),
+    ("datasources", "数据源管理: datasources, their columns and connector forms"),
+    ("files", "文件上传下载操作接口: downloads from the storage folder"),
+    ("jars", "文件管理: jars for JAR jobs"),
+    ("udf", "自定义函数: UDF jars"),
+    ("docs", "辅助文档接口: help documents"),
+    ("clusters", "集群管理: Flink clusters"),
+    ("access", "Signing in (not in the original, which had no accounts)"),
+]
+REASONS = {
+    200: "Done",
+    207: "Some of the jobs failed (each job's result in data.results)",
+    400: "Invalid input: data.fields names each bad field",
+    401: "No token, or an unknown, expired or revoked one (or, signing in, a wrong name or password)",
+    403: "The user's role is too small for the change, or a form post from a foreign page",
+    404: "Nothing stored has that id or key",
+    409: "It clashes with what is stored (a taken alias, a row still in use, a job in the wrong state)",
+    413: "The body is larger than the limit (HLINK_MAX_UPLOAD_MB for uploads)",
+    422: "Flink refused the action (its cause in msg), or the jobs of a batch failed differently",
+    429: "Too many failed sign-ins for that name lately: msg says when to try again",
+    503: "Flink or the database did not answer, or the request ran out of time (HLINK_REQUEST_TIMEOUT)",
+}
+FIELD_ERRORS = nullable(record(fields={"type": "object", "additionalProperties": STRING}))
+PARAM = re.compile(r"{([^}:]+)(?::[^}]+)?}")
+
+
+def _answer(status: int, data: Schema) -> Schema:
+    """The envelope of one status."""
+    return {
+        "type": "object",
+        "properties": {
+            "code": {**INTEGER, "const": status},
+            "data": data,
+            "msg": STRING,
+            "success": {**BOOLEAN, "const": status == 200},
+        },
+        "required": ["code", "data", "msg", "success"],
+    }
+
+
+def _json(schema: Schema, status: int) -> Schema:
+    return {"description": REASONS[status], "content": {"application/json": {"schema": schema}}}
+
+
+def _present(schema: Schema) -> Schema:
+    """A value that must be there: never null, and a string not blank (services.checks.Checks.required)."""
+    kind = schema.get("type")
+    if isinstance(kind, list):
+        kinds = [k for k in kind if k != "null"]
+        schema = {**schema, "type": kinds[0] if len(kinds) == 1 else kinds}
+    if schema.get("type") == "string":
+        schema = {"minLength": 1, "pattern": r"\S", **schema}
+    return schema
+
+
+def _query(fields: Fields[Any]) -> list[Schema]:
+    out = []
+    for f, hint in dataclass_fields(fields.cls):
+        name = camel(f.name)
+        required = name in fields.required or is_required(f)
+        schema = {**described(of_hint(hint), f), **fields.schemas.get(name, {})}
+        # a query parameter is absent (or empty: rest.inputs.Query reads "" as absent), never null
+        schema = _present(schema) if required else {**schema, "type": _present(schema)["type"]}
+        parameter: Schema = {"name": name, "in": "query", "required": required, "schema": schema}
+        if "description" in schema:
+            parameter["description"] = schema.pop("description")
+        if schema.get("type") == "array":
+            parameter.update(style="form", explode=True)
+        out.append(parameter)
+    return out
+
+
+def _path(route: ApiRoute) -> list[Schema]:
+    out = []
+    for name, convertor in route.param_convertors.items():
+        if isinstance(convertor, IntegerConvertor):  # [0-9]+: a negative id matches no path
+            schema: Schema = {**INTEGER, "minimum": 0}
+        else:  # one path segment
+            schema = {"type": "string", "minLength": 1, "pattern": "^[^/]+$"}
+        out.append({"name": name, "in": "path", "required": True, "schema": schema})
+    return out
+
+
+def _body(body: Body[Any]) -> Schema:
+    schema = object_of(body.cls, body.renames, exclude=body.skip)
+    properties = schema["properties"]
+    properties.update(body.extra)
+    for name, keywords in body.schemas.items():
+        properties[name] = {**properties[name], **keywords}
+    for name in body.required:
+        properties[name] = _present(properties[name])
+    if body.required:
+        schema["required"] = sorted(body.required)
+    return {"required": True, "content": {"application/json": {"schema": schema}}}
+
+
+def _files(files: Mapping[str, str]) -> Schema:
+    properties: dict[str, Schema] = {}
+    encoding: dict[str, Schema] = {}
+    for name, example in files.items():
+        media = mimetypes.guess_type(example)[0] or "application/octet-stream"
+        properties[name] = {
+            "type": "string",
+            "format": "binary",
+            "contentMediaType": media,
+            "description": f"the file, named like {example}",
+        }
+        disposition = f'form-data; name="{name}"; filename="{example}"'
+        encoding[name] = {
+            "contentType": media,
+            "headers": {"Content-Disposition": {"schema": STRING, "example": disposition}},
+        }
+    schema = {"type": "object", "properties": properties, "required": sorted(files)}
+    return {"required": True, "content": {"multipart/form-data": {"schema": schema, "encoding": encoding}}}
+
+
+def _statuses(route: ApiRoute) -> list[int]:
+    """The statuses a path may answer: its own, and those every path may (a token refused, Flink or the
+    database silent, a time limit); 400 wherever there is input to get wrong, 403 on changes, 413 with a body."""
+    op = route.operation
+    changes = route.method != "GET" if op.changes is None else op.changes
+    has_body = op.body is not None or bool(op.files)
+    has_input = bool(op.query or route.param_convertors or has_body)
+    statuses = {200, 401, 503, *op.errors}
+    statuses |= {400} if has_input else set()
+    statuses |= {403} if changes else set()
+    statuses |= {413} if has_body else set()
+    return sorted(statuses)
+
+
+def _responses(route: ApiRoute) -> Schema:
+    op = route.operation
+    out: Schema = {}
+    for status in _statuses(route):
+        if status == 200 and op.download:
+            binary = {"type": "string", "format": "binary"}
+            out["200"] = {"description": "The file", "content": {"*/*": {"schema": binary}}}
+            continue
+        if status == 200:
+            out["200"] = _json(_answer(200, op.data), 200)
+            continue
+        data: Schema = FIELD_ERRORS if status in (400, 413) else {"type": "null"}
+        if op.error_data is not None:  # a batch answers its per-job results with any status
+            data = {"anyOf": [op.error_data, data]}
+        out[str(status)] = _json(_answer(status, data), status)
+    return out
+
+
+def operation_object(route: ApiRoute) -> Schema:
+    """One path and method's Operation Object."""
+    op: Operation = route.operation
+    out: Schema = {
+        "tags": [op.tag],
+        "summary": f"{op.summary} ({op.original})" if op.original else op.summary,
+        "operationId": _operation_id(route),
+        "parameters": _path(route) + [p for fields in op.query for p in _query(fields)],
+        "responses": _responses(route),
+    }
+    if op.description:
+        out["description"] = op.description
+    if op.body is not None:
+        out["requestBody"] = _body(op.body)
+    elif op.files:
+        out["requestBody"] = _files(op.files)
+    if op.public:
+        out["security"] = []
+    return out
+
+
+def _operation_id(route: ApiRoute) -> str:
+    words = re.findall(r"[A-Za-z0-9]+", PARAM.sub(r"by \1", route.path))
+    return route.method.lower() + "".join(w[:1].upper() + w[1:] for w in words)
+
+
+def openapi_path(path: str) -> str:
+    """A Starlette path as OpenAPI writes it: ``/jobs/{jobId:int}`` → ``/jobs/{jobId}``."""
+    return PARAM.sub(r"{\1}", path)
+
+
+def build(routes: Iterable[BaseRoute]) -> Schema:
+    """The OpenAPI 3.1 document of ``routes``; every one must be an :class:`ApiRoute`."""
+    paths: dict[str, Schema] = {}
+    for route in routes:
+        if not isinstance(route, ApiRoute):
+            raise TypeError(f"{route!r} carries no Operation: declare it with rest.contract.ApiRoute")
+        paths.setdefault(openapi_path(route.path), {})[route.method.lower()] = operation_object(route)
+    return {
+        "openapi": "3.1.0",
+        "info": {"title": TITLE, "version": VERSION, "description": DESCRIPTION},
+        "tags": [{"name": name, "description": text} for name, text in TAGS],
+        "security": [{"bearer": []}],
+        "paths": paths,
+        "components": {
+            "securitySchemes": {
+                "bearer": {
+                    "type": "http",
+                    "scheme": "bearer",
+                    "description": "an hlink token (hlk_...): `hlink token create`, or POST /auth/login",
+                }
+            }
+        },
+    }
+
+
+@functools.cache
+def document() -> Schema:
+    """The description of rest/routes.py (built once: the routes do not change while hlink runs)."""
+    return build(routes)
+
+
+async def api_docs(request: Request) -> Response:
+    """GET /v2/api-docs (``?group=1.0.0`` as the original's Springfox): the description, no token needed."""
+    group = request.query_params.get("group")
+    if group not in (None, "", VERSION):
+        return envelope(404, None, f"no such group: {group!r}; the one group is {VERSION}", False)
+    return JSONResponse(document())
