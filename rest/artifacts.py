@@ -73,7 +73,8 @@ class Download:
 
 
 JAR, JAR_ID, JAR_FILTER = Fields(JarParams), Fields(JarId), Fields(jars.JarFilter)
-UDF, UDF_DESC, UDF_FILTER, DOWNLOAD = Fields(UdfParams), Fields(UdfDesc), Fields(udfs.UdfFilter), Fields(Download)
+UDF = Fields(UdfParams, frozenset({"udfClass", "udfName", "udfType"}))
+UDF_DESC, UDF_FILTER, DOWNLOAD = Fields(UdfDesc), Fields(udfs.UdfFilter), Fields(Download)
 
 
 def storage_of(request: Request) -> Storage:

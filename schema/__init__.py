@@ -75,7 +75,8 @@ class HlinkSchema(strawberry.Schema):
         """Strawberry's execute, without subscriptions: one answer cannot carry a stream, and Strawberry would run
         a subscription sent over plain HTTP as a query and fail inside it; now it is a clear 400 (they go over the
         WebSocket)."""
-        allowed = set(allowed_operation_types or DEFAULT_ALLOWED_OPERATION_TYPES) - {OperationType.SUBSCRIPTION}
+        given = DEFAULT_ALLOWED_OPERATION_TYPES if allowed_operation_types is None else allowed_operation_types
+        allowed = set(given) - {OperationType.SUBSCRIPTION}
         return await super().execute(
             query, variable_values, context_value, root_value, operation_name, allowed, operation_extensions
         )

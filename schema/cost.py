@@ -11,7 +11,6 @@ from __future__ import annotations
 from collections.abc import Iterator, Mapping
 from typing import Any
 
-from graphql import ExecutionResult as GraphQLExecutionResult
 from graphql import (
     FieldNode,
     FragmentDefinitionNode,
@@ -126,6 +125,6 @@ class CostLimiter(SchemaExtension):
                     f"the query would cost about {cost:,} (fields times the sizes of the lists above them); the "
                     f"limit is {self.max_cost:,} (HLINK_GRAPHQL_MAX_COST): ask for smaller pages or fewer fields"
                 )
-                error = GraphQLError(message, extensions={"code": "QUERY_TOO_COSTLY", "cost": cost})
-                context.result = GraphQLExecutionResult(data=None, errors=[error])
+                # raised, not set as the result: Strawberry's subscriptions ignore a result set here
+                raise GraphQLError(message, extensions={"code": "QUERY_TOO_COSTLY", "cost": cost})
         yield

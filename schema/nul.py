@@ -7,7 +7,6 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Any
 
-from graphql import ExecutionResult as GraphQLExecutionResult
 from graphql import GraphQLError, StringValueNode, Visitor, visit
 from strawberry.extensions import SchemaExtension
 
@@ -47,8 +46,8 @@ class NulGuard(SchemaExtension):
             where = [name for name, value in (context.variables or {}).items() if holds_nul(value)]
             if strings.found or where:
                 place = f"variable ${where[0]}" if where else "a text in the document"
-                error = GraphQLError(
+                # raised, not set as the result: Strawberry's subscriptions ignore a result set here
+                raise GraphQLError(
                     f"{place} holds a NUL character, which no text may contain", extensions={"code": "BAD_USER_INPUT"}
                 )
-                context.result = GraphQLExecutionResult(data=None, errors=[error])
         yield

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections.abc import AsyncIterator
 
-from graphql import ExecutionResult, GraphQLError
+from graphql import GraphQLError
 from starlette.websockets import WebSocket
 from strawberry.extensions import SchemaExtension
 
@@ -22,8 +22,8 @@ class WebSocketSignIn(SchemaExtension):
             token = getattr(context, "token", None)
             actor = await authenticate(token) if token else None
             if actor is None:
-                error = GraphQLError("the token is unknown, expired or revoked", extensions={"code": "UNAUTHENTICATED"})
-                self.execution_context.result = ExecutionResult(data=None, errors=[error])
+                # raised, not set as the result: Strawberry's subscriptions ignore a result set here
+                raise GraphQLError("the token is unknown, expired or revoked", extensions={"code": "UNAUTHENTICATED"})
             else:
                 current_actor.set(actor)
         yield

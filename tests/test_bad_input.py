@@ -9,6 +9,7 @@ from typing import Any
 
 import httpx
 import pytest
+import websockets
 
 from app import create_app
 from models import Cluster, Datasource, Job
@@ -257,3 +258,16 @@ async def test_a_nul_character_in_graphql_text_is_a_clear_error_on_every_databas
     assert "$i" in variable["errors"][0]["message"], variable
     listed = await gql(client, "{ clusters { totalCount } }")
     assert listed["data"]["clusters"]["totalCount"] == 0, "nothing was written"
+
+
+async def test_a_nul_character_in_a_subscription_is_refused_before_it_starts(served: str) -> None:
+    async with websockets.connect(f"ws://{served}/graphql", subprotocols=["graphql-transport-ws"]) as ws:  # type: ignore[list-item]
+        await ws.send(json.dumps({"type": "connection_init", "payload": AUTH}))
+        assert json.loads(await asyncio.wait_for(ws.recv(), 5))["type"] == "connection_ack"
+        query = "subscription($id: ID) { jobStatus(id: $id) { jobId } }"
+        await ws.send(
+            json.dumps({"id": "1", "type": "subscribe", "payload": {"query": query, "variables": {"id": "1\x00"}}})
+        )
+        answer = json.loads(await asyncio.wait_for(ws.recv(), 5))
+        errors = answer["payload"]["errors"] if answer["type"] == "next" else answer["payload"]
+        assert errors[0]["extensions"]["code"] == "BAD_USER_INPUT" and "NUL" in errors[0]["message"], answer

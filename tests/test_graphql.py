@@ -4,7 +4,7 @@ import json
 
 from models import Column, Datasource, Job, JobDatasource
 from tests.conftest import gql
-from tests.helpers import add_cluster, add_ds, envelope_ok
+from tests.helpers import add_cluster, add_ds, envelope_ok, token_just_used
 from tests.jars import jar_bytes
 
 WALK = """
@@ -62,6 +62,7 @@ async def test_statement_count_is_bounded_for_100_jobs(client, sql_counter):
     query = """{ jobs(limit: 100) { totalCount items { jobName cluster { name jobs(limit: 10) { jobName } }
       mappings { role datasource { tableName jobs(limit: 10) { role job { jobName } }
         columns { name children { name children { name } } } } } sources { tableName } } } }"""
+    await token_just_used()
     sql_counter.reset()
     result = await gql(client, query)
     assert "errors" not in result, result

@@ -1,7 +1,7 @@
 """/jobs paths (create, update, delete, list, detail)."""
 
 from models import Job, JobDatasource
-from tests.helpers import add_cluster, add_ds, envelope_fail, envelope_ok, job_body
+from tests.helpers import add_cluster, add_ds, envelope_fail, envelope_ok, job_body, token_just_used
 
 
 async def _mapped(client):
@@ -75,6 +75,7 @@ async def test_list_records_carry_their_mapping_in_a_fixed_number_of_statements(
     for jobs in (1, 6):
         while len(envelope_ok(await client.get("/jobs/list", params={"pageSize": 50}))["records"]) < jobs:
             envelope_ok(await client.post("/jobs/addDO", json=job_body(cid, mappings)))
+        await token_just_used()
         sql_counter.reset()
         page = envelope_ok(await client.get("/jobs/list", params={"pageSize": 50}))
         counts.append(len(sql_counter.statements))

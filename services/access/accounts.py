@@ -8,6 +8,7 @@ sign-in's after ``LOGIN_TTL``, a made one when its maker says) and can be revoke
 from __future__ import annotations
 
 import hashlib
+import logging
 import secrets
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
@@ -17,10 +18,12 @@ from pwdlib import PasswordHash
 from tortoise.exceptions import IntegrityError
 
 from models import AuditEntry, Token, User
-from services.access.audit import guarded, record
-from services.actor import Actor, Role, current_actor
+from services.access.audit import guarded
+from services.actor import Actor, Role
 from services.checks import Checks
 from services.errors import Conflict, NotFound, Throttled, Unauthorized
+
+log = logging.getLogger("hlink.audit")
 
 TOKEN_PREFIX = "hlk_"
 #: how long a token from a sign-in lasts
@@ -29,6 +32,8 @@ LOGIN_TTL = timedelta(hours=12)
 #: (HLINK_LOGIN_MAX_FAILURES; counted in the audit trail, so every replica sees the same count)
 LOGIN_MAX_FAILURES = 10
 LOGIN_WINDOW = timedelta(minutes=15)
+#: an attempt's audit detail until its password has been checked
+_WRONG = {"message": "wrong name or password"}
 #: last use is written at most this often per token (not one write per request)
 _USE_PRECISION = timedelta(minutes=1)
 _hasher = PasswordHash.recommended()
@@ -137,40 +142,46 @@ async def authenticate(secret: str) -> Actor | None:
 
 async def login(name: str, password: str) -> Issued:
     """A sign-in: a token lasting ``LOGIN_TTL`` for a right name and password. Every attempt is audited; a
-    failed one says only that the pair is wrong (not which half)."""
-    name = name.replace("\x00", "\ufffd")  # no stored name holds a NUL (PostgreSQL text cannot)
-    await _not_throttled(name[:64])
-    user = await User.get_or_none(name=name[:64])
+    failed one says only that the pair is wrong (not which half). A name with LOGIN_MAX_FAILURES failures within
+    LOGIN_WINDOW is refused (:class:`Throttled`) before argon2 runs."""
+    name = name.replace("\x00", "\ufffd")[:64]  # no stored name holds a NUL (PostgreSQL text cannot)
+    # the attempt is written as failed before the password is checked and counted with the others: attempts
+    # sent all at once see each other, so no burst gets more than about LOGIN_MAX_FAILURES guesses a window
+    attempt = await AuditEntry.create(
+        actor=name or "?", action="login", entity_type="user", entity_id=name, outcome="failed", detail=_WRONG
+    )
+    await _not_throttled(name, attempt)
+    user = await User.get_or_none(name=name)
     known = user is not None and user.password_hash is not None and not user.disabled
     hashed = user.password_hash if known and user is not None and user.password_hash else _DUMMY
     # argon2 takes ~0.1 s of CPU and 64 MiB: off the event loop
     right = await anyio.to_thread.run_sync(_hasher.verify, password, hashed) and known
-    mark = current_actor.set(Actor(name[:64] or "?", Role.VIEWER))  # the trail names who tried
-    try:
-        if not right or user is None:
-            await record("login", "failed", "user", name[:64], "wrong name or password")
-            raise Unauthorized("wrong name or password")
-        issued = await _issue(user, "login", LOGIN_TTL)
-        await record("login", "ok", "user", name)
-        return issued
-    finally:
-        current_actor.reset(mark)
+    if not right or user is None:
+        log.info("login user %s: failed (wrong name or password)", name)
+        raise Unauthorized("wrong name or password")
+    issued = await _issue(user, "login", LOGIN_TTL)
+    await AuditEntry.filter(id=attempt.id).update(outcome="ok", detail=None)
+    log.info("login user %s: ok", name)
+    return issued
 
 
-async def _not_throttled(name: str) -> None:
-    """Refuse a sign-in (before argon2 runs) when ``name`` failed LOGIN_MAX_FAILURES times within LOGIN_WINDOW."""
+async def _not_throttled(name: str, attempt: AuditEntry) -> None:
+    """Refuse the sign-in ``attempt`` when ``name`` has more than LOGIN_MAX_FAILURES failures (this one among
+    them, and any sent at the same time) within LOGIN_WINDOW. A refusal is recorded (``denied``) only while the
+    window holds none yet, so refused attempts neither fill the trail nor extend the wait."""
     since = _now() - LOGIN_WINDOW
     failed = AuditEntry.filter(action="login", outcome="failed", entity_id=name, at__gte=since)
-    if await failed.count() < LOGIN_MAX_FAILURES:
+    if await failed.count() <= LOGIN_MAX_FAILURES:
         return
+    denied = AuditEntry.filter(action="login", outcome="denied", entity_id=name, at__gte=since)
+    if await denied.exists():
+        await AuditEntry.filter(id=attempt.id).delete()
+    else:
+        await AuditEntry.filter(id=attempt.id).update(outcome="denied", detail={"message": "too many failed sign-ins"})
     oldest = await failed.order_by("at").first()
     wait = (oldest.at + LOGIN_WINDOW - _now()) if oldest else LOGIN_WINDOW
     minutes = max(1, int(wait.total_seconds() + 59) // 60)
-    mark = current_actor.set(Actor(name or "?", Role.VIEWER))
-    try:
-        await record("login", "denied", "user", name, "too many failed sign-ins")
-    finally:
-        current_actor.reset(mark)
+    log.info("login user %s: denied (too many failed sign-ins)", name)
     raise Throttled(f"too many failed sign-ins for {name!r}: try again in {minutes} minute(s)")
 
 

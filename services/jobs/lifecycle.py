@@ -305,6 +305,12 @@ async def cancel_job(runtime: Runtime, job_id: int) -> Stopped:
     operation = await operations.follow(runtime, operation, runtime.operation_wait)
     job = await get_job(job_id)
     note: str | None
+    if operation.status == operations.Status.CANCELLING:
+        note = (
+            f"stopping: the stop wrote no savepoint ({operation.failure}); the job is being cancelled instead "
+            f"(operation {operation.id}), and reads cancelled once Flink has done it"
+        )
+        return Stopped(job, None, note, operation)
     if operation.status in operations.OPEN:
         note = (
             f"stopping: Flink is still writing the savepoint (operation {operation.id}); the job reads cancelled "

@@ -27,7 +27,7 @@ from flink.errors import FlinkError, FlinkRejected, FlinkUnavailable
 from models import Cluster, Job, JobRun, Operation, Savepoint
 from services.actor import stamp_new
 from services.catalog.secrets import mask_sql
-from services.errors import Conflict, Refused, Unavailable
+from services.errors import Conflict, DomainError, Refused, Unavailable
 from services.jobs import savepoints
 from services.jobs.states import CANCELLED, Change, Event, now, settle
 from services.jobs.submission import cluster_of
@@ -150,9 +150,7 @@ async def step(runtime: Runtime, operation: Operation) -> bool:
             await _cancel_instead(runtime, operation)
         except Unavailable:
             return False  # asked again next time
-        except Refused:
-            pass  # recorded as FAILED with Flink's reason
-        return True
+        return True  # ended (a refusal, recorded FAILED with Flink's reason, goes on to the caller)
     cluster = await _address(operation)
     if cluster is None:
         return await finish(runtime, operation, None, "its cluster was deleted")
@@ -245,7 +243,10 @@ async def finish(
     operation.savepoint_id = savepoint.id if savepoint else None
     log.info("operation %s (%s of job %s) %s", operation.id, operation.kind, operation.job_id, operation.status)
     if cancelling:
-        await _cancel_instead(runtime, operation)
+        try:
+            await _cancel_instead(runtime, operation)
+        except Unavailable:
+            return False  # it stays CANCELLING: the next look (a follower, the reconciler) cancels
         return True
     job = await Job.get_or_none(id=operation.job_id)
     if job is None:
@@ -278,12 +279,15 @@ async def _cancel_instead(runtime: Runtime, operation: Operation) -> None:
                 raise Refused(refusal) from None
         except FlinkUnavailable as error:
             raise Unavailable(f"the cluster of job {job.id} did not answer: {error.message}") from None
-        checkpoint = await savepoints.retained_checkpoint(runtime, client, job, jid, run)
+    # the cancel is idempotent, so two followers may both send it; only the one that ends the operation keeps
+    # the checkpoint and ends the run (two would keep it twice, and the retention dispose of a kept path)
     if not await _update(operation, status=Status.FAILED.value, finish_time=now()):
         return  # another follower ended it
     operation.status = Status.FAILED.value
     log.info("operation %s (stop of job %s): cancelled instead", operation.id, operation.job_id)
     if job is not None:
+        if address is not None:
+            checkpoint = await savepoints.retained_checkpoint(runtime, _client(runtime, address), job, jid, run)
         await _stopped(runtime, job, operation, checkpoint)
 
 
@@ -321,6 +325,8 @@ async def follow_cluster(runtime: Runtime, cluster_id: int) -> None:
     for operation in await Operation.filter(cluster_id=cluster_id, status__in=list(OPEN)):
         try:
             await step(runtime, operation)
+        except DomainError as error:  # expected (Flink refused a cancel): recorded on the operation already
+            log.info("operation %s: %s", operation.id, error.message)
         except Exception:  # one operation's trouble must not stop the others
             log.exception("following operation %s failed", operation.id)
 
