@@ -1,7 +1,7 @@
 """The REST description (issue 13): /v2/api-docs is a valid OpenAPI 3.1 document of exactly the REST routes,
 named as the original's API document names its paths and parameters, and its Swagger UI page works offline.
 
-The document's own names come from ``../shared/spec/hlink-api.md`` (each section's path, method and request
+The document's own names come from ``tests/spec/hlink-api.md`` (a copy of the original API document) (each section's path, method and request
 parameter table) and its index ``ENDPOINTS.md`` (the 43 paths)."""
 
 from __future__ import annotations
@@ -24,7 +24,7 @@ from rest.openapi import openapi_path
 from rest.routes import routes
 from tests.helpers import envelope_fail
 
-SPEC_DIR = Path(__file__).resolve().parents[2] / "shared" / "spec"
+SPEC_DIR = Path(__file__).resolve().parent / "spec"
 ROOT = Path(__file__).resolve().parents[1]
 METHODS = ("get", "post", "put", "delete")
 #: names hlink takes beyond the document's, and why

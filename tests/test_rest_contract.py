@@ -1,6 +1,6 @@
 """The REST contract, field by field.
 
-The original's API document (``../shared/spec/hlink-api.md``) is the contract of the REST layer. These tests
+The original's API document (``tests/spec/hlink-api.md`` (a copy of the original API document)) is the contract of the REST layer. These tests
 parse it (every section's path, method and response example) and hold hlink's live answers to it: every
 documented path is called on a real Flink cluster with real objects to act on, and every key path of every
 response example (``data.records[].jobDsVOS[].runSql``) must be in the answer, with a value of the example's
@@ -32,7 +32,7 @@ from tests.helpers import (
 )
 from tests.jars import jar_bytes
 
-SPEC = Path(__file__).resolve().parents[2] / "shared" / "spec" / "hlink-api.md"
+SPEC = Path(__file__).resolve().parent / "spec" / "hlink-api.md"
 
 Route = tuple[str, str]  # (method, documented path)
 Segments = tuple[str, ...]
