@@ -314,7 +314,11 @@ async def cancel_job(runtime: Runtime, job_id: int, with_savepoint: bool = True)
     here, and to its end by the reconciler; a second one of the same kind while one is under way joins it."""
     job, _ = await _active(job_id)
     kind = operations.Kind.STOP if with_savepoint else operations.Kind.CANCEL
-    operation = await operations.open_stop(job, kind) or await operations.begin(runtime, job, kind)
+    # a cancel under way is joined by either; a stop under way by a stop (a cancel asked then overrides it)
+    operation = await operations.open_stop(job, operations.Kind.CANCEL)
+    if operation is None and with_savepoint:
+        operation = await operations.open_stop(job)
+    operation = operation or await operations.begin(runtime, job, kind)
     operation = await operations.follow(runtime, operation, runtime.operation_wait)
     job = await get_job(job_id)
     note: str | None
