@@ -249,7 +249,7 @@ async def test_a_jar_job_whose_file_is_missing_is_saved_once_with_its_verdict(
     client: httpx.AsyncClient, flink: LocalFlink, storage_dir: Path
 ) -> None:
     cluster = await add_cluster(client, address=flink.url)
-    params = {"clusterId": cluster, "entryClass": "acme.Job", "resType": 0, "status": 0}
+    params: dict[str, Any] = {"clusterId": cluster, "entryClass": "acme.Job", "resType": 0, "status": 0}
     up = envelope_ok(await client.post("/jars/upload", params=params, files={"jarfile": ("job.jar", jar_bytes())}))
     (storage_dir / "jars" / up["filename"]).unlink()  # the file went missing from storage
     body = {"jobName": "no file", "jobType": 1, "clusterId": cluster, "useJar": up["filename"]}
