@@ -297,8 +297,9 @@ async def _active(job_id: int) -> tuple[Job, str]:
 
 @dataclass(frozen=True)
 class Stopped:
-    """How a stop went: with a savepoint (its path), cancelled (and why there is no savepoint), or still under
-    way (``operation`` open: Flink is writing the savepoint, and its end is recorded when it comes)."""
+    """How a stop went: with a savepoint (its path), cancelled as asked (a retained checkpoint, when one was
+    kept), or still under way (``operation`` open: Flink is writing the savepoint, or the cancel is being sent,
+    and its end is recorded when it comes)."""
 
     job: Job
     savepoint: Savepoint | None
@@ -322,7 +323,8 @@ async def cancel_job(runtime: Runtime, job_id: int, with_savepoint: bool = True)
     operation = await operations.follow(runtime, operation, runtime.operation_wait)
     job = await get_job(job_id)
     note: str | None
-    if operation.kind == operations.Kind.STOP and operation.status == operations.Status.FAILED:
+    runs_on = job.job_status in ACTIVE and job.flink_job_id == operation.flink_job_id
+    if operation.kind == operations.Kind.STOP and operation.status == operations.Status.FAILED and runs_on:
         raise Refused(
             f"the stop with a savepoint of job {job_id} failed: {operation.failure}; the job runs on "
             f"(operation {operation.id}); to end it without a savepoint, cancel with withSavepoint false"
