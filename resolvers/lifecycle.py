@@ -19,8 +19,9 @@ from schema.lifecycle import JobRun, JobStatusEvent, RestoreFrom, Savepoint, Sav
 from schema.payloads import JobOutcome, JobPayload, RunPayload, SavepointPayload, StopPayload
 from schema.types import Job, from_row
 from services.errors import DomainError
-from services.jobs import lifecycle, savepoints
+from services.jobs import detach, lifecycle, restore
 from services.jobs.definitions import get_job
+from services.jobs.states import event_of
 
 
 async def _job(job_id: int) -> Job:
@@ -52,6 +53,11 @@ async def _batch(ids: list[strawberry.ID], action: Callable[[int], Awaitable[Any
     return outcomes
 
 
+def _restore_point(mode: RestoreFrom, savepoint_id: strawberry.ID | None) -> tuple[restore.RestoreFrom, int | None]:
+    chosen = parse_id(savepoint_id, "savepointId") if savepoint_id is not None else None
+    return restore.RestoreFrom[mode.name], chosen
+
+
 @strawberry.type
 class LifecycleMutation:
     @strawberry.mutation(description="Plan the job on its cluster (nothing runs); the verdict is stored with the job.")
@@ -64,13 +70,31 @@ class LifecycleMutation:
         row, error = await attempt(validate)
         return JobPayload(job=from_row(Job, row) if row else None, error=error)
 
-    @strawberry.mutation(description="Submit the job to its cluster; refused while it is submitting or running.")
-    async def run_job(self, info: Info, id: strawberry.ID) -> RunPayload:
-        return await _run_payload(lambda: lifecycle.run_job(info.context.runtime, parse_id(id, "id")))
+    @strawberry.mutation(
+        description="Submit the job to its cluster from the restore point named (by default the newest savepoint or "
+        "retained checkpoint of its last run); refused while it is submitting or running."
+    )
+    async def run_job(
+        self,
+        info: Info,
+        id: strawberry.ID,
+        restore_from: RestoreFrom = RestoreFrom.LATEST,
+        savepoint_id: strawberry.ID | None = None,
+    ) -> RunPayload:
+        async def run() -> JobRunRow:
+            mode, chosen = _restore_point(restore_from, savepoint_id)
+            return await lifecycle.run_job(info.context.runtime, parse_id(id, "id"), mode, chosen)
 
-    @strawberry.mutation(description="Stop with a savepoint when the cluster can write one, else cancel.")
-    async def cancel_job(self, info: Info, id: strawberry.ID) -> StopPayload:
-        stopped, error = await attempt(lambda: lifecycle.cancel_job(info.context.runtime, parse_id(id, "id")))
+        return await _run_payload(run)
+
+    @strawberry.mutation(
+        description="Stop with a savepoint; a stop that fails leaves the job running (the error says why). With "
+        "withSavepoint false: cancel without a savepoint (a retained checkpoint is kept)."
+    )
+    async def cancel_job(self, info: Info, id: strawberry.ID, with_savepoint: bool = True) -> StopPayload:
+        stopped, error = await attempt(
+            lambda: lifecycle.cancel_job(info.context.runtime, parse_id(id, "id"), with_savepoint)
+        )
         if stopped is None:
             return StopPayload(error=error)
         return StopPayload(
@@ -92,8 +116,7 @@ class LifecycleMutation:
         savepoint_id: strawberry.ID | None = None,
     ) -> RunPayload:
         async def restart() -> JobRunRow:
-            chosen = parse_id(savepoint_id, "savepointId") if savepoint_id is not None else None
-            mode = savepoints.RestoreFrom[restore_from.name]
+            mode, chosen = _restore_point(restore_from, savepoint_id)
             return await lifecycle.restart_job(info.context.runtime, parse_id(id, "id"), mode, chosen)
 
         return await _run_payload(restart)
@@ -110,9 +133,18 @@ class LifecycleMutation:
     async def run_jobs(self, info: Info, ids: list[strawberry.ID]) -> list[JobOutcome]:
         return await _batch(ids, lambda job_id: lifecycle.run_job(info.context.runtime, job_id))
 
-    @strawberry.mutation(description="Cancel several jobs; each gets its own result.")
-    async def cancel_jobs(self, info: Info, ids: list[strawberry.ID]) -> list[JobOutcome]:
-        return await _batch(ids, lambda job_id: lifecycle.cancel_job(info.context.runtime, job_id))
+    @strawberry.mutation(description="Cancel several jobs (withSavepoint as for one); each gets its own result.")
+    async def cancel_jobs(self, info: Info, ids: list[strawberry.ID], with_savepoint: bool = True) -> list[JobOutcome]:
+        return await _batch(ids, lambda job_id: lifecycle.cancel_job(info.context.runtime, job_id, with_savepoint))
+
+    @strawberry.mutation(
+        description="Admin only, audited: let go of an active job whose cluster cannot be asked (gone, silent). The "
+        "job reads not running (flinkState DETACHED), its open run is closed and its open operations fail, with "
+        "the reason; it can then be deleted. Refused while the cluster answers and runs the Flink job."
+    )
+    async def detach_job(self, info: Info, id: strawberry.ID, reason: str) -> JobPayload:
+        row, error = await attempt(lambda: detach.detach_job(info.context.runtime, parse_id(id, "id"), reason))
+        return JobPayload(job=from_row(Job, row) if row else None, error=error)
 
     @strawberry.mutation(description="Restart several jobs; each gets its own result.")
     async def restart_jobs(self, info: Info, ids: list[strawberry.ID]) -> list[JobOutcome]:
@@ -121,13 +153,27 @@ class LifecycleMutation:
 
 @strawberry.type
 class Subscription:
-    @strawberry.subscription(description="A job's status changes as they happen (all jobs when id is omitted).")
+    @strawberry.subscription(
+        description="A job's status changes as they happen (all jobs when id is omitted). With an id, the first "
+        "event is the job's current state; each event carries the job's revision, so a gap says one was missed."
+    )
     async def job_status(self, info: Info, id: strawberry.ID | None = None) -> AsyncGenerator[JobStatusEvent, None]:
         job_id = parse_id(id, "id") if id is not None else None
-        if job_id is not None:
-            await get_job(job_id)  # a job that does not exist is an error, not a silence for ever
-        async for event in info.context.runtime.events.subscribe(job_id):
-            yield JobStatusEvent.of(event)
+        subscription = info.context.runtime.events.subscribe(job_id)  # before the read: no change falls between
+        try:
+            seen = -1
+            if job_id is not None:
+                job = await get_job(job_id)  # a job that does not exist is an error, not a silence for ever
+                seen = job.revision
+                yield JobStatusEvent.of(event_of(job))
+            async for event in subscription:
+                if job_id is not None:
+                    if event.revision <= seen:  # said already (the current state), or older than what was said
+                        continue
+                    seen = event.revision
+                yield JobStatusEvent.of(event)
+        finally:
+            await subscription.aclose()
 
 
 async def _operation(row: OperationRow | None) -> SavepointOperation | None:

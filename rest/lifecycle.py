@@ -19,10 +19,10 @@ from rest.views import cluster_info_vo, plain
 from rest.viewschemas import CLUSTER_INFO, CLUSTERS_SUMMED, RUN_VO, SAVEPOINT_DATA, STOPPED_VO, batch_of
 from services.clusters import overview as cluster_overview
 from services.clusters.registry import all_clusters, get_cluster
-from services.errors import ValidationFailed
 from services.jobs import lifecycle, monitoring
+from services.jobs import restore as restores
 from services.jobs.definitions import get_job
-from services.jobs.savepoints import RestoreFrom
+from services.jobs.restore import RestoreFrom
 from services.runtime import Runtime
 
 
@@ -37,12 +37,13 @@ class Batch:
 
 @dataclass
 class Restart:
-    """Where a restart resumes."""
+    """Where a run or restart resumes (services/jobs/restore.py decides it)."""
 
     restore_from: str | None = field(
         default=None,
         metadata=doc(
-            "latest (the newest savepoint or retained checkpoint, the default), savepoint (savepointId's) or none",
+            "latest (the default: the newest savepoint or retained checkpoint of the run being replaced; refused "
+            "when that run left none and older state exists), savepoint (savepointId's) or none (fresh state)",
             enum=[m.value for m in RestoreFrom],
         ),
     )
@@ -52,13 +53,38 @@ class Restart:
 
 
 @dataclass
+class Cancel:
+    """How a job is stopped."""
+
+    with_savepoint: str | None = field(
+        default=None,
+        metadata=doc(
+            "true (the default): stop with a savepoint, and a stop that fails leaves the job running; false: "
+            "cancel without a savepoint (a retained checkpoint is kept)",
+            enum=["true", "false"],
+        ),
+    )
+
+
+def _with_savepoint(q: Query) -> bool:
+    """``withSavepoint`` (true by default)."""
+    asked = CANCEL.read(q).with_savepoint
+    if asked is None or asked.lower() == "true":
+        return True
+    if asked.lower() == "false":
+        return False
+    q.checks.add("withSavepoint", f"must be true or false, got {asked!r}")
+    return True
+
+
+@dataclass
 class ClusterId:
     """Which cluster."""
 
     cluster_id: int | None = None
 
 
-BATCH, RESTART = Fields(Batch), Fields(Restart)
+BATCH, RESTART, CANCEL = Fields(Batch), Fields(Restart), Fields(Cancel)
 ONE_CLUSTER, ANY_CLUSTER = Fields(ClusterId, frozenset({"clusterId"})), Fields(ClusterId)
 
 
@@ -107,13 +133,21 @@ def _single(action: Callable[[Runtime, int], Awaitable[Any]], view: Callable[[An
     return endpoint
 
 
-def _batch(action: Callable[[Runtime, int], Awaitable[Any]], view: Callable[[Any], Awaitable[Any]]) -> Any:
+def _batch(
+    action: Callable[[Runtime, int], Awaitable[Any]], view: Callable[[Any], Awaitable[Any]], cancel: bool = False
+) -> Any:
     async def endpoint(request: Request) -> Response:
         q = Query(request.query_params)
         ids = BATCH.read(q).job_ids
+        with_savepoint = _with_savepoint(q) if cancel else True
         q.done()
         runtime = _runtime(request)
-        outcomes = await lifecycle.for_each(ids, lambda job_id: action(runtime, job_id))
+        if cancel:
+            outcomes = await lifecycle.for_each(
+                ids, lambda job_id: lifecycle.cancel_job(runtime, job_id, with_savepoint)
+            )
+        else:
+            outcomes = await lifecycle.for_each(ids, lambda job_id: action(runtime, job_id))
         results = [
             {
                 "jobId": o.job_id,
@@ -147,17 +181,35 @@ def _batch_answer(outcomes: list[lifecycle.Outcome], data: dict[str, Any]) -> Re
     return envelope(statuses.pop() if len(statuses) == 1 else 422, data, msg, False)
 
 
-async def restart(request: Request) -> Response:
-    """Restart one job; ``restoreFrom`` (latest, savepoint with ``savepointId``, none) names the restore point."""
+def _restore_point(request: Request) -> tuple[RestoreFrom, int | None]:
     q = Query(request.query_params)
     asked = RESTART.read(q)
     q.done()
-    mode, savepoint_id = asked.restore_from or RestoreFrom.LATEST.value, asked.savepoint_id
-    if mode not in {m.value for m in RestoreFrom}:
-        raise ValidationFailed({"restoreFrom": f"must be one of latest, savepoint, none; got {mode!r}"})
+    return restores.parse(asked.restore_from), asked.savepoint_id
+
+
+async def run(request: Request) -> Response:
+    """Run one job; ``restoreFrom`` (latest, savepoint with ``savepointId``, none) names the restore point."""
+    mode, savepoint_id = _restore_point(request)
     job_id = required_int(request.path_params, "jobId")
-    run = await lifecycle.restart_job(_runtime(request), job_id, RestoreFrom(mode), savepoint_id)
+    return ok(await _run_vo(await lifecycle.run_job(_runtime(request), job_id, mode, savepoint_id)))
+
+
+async def restart(request: Request) -> Response:
+    """Restart one job; ``restoreFrom`` (latest, savepoint with ``savepointId``, none) names the restore point."""
+    mode, savepoint_id = _restore_point(request)
+    job_id = required_int(request.path_params, "jobId")
+    run = await lifecycle.restart_job(_runtime(request), job_id, mode, savepoint_id)
     return ok(await _run_vo(run))
+
+
+async def cancel(request: Request) -> Response:
+    """Stop one job with a savepoint, or without one when ``withSavepoint=false``."""
+    q = Query(request.query_params)
+    with_savepoint = _with_savepoint(q)
+    q.done()
+    job_id = required_int(request.path_params, "jobId")
+    return ok(await _stopped_vo(await lifecycle.cancel_job(_runtime(request), job_id, with_savepoint)))
 
 
 async def _savepoint_data(o: Operation) -> dict[str, Any]:
@@ -215,7 +267,7 @@ def _described(summary: str, original: str, data: Any, batch: bool = False, **mo
             "jobs",
             original,
             BATCHED,
-            (BATCH,),
+            (BATCH, *more.get("query", ())),
             data=batch_of(data),
             errors=BATCH_ERRORS,
             error_data=batch_of(data),
@@ -226,9 +278,9 @@ def _described(summary: str, original: str, data: Any, batch: bool = False, **mo
 routes = [
     ApiRoute(
         "/jobs/run/{jobId:int}",
-        _single(lifecycle.run_job, _run_vo),
+        run,
         "POST",
-        _described("Start a job on its cluster", "启动作业", RUN_VO),
+        _described("Start a job on its cluster from a restore point", "启动作业", RUN_VO, query=(RESTART,)),
     ),
     ApiRoute(
         "/jobs/runBatch",
@@ -238,15 +290,22 @@ routes = [
     ),
     ApiRoute(
         "/jobs/cancel/{jobId:int}",
-        _single(lifecycle.cancel_job, _stopped_vo),
+        cancel,
         "POST",
-        _described("Stop a job with a savepoint (cancel when that fails)", "取消作业", STOPPED_VO),
+        _described(
+            "Stop a job with a savepoint (withSavepoint=false: cancel without one)",
+            "取消作业",
+            STOPPED_VO,
+            query=(CANCEL,),
+        ),
     ),
     ApiRoute(
         "/jobs/cancelBatch",
-        _batch(lifecycle.cancel_job, _stopped_vo),
+        _batch(lifecycle.cancel_job, _stopped_vo, cancel=True),
         "POST",
-        _described("Stop many jobs", "批量停止作业", STOPPED_VO, batch=True),
+        _described(
+            "Stop many jobs (withSavepoint as for one)", "批量停止作业", STOPPED_VO, batch=True, query=(CANCEL,)
+        ),
     ),
     ApiRoute(
         "/jobs/restart/{jobId:int}",

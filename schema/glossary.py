@@ -262,7 +262,10 @@ ARGS: dict[str, str] = {
     "udfDesc": "What the function does.",
     "schemaType": "The format of the file.",
     "structureType": "Flat columns, or nested ones.",
-    "restoreFrom": "Where the restarted job takes its state from.",
+    "restoreFrom": "Where the run takes its state from (LATEST by default).",
+    "withSavepoint": "True (the default): stop with a savepoint, a failed one leaving the job running; false: "
+    "cancel without a savepoint.",
+    "reason": "Why the job is detached (recorded on its run and in the audit trail).",
     "savepointId": "With restoreFrom SAVEPOINT: which of the job's savepoints (required then).",
     "dsType": "The datasource's role: source, sink or side.",
     "tableType": "The connector.",

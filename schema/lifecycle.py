@@ -12,6 +12,7 @@ from strawberry.scalars import JSON
 import models
 from schema.enums import JobStatus, described
 from schema.errors import graph_field
+from schema.scalars import Long
 from services.jobs.events import JobEvent
 from services.jobs.states import UNKNOWN
 
@@ -55,11 +56,15 @@ class SavepointKind(Enum):
     CHECKPOINT = "checkpoint"
 
 
-@strawberry.enum(description="Where a restart resumes.")
+@strawberry.enum(description="Where a run or restart resumes.")
 class RestoreFrom(Enum):
-    LATEST = strawberry.enum_value("latest", description="The newest savepoint or retained checkpoint of the job.")
+    LATEST = strawberry.enum_value(
+        "latest",
+        description="The newest savepoint or retained checkpoint of the run being replaced (a job that never ran: "
+        "its savepointPath); refused when that run left none and older state exists, so the caller chooses.",
+    )
     SAVEPOINT = strawberry.enum_value("savepoint", description="A savepoint of the job's, named by savepointId.")
-    NONE = strawberry.enum_value("none", description="Fresh state: no restore.")
+    NONE = strawberry.enum_value("none", description="Fresh state: no restore, whatever savepointPath says.")
 
 
 @strawberry.type(
@@ -92,6 +97,7 @@ class Savepoint:
 class OperationKind(Enum):
     SAVEPOINT = strawberry.enum_value("savepoint", description="Write a savepoint; the job runs on.")
     STOP = strawberry.enum_value("stop", description="Write a savepoint, then finish the job.")
+    CANCEL = strawberry.enum_value("cancel", description="Cancel the job without a savepoint, as the caller asked.")
 
 
 @strawberry.enum(description="Where an operation is.")
@@ -100,7 +106,7 @@ class OperationStatus(Enum):
     IN_PROGRESS = strawberry.enum_value("IN_PROGRESS", description="Flink took it and is writing the savepoint.")
     CANCELLING = strawberry.enum_value(
         "CANCELLING",
-        description="A stop that wrote no savepoint: hlink is cancelling the job instead (failure says why).",
+        description="A cancel: hlink is cancelling the job (a crash or a silent cluster leaves it to the next look).",
     )
     COMPLETED = strawberry.enum_value("COMPLETED", description="Flink wrote the savepoint.")
     FAILED = strawberry.enum_value("FAILED", description="Flink could not, or never received the request.")
@@ -117,7 +123,7 @@ class SavepointOperation:
     flink_job_id: str = strawberry.field(description="The Flink job it concerns.")
     trigger_id: str = strawberry.field(description="The trigger id hlink chose and Flink knows it by.")
     savepoint: Savepoint | None = strawberry.field(description="The savepoint written, once completed.")
-    failure: str | None = strawberry.field(description="Why it failed (a failed stop cancels the job instead).")
+    failure: str | None = strawberry.field(description="Why it failed (a failed stop leaves the job running).")
     create_time: datetime = strawberry.field(description="When it was asked.")
     finish_time: datetime | None = strawberry.field(description="When it ended.")
 
@@ -244,6 +250,9 @@ class JobStatusEvent:
     flink_state: str | None = strawberry.field(description=f"Flink's state name; {UNKNOWN} while the cluster is silent")
     flink_job_id: str | None
     message: str | None
+    revision: Long = strawberry.field(
+        description="The job's revision after the change: each change bumps it, so a gap means one was missed."
+    )
 
     @classmethod
     def of(cls, event: JobEvent) -> JobStatusEvent:
@@ -253,6 +262,7 @@ class JobStatusEvent:
             flink_state=event.flink_state,
             flink_job_id=event.flink_job_id,
             message=event.message,
+            revision=Long(event.revision),
         )
 
 

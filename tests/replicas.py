@@ -118,5 +118,7 @@ async def job_status_subscription(base: str, job_id: object) -> AsyncIterator[An
         assert json.loads(await ws.recv())["type"] == "connection_ack"
         payload = {"query": query, "variables": {"id": str(job_id)}}
         await ws.send(json.dumps({"id": "1", "type": "subscribe", "payload": payload}))
-        await asyncio.sleep(0.3)  # the subscription is registered on the replica
+        # the first event is the job's current state: the subscription is registered on the replica
+        first = json.loads(await asyncio.wait_for(ws.recv(), 10))
+        assert first["type"] == "next" and first["payload"]["data"]["jobStatus"]["jobId"] == str(job_id), first
         yield ws

@@ -101,7 +101,13 @@ async def test_graphql_lifecycle_with_live_status(client: httpx.AsyncClient, fli
                 }
             )
         )
-        await asyncio.sleep(0.2)  # the subscription is registered before the run starts
+        # the first event is the job's current state (so the subscription is registered before the run starts)
+        first = json.loads(await asyncio.wait_for(ws.recv(), 10))
+        assert first["payload"]["data"]["jobStatus"] == {
+            "jobId": job["id"],
+            "jobStatus": "NOT_RUNNING",
+            "flinkState": None,
+        }, first
         async with httpx.AsyncClient(base_url=f"http://{served}", headers=AUTH) as http:
             ran = (
                 await http.post(

@@ -301,16 +301,22 @@ async def test_the_status_listener_keeps_trying_whatever_a_reconnect_raises(
         async def first() -> JobEvent:
             return await anext(subscription)
 
-        heard = asyncio.create_task(first())
-        await asyncio.sleep(0.1)  # the subscriber's queue is registered
+        heard = asyncio.create_task(first())  # the subscriber's queue was registered by subscribe()
         other = await asyncpg.connect("postgresql://" + url.split("://", 1)[1])
         try:
-            payload = {"job_id": 7, "job_status": 1, "flink_state": "RUNNING", "flink_job_id": None, "origin": "x"}
+            payload = {
+                "job_id": 7,
+                "job_status": 1,
+                "flink_state": "RUNNING",
+                "flink_job_id": None,
+                "revision": 3,
+                "origin": "x",
+            }
             await other.execute("SELECT pg_notify($1, $2)", CHANNEL, json.dumps(payload))
         finally:
             await other.close()
         event = await asyncio.wait_for(heard, 5)
-        assert (event.job_id, event.flink_state) == (7, "RUNNING")
+        assert (event.job_id, event.flink_state, event.revision) == (7, "RUNNING", 3)
         await subscription.aclose()
     finally:
         await events.close()

@@ -14,13 +14,13 @@ from services.actor import Role, stamp_change, stamp_new
 from services.checks import Checks
 from services.errors import Conflict
 from services.jobs.sqltext import SqlRefused, sink_statement
+from services.jobs.states import ACTIVE, NOT_RUNNING
+from services.jobs.states import STATUS_NAMES as STATUS_NAMES
 from services.paging import Page, check_filter, paginate
 from services.records import apply, get_or_404, given
 
 ROLES = ("source", "side", "sink")
-STATUS_NAMES = {0: "not running", 1: "running", 2: "cancelled", 3: "failed", 9: "submitting"}
 TYPE_NAMES = {0: "SQL", 1: "JAR"}
-ACTIVE = (1, 9)  # running or submitting: not to be deleted under Flink's feet
 
 
 @dataclass
@@ -196,7 +196,7 @@ def _mapping_rows(job_id: int, mappings: list[MappingInput]) -> list[JobDatasour
 async def create_job(data: JobInput) -> Job:
     """Create a job with its datasource mapping, all or nothing. It starts as not running."""
     await _check(data, None)
-    job = Job(**given(data, skip=("mappings",)), job_status=0, **stamp_new())
+    job = Job(**given(data, skip=("mappings",)), job_status=NOT_RUNNING, **stamp_new())
     async with in_transaction():
         await job.save()
         if data.mappings:
@@ -206,15 +206,33 @@ async def create_job(data: JobInput) -> Job:
 
 @guarded("job.update", Role.DEVELOPER, "job", key="job_id")
 async def update_job(job_id: int, data: JobInput) -> Job:
-    """Change the given settings; a given mapping list replaces the stored mapping."""
+    """Change the given settings; a given mapping list replaces the stored mapping. Moving a job to another
+    cluster is refused while it is active on Flink (its Flink job would run on untracked), and is a
+    compare-and-set on the job's revision (bumped), so a run claiming the job meanwhile wins or sees the move."""
     job = await get_or_404(Job, job_id, "job")
     await _check(data, job)
     values = {**given(data, skip=("mappings",)), **stamp_change()}
-    apply(job, values)
+    moves = data.cluster_id is not None and data.cluster_id != job.cluster_id
+    if moves and job.job_status in ACTIVE:
+        raise Conflict(
+            f"job {job_id} is {STATUS_NAMES[job.job_status]} on cluster {job.cluster_id}; cancel it before moving "
+            "it to another cluster"
+        )
     async with in_transaction():
-        # only the given settings: the lifecycle's columns (status, Flink job id, revision) are the state
-        # machine's, and a concurrent run or reconciliation may have moved them since this row was read
-        await job.save(update_fields=list(values))
+        if moves:
+            moved = (
+                await Job.filter(id=job_id, revision=job.revision)
+                .exclude(job_status__in=list(ACTIVE))
+                .update(**values, revision=job.revision + 1)
+            )
+            if not moved:
+                raise Conflict(f"job {job_id} changed while it was being moved (a run?); look at it again")
+            apply(job, {**values, "revision": job.revision + 1})
+        else:
+            apply(job, values)
+            # only the given settings: the lifecycle's columns (status, Flink job id, revision) are the state
+            # machine's, and a concurrent run or reconciliation may have moved them since this row was read
+            await job.save(update_fields=list(values))
         if data.mappings is not None:
             await JobDatasource.filter(job_id=job_id).delete()
             await JobDatasource.bulk_create(_mapping_rows(job_id, data.mappings))
@@ -228,7 +246,7 @@ async def delete_job(job_id: int) -> None:
     if job.job_status in ACTIVE:
         raise Conflict(f"job {job_id} is {STATUS_NAMES[job.job_status]} on Flink; cancel it first")
     # a compare-and-set on the revision: a run claiming the job meanwhile keeps it
-    if not await Job.filter(id=job_id, revision=job.revision).exclude(job_status__in=ACTIVE).delete():
+    if not await Job.filter(id=job_id, revision=job.revision).exclude(job_status__in=list(ACTIVE)).delete():
         raise Conflict(f"job {job_id} changed while it was being deleted (a run?); look at it again")
 
 

@@ -7,8 +7,7 @@ import contextlib
 import json
 import logging
 import uuid
-from collections.abc import AsyncIterator
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, field
 from typing import Any
 
 log = logging.getLogger("hlink.events")
@@ -16,23 +15,47 @@ log = logging.getLogger("hlink.events")
 
 @dataclass(frozen=True)
 class JobEvent:
-    """A job's status changed (pushed to GraphQL subscribers)."""
+    """A job's status changed (pushed to GraphQL subscribers). ``revision`` is the job's revision once changed:
+    every change bumps it, so a subscriber that sees a gap knows it missed one (and reads the job again)."""
 
     job_id: int
     job_status: int
     flink_state: str | None
     flink_job_id: str | None
     message: str | None = None
+    revision: int = field(kw_only=True)
+
+
+class Subscription:
+    """One subscriber's bounded queue of the events of one job (or of all), registered when it is made: an event
+    published after that is never missed, so a subscriber may read the current state after subscribing."""
+
+    def __init__(self, subscribers: dict[asyncio.Queue[JobEvent], int | None], job_id: int | None) -> None:
+        self._queue: asyncio.Queue[JobEvent] = asyncio.Queue(maxsize=100)
+        self._subscribers = subscribers
+        subscribers[self._queue] = job_id
+
+    def __aiter__(self) -> Subscription:
+        return self
+
+    async def __anext__(self) -> JobEvent:
+        return await self._queue.get()
+
+    async def aclose(self) -> None:
+        """Stop receiving."""
+        self._subscribers.pop(self._queue, None)
 
 
 class Events:
     """In-process publish/subscribe of job status changes: one bounded queue per subscriber."""
 
     def __init__(self) -> None:
-        self._subscribers: set[asyncio.Queue[JobEvent]] = set()
+        self._subscribers: dict[asyncio.Queue[JobEvent], int | None] = {}
 
     def publish(self, event: JobEvent) -> None:
-        for queue in list(self._subscribers):
+        for queue, job_id in list(self._subscribers.items()):
+            if job_id is not None and job_id != event.job_id:
+                continue
             if queue.full():  # a subscriber that stopped reading loses its oldest news, never blocks others
                 queue.get_nowait()
             queue.put_nowait(event)
@@ -43,16 +66,9 @@ class Events:
     async def close(self) -> None:
         """Stop delivering."""
 
-    async def subscribe(self, job_id: int | None = None) -> AsyncIterator[JobEvent]:
-        queue: asyncio.Queue[JobEvent] = asyncio.Queue(maxsize=100)
-        self._subscribers.add(queue)
-        try:
-            while True:
-                event = await queue.get()
-                if job_id is None or event.job_id == job_id:
-                    yield event
-        finally:
-            self._subscribers.discard(queue)
+    def subscribe(self, job_id: int | None = None) -> Subscription:
+        """The events of job ``job_id`` (all jobs when ``None``) from now on; ``aclose`` it when done."""
+        return Subscription(self._subscribers, job_id)
 
 
 #: the PostgreSQL channel status events travel on between replicas

@@ -18,16 +18,17 @@ from models import Job, JobRun, Operation, Savepoint
 from services.access.audit import guarded
 from services.actor import Role, stamp_new
 from services.catalog.secrets import mask_sql
-from services.errors import Conflict, DomainError, Refused, Unavailable, ValidationFailed
+from services.errors import Conflict, DomainError, NotFound, Refused, Unavailable, ValidationFailed
 from services.jobs import operations
-from services.jobs.definitions import ACTIVE, STATUS_NAMES, get_job
-from services.jobs.events import JobEvent
+from services.jobs.definitions import get_job
 from services.jobs.reconciler import flink_failure
-from services.jobs.savepoints import RestoreFrom, restore_point
+from services.jobs.restore import RestoreFrom, decide
 from services.jobs.script import Restore
 from services.jobs.states import (
+    ACTIVE,
     IDLE,
     SETTLE_TRIES,
+    STATUS_NAMES,
     SUBMITTING,
     SUBMITTING_STATE,
     TERMINAL,
@@ -37,6 +38,7 @@ from services.jobs.states import (
     announce,
     apply,
     code_of,
+    event_of,
     now,
     settle,
 )
@@ -95,7 +97,8 @@ async def _store(job: Job, verdict: Validation) -> Validation:
 
 @guarded("job.validate", Role.DEVELOPER, "job", key="job")
 async def validate(runtime: Runtime, job: Job) -> Validation:
-    """Plan the job on its cluster (nothing runs) and store the verdict with the job."""
+    """Plan the job on its cluster (nothing runs) and store the verdict with the job: always a verdict, never an
+    error after a save (a client retrying a save it heard fail would make the job twice)."""
     submission: Submission | None = None
     try:
         submission = await prepare(runtime, job, pipeline_name(job))
@@ -103,6 +106,12 @@ async def validate(runtime: Runtime, job: Job) -> Validation:
     except ValidationFailed as error:
         field, message = next(iter(error.fields.items()))
         return await _store(job, Validation(INVALID, {"message": message, "field": field}, None))
+    except NotFound as error:  # what the job names is gone: its jar's file from storage, its cluster
+        if error.entity == "file":
+            missing = {"message": f"the file of jar {job.use_jar!r} is missing from hlink's storage", "field": "useJar"}
+        else:
+            missing = {"message": error.message, "field": "clusterId" if error.entity == "cluster" else "job"}
+        return await _store(job, Validation(INVALID, missing, None))
     except FlinkUnavailable as error:
         return await _store(job, Validation(NEVER, {"message": error.message, "field": "clusterId"}, None))
     except FlinkRejected as error:
@@ -133,16 +142,18 @@ async def _claim(job: Job, cluster_id: int, restore: Restore | None) -> JobRun |
 
 
 @guarded("job.run", Role.DEVELOPER, "job", key="job_id")
-async def run_job(runtime: Runtime, job_id: int, restore: Restore | None = None) -> JobRun:
+async def run_job(
+    runtime: Runtime, job_id: int, restore_from: RestoreFrom = RestoreFrom.LATEST, savepoint_id: int | None = None
+) -> JobRun:
     """Submit a job once: a job that is submitting or running is refused, even for simultaneous requests on
-    several replicas (the claim is a compare-and-set); the claim forgets the previous run's Flink job id."""
+    several replicas (the claim is a compare-and-set); the claim forgets the previous run's Flink job id. The
+    restore point is the one ``restore_from`` names (services/jobs/restore.py decides it), recorded on the run."""
     job = await get_job(job_id)
-    cluster = await cluster_of(job)
-    if restore is None and job.savepoint_path:
-        restore = Restore(job.savepoint_path, job.allow_nrs == 1)
     for _ in range(SETTLE_TRIES):
         if job.job_status not in IDLE:
             raise Conflict(f"job {job_id} is already {STATUS_NAMES.get(job.job_status, 'active')} on Flink")
+        cluster = await cluster_of(job)  # read again each time: a move to another cluster bumps the revision
+        restore = await decide(job, restore_from, savepoint_id)
         previous = (job.job_status, job.flink_state)
         run = await _claim(job, cluster.id, restore)
         if run is not None:
@@ -150,7 +161,7 @@ async def run_job(runtime: Runtime, job_id: int, restore: Restore | None = None)
         job = await get_job(job_id)  # another writer changed the job: look again
     else:
         raise Conflict(f"job {job_id} kept changing while it was claimed; try again")
-    runtime.events.publish(JobEvent(job_id, SUBMITTING, SUBMITTING_STATE, None))
+    runtime.events.publish(event_of(job))
     runtime.submitting.add(job_id)
     try:
         try:
@@ -286,8 +297,9 @@ async def _active(job_id: int) -> tuple[Job, str]:
 
 @dataclass(frozen=True)
 class Stopped:
-    """How a stop went: with a savepoint (its path), cancelled (and why there is no savepoint), or still under
-    way (``operation`` open: Flink is writing the savepoint, and its end is recorded when it comes)."""
+    """How a stop went: with a savepoint (its path), cancelled as asked (a retained checkpoint, when one was
+    kept), or still under way (``operation`` open: Flink is writing the savepoint, or the cancel is being sent,
+    and its end is recorded when it comes)."""
 
     job: Job
     savepoint: Savepoint | None
@@ -296,19 +308,31 @@ class Stopped:
 
 
 @guarded("job.cancel", Role.DEVELOPER, "job", key="job_id")
-async def cancel_job(runtime: Runtime, job_id: int) -> Stopped:
-    """Stop with a savepoint when the cluster can write one, else cancel; a retained checkpoint is kept. The stop
-    is an operation followed for ``HLINK_OPERATION_WAIT`` seconds here, and to its end by the reconciler; a second
-    stop while one is under way joins it."""
+async def cancel_job(runtime: Runtime, job_id: int, with_savepoint: bool = True) -> Stopped:
+    """Stop with a savepoint (``with_savepoint``, the default), or cancel without one when the caller asks for it
+    (a retained checkpoint is kept). A stop that cannot write its savepoint is refused and the job runs on: it
+    never turns into a cancel by itself. Either is an operation followed for ``HLINK_OPERATION_WAIT`` seconds
+    here, and to its end by the reconciler; a second one of the same kind while one is under way joins it."""
     job, _ = await _active(job_id)
-    operation = await operations.open_stop(job) or await operations.begin(runtime, job, operations.Kind.STOP)
+    kind = operations.Kind.STOP if with_savepoint else operations.Kind.CANCEL
+    # a cancel under way is joined by either; a stop under way by a stop (a cancel asked then overrides it)
+    operation = await operations.open_stop(job, operations.Kind.CANCEL)
+    if operation is None and with_savepoint:
+        operation = await operations.open_stop(job)
+    operation = operation or await operations.begin(runtime, job, kind)
     operation = await operations.follow(runtime, operation, runtime.operation_wait)
     job = await get_job(job_id)
     note: str | None
+    runs_on = job.job_status in ACTIVE and job.flink_job_id == operation.flink_job_id
+    if operation.kind == operations.Kind.STOP and operation.status == operations.Status.FAILED and runs_on:
+        raise Refused(
+            f"the stop with a savepoint of job {job_id} failed: {operation.failure}; the job runs on "
+            f"(operation {operation.id}); to end it without a savepoint, cancel with withSavepoint false"
+        )
     if operation.status == operations.Status.CANCELLING:
         note = (
-            f"stopping: the stop wrote no savepoint ({operation.failure}); the job is being cancelled instead "
-            f"(operation {operation.id}), and reads cancelled once Flink has done it"
+            f"stopping: the job is being cancelled without a savepoint (operation {operation.id}), and reads "
+            "cancelled once Flink has done it"
         )
         return Stopped(job, None, note, operation)
     if operation.status in operations.OPEN:
@@ -322,7 +346,10 @@ async def cancel_job(runtime: Runtime, job_id: int) -> Stopped:
         savepoint = await Savepoint.filter(
             job_id=job_id, flink_job_id=operation.flink_job_id, kind="checkpoint"
         ).first()
-    note = None if savepoint is not None and savepoint.kind == "stop" else operation.failure
+    note = None
+    if savepoint is None or savepoint.kind != "stop":
+        kept = f"its retained checkpoint {savepoint.path} is kept" if savepoint else "no checkpoint was retained"
+        note = operation.failure or f"cancelled without a savepoint, as asked; {kept}"
     return Stopped(job, savepoint, note, operation)
 
 
@@ -334,16 +361,17 @@ async def _savepoint_of(operation: Operation) -> Savepoint | None:
 async def restart_job(
     runtime: Runtime, job_id: int, restore_from: RestoreFrom = RestoreFrom.LATEST, savepoint_id: int | None = None
 ) -> JobRun:
-    """Stop the job (with a savepoint when possible), then run it from the restore point it names: the newest
-    savepoint or retained checkpoint (the default, the stop's own savepoint when it wrote one), a savepoint of
-    the job's, or none. A restore point that does not exist is refused before anything stops."""
+    """Stop the job with a savepoint (a stop that fails refuses the restart, and the job runs on), then run it
+    from the restore point it names (services/jobs/restore.py): LATEST, the default, is the stop's savepoint; a
+    savepoint of the job's; or none. A restore point that cannot be had is refused before anything stops."""
     job = await get_job(job_id)
-    await restore_point(job, restore_from, savepoint_id)
+    if job.job_status not in ACTIVE or restore_from is not RestoreFrom.LATEST:
+        await decide(job, restore_from, savepoint_id)  # LATEST of an active job: the stop is still to write it
     if job.job_status in ACTIVE:
         stopped = await cancel_job(runtime, job_id)
         if stopped.operation is not None and stopped.operation.status in operations.OPEN:
             raise Conflict(f"job {job_id} is still stopping (operation {stopped.operation.id}); restart it once it has")
-    return await run_job(runtime, job_id, await restore_point(job, restore_from, savepoint_id))
+    return await run_job(runtime, job_id, restore_from, savepoint_id)
 
 
 @guarded("job.savepoint", Role.DEVELOPER, "job", key="job_id")

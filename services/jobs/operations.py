@@ -8,7 +8,10 @@ compare-and-set on its status and trigger id, so two followers never record one 
 
 What a completed operation leads to is done here, once, for both followers: its savepoint is kept (and the
 oldest beyond the retention disposed of), and a stop ends the job's run and marks the job cancelled. A stop
-that cannot write a savepoint falls back to a cancel, keeping a retained checkpoint when there is one.
+that cannot write a savepoint fails and leaves the job running as it was: the caller asked for a graceful stop,
+and only a cancel the caller asks for (:attr:`Kind.CANCEL`) ends a job without one, keeping a retained
+checkpoint when there is one. A request Flink never received is sent again (the same trigger id, so Flink runs
+it once) for a while before it fails.
 """
 
 from __future__ import annotations
@@ -41,6 +44,7 @@ class Kind(StrEnum):
 
     SAVEPOINT = "savepoint"  # write a savepoint, the job runs on
     STOP = "stop"  # write a savepoint, then finish the job
+    CANCEL = "cancel"  # cancel the job without a savepoint (asked for): a retained checkpoint is kept
 
 
 class Status(StrEnum):
@@ -48,8 +52,9 @@ class Status(StrEnum):
 
     PENDING = "PENDING"  # asked; Flink's answer has not been seen yet
     IN_PROGRESS = "IN_PROGRESS"  # Flink took it
-    # a stop that wrote no savepoint: the job is being cancelled instead (recorded before the cancel is sent, so
-    # a crash or a silent cluster in between leaves it to the next follower, never a job left running)
+    # a cancel: recorded before the cancel is sent, so a crash or a silent cluster in between leaves it to the
+    # next follower, never a job left running that the user cancelled (rows of older versions: a stop that wrote
+    # no savepoint and was cancelled instead)
     CANCELLING = "CANCELLING"
     COMPLETED = "COMPLETED"  # Flink wrote the savepoint
     FAILED = "FAILED"  # Flink could not, or never got the request
@@ -58,6 +63,11 @@ class Status(StrEnum):
 OPEN = (Status.PENDING, Status.IN_PROGRESS, Status.CANCELLING)
 #: a pending operation Flink does not know after this long never reached it (a request takes milliseconds)
 NOT_RECEIVED_AFTER = timedelta(seconds=30)
+#: a request Flink never received is sent again (each time NOT_RECEIVED_AFTER passes) while younger than this
+RESEND_WITHIN = timedelta(seconds=120)
+#: a request refused at the connection (nothing reached Flink) is tried this often, a moment apart, before the
+#: operation fails and the caller hears 503
+SEND_TRIES = 3
 #: a job that has just started refuses savepoints until all its tasks run: asked again for this long
 STARTING_WINDOW = timedelta(seconds=10)
 _STARTING = "not all required tasks are currently running"
@@ -72,9 +82,9 @@ def _client(runtime: Runtime, address: str) -> FlinkClient:
 
 
 async def begin(runtime: Runtime, job: Job, kind: Kind) -> Operation:
-    """Write the operation, then ask Flink. Answers the row: IN_PROGRESS, or FAILED with Flink's refusal.
-    Raises :class:`Unavailable` when the cluster did not answer (the row stays PENDING when the request may
-    have arrived, to be looked up by its trigger id)."""
+    """Write the operation, then ask Flink. Answers the row: IN_PROGRESS, or FAILED with Flink's refusal (a
+    cancel: CANCELLING, its cancel sent by the first follower). Raises :class:`Unavailable` when the cluster did
+    not answer (the row stays PENDING when the request may have arrived, to be looked up by its trigger id)."""
     assert job.flink_job_id is not None
     cluster = await cluster_of(job)
     run = await JobRun.filter(job_id=job.id, flink_job_id=job.flink_job_id).order_by("-id").first()
@@ -87,7 +97,7 @@ async def begin(runtime: Runtime, job: Job, kind: Kind) -> Operation:
             kind=kind.value,
             trigger_id=_trigger_id(),
             target_dir=job.state_savepoints_dir or None,
-            status=Status.PENDING.value,
+            status=(Status.CANCELLING if kind is Kind.CANCEL else Status.PENDING).value,
             **stamp_new(),
         )
     except IntegrityError:  # one open stop per Flink job (a unique index): a simultaneous stop got there first
@@ -95,26 +105,33 @@ async def begin(runtime: Runtime, job: Job, kind: Kind) -> Operation:
         if joined is None:
             raise Conflict(f"job {job.id} was being stopped; look at its state again") from None
         return joined
-    await _send(runtime, cluster.address, operation)
+    if kind is not Kind.CANCEL:
+        await _send(runtime, cluster.address, operation)
     return operation
 
 
 async def _send(runtime: Runtime, address: str, operation: Operation) -> None:
     client = _client(runtime, address)
-    try:
-        if operation.kind == Kind.STOP:
-            await client.stop(operation.flink_job_id, operation.target_dir, trigger_id=operation.trigger_id)
-        else:
-            await client.trigger_savepoint(operation.flink_job_id, operation.target_dir, operation.trigger_id)
-    except FlinkRejected as error:
-        await finish(runtime, operation, None, error.message)
-        return
-    except FlinkUnavailable as error:
-        what = f"the cluster of job {operation.job_id} did not answer: {error.message}"
-        if not error.maybe_sent:  # nothing reached Flink: the stop ends here, the job runs on as it was
-            await finish(runtime, operation, None, what, cancel_instead=False)
-            raise Unavailable(what) from None
-        raise Unavailable(f"{what}; hlink asks Flink for operation {operation.id} and records its result") from None
+    for attempt in range(1, SEND_TRIES + 1):
+        try:
+            if operation.kind == Kind.STOP:
+                await client.stop(operation.flink_job_id, operation.target_dir, trigger_id=operation.trigger_id)
+            else:
+                await client.trigger_savepoint(operation.flink_job_id, operation.target_dir, operation.trigger_id)
+            break
+        except FlinkRejected as error:
+            await finish(runtime, operation, None, error.message)
+            return
+        except FlinkUnavailable as error:
+            what = f"the cluster of job {operation.job_id} did not answer: {error.message}"
+            if error.maybe_sent:
+                raise Unavailable(
+                    f"{what}; hlink asks Flink for operation {operation.id} and records its result"
+                ) from None
+            if attempt == SEND_TRIES:  # nothing reached Flink: the operation ends here, the job runs on as it was
+                await finish(runtime, operation, None, f"{what} (tried {SEND_TRIES} times)")
+                raise Unavailable(what) from None
+            await asyncio.sleep(0.5 * attempt)  # nothing reached Flink: the same trigger id, again
     if await _update(operation, status=Status.IN_PROGRESS.value):
         operation.status = Status.IN_PROGRESS.value
 
@@ -198,6 +215,16 @@ async def _unknown(runtime: Runtime, client: FlinkClient, operation: Operation) 
     if operation.status == Status.PENDING:
         if now() - operation.modify_time < NOT_RECEIVED_AFTER:
             return False
+        if now() - operation.create_time < RESEND_WITHIN:  # sent again under its trigger id: Flink runs it once
+            if not await _update(operation, modify_time=now()):
+                return True  # another follower moved it: its look decides
+            operation.modify_time = now()
+            log.info("operation %s: Flink never received it; sent again", operation.id)
+            try:
+                await _send(runtime, await _address(operation) or "", operation)
+            except Unavailable:
+                return False
+            return operation.status not in OPEN
         return await finish(runtime, operation, None, "Flink never received the request")
     since = int(operation.create_time.timestamp() * 1000)
     try:
@@ -209,23 +236,17 @@ async def _unknown(runtime: Runtime, client: FlinkClient, operation: Operation) 
     return await finish(runtime, operation, None, "Flink no longer knows the operation (its job manager restarted?)")
 
 
-async def finish(
-    runtime: Runtime, operation: Operation, location: str | None, failure: str | None, cancel_instead: bool = True
-) -> bool:
+async def finish(runtime: Runtime, operation: Operation, location: str | None, failure: str | None) -> bool:
     """End an open operation: its savepoint kept with it in one commit, then what it leads to (the retention's
-    disposal, and for a stop the end of the job's run; a stop without a savepoint cancels the job instead, unless
-    ``cancel_instead`` is false: the stop never reached Flink, so nothing changes). ``True`` also when another
-    follower ended it first."""
+    disposal, and for a stop the end of the job's run). A stop without a savepoint fails and changes nothing:
+    the job runs on as Flink has it. ``True`` also when another follower ended it first."""
     savepoint: Savepoint | None = None
-    cancelling = location is None and operation.kind == Kind.STOP and cancel_instead
     async with in_transaction():
         values: dict[str, object] = {
             "status": (Status.COMPLETED if location else Status.FAILED).value,
             "failure": None if location else (failure or "Flink gave no reason"),
             "finish_time": now(),
         }
-        if cancelling:  # not ended yet: the cancel comes first (_cancel_instead)
-            values = {"status": Status.CANCELLING.value, "failure": failure or "Flink gave no reason"}
         if not await _update(operation, **values):
             return True
         if location:
@@ -242,12 +263,6 @@ async def finish(
         setattr(operation, name, value)
     operation.savepoint_id = savepoint.id if savepoint else None
     log.info("operation %s (%s of job %s) %s", operation.id, operation.kind, operation.job_id, operation.status)
-    if cancelling:
-        try:
-            await _cancel_instead(runtime, operation)
-        except Unavailable:
-            return False  # it stays CANCELLING: the next look (a follower, the reconciler) cancels
-        return True
     job = await Job.get_or_none(id=operation.job_id)
     if job is None:
         return True
@@ -259,9 +274,10 @@ async def finish(
 
 
 async def _cancel_instead(runtime: Runtime, operation: Operation) -> None:
-    """A stop that wrote no savepoint (its operation CANCELLING): cancel the Flink job, keeping a retained
-    checkpoint, then end the operation FAILED and the job's run. Raises :class:`Unavailable` when the cluster did
-    not answer (the operation stays CANCELLING, and the reconciler tries again), :class:`Refused` when Flink
+    """A cancel (its operation CANCELLING): cancel the Flink job, keeping a retained checkpoint, then end the
+    operation (COMPLETED; FAILED for an older version's stop cancelled instead) and the job's run. Raises
+    :class:`Unavailable` when the cluster did not answer (the operation stays CANCELLING, and the reconciler tries
+    again), :class:`Refused` when Flink
     refused (the operation ends FAILED with Flink's reason; the reconciler keeps showing the job as Flink has it)."""
     jid = operation.flink_job_id
     job = await Job.get_or_none(id=operation.job_id)
@@ -281,10 +297,11 @@ async def _cancel_instead(runtime: Runtime, operation: Operation) -> None:
             raise Unavailable(f"the cluster of job {job.id} did not answer: {error.message}") from None
     # the cancel is idempotent, so two followers may both send it; only the one that ends the operation keeps
     # the checkpoint and ends the run (two would keep it twice, and the retention dispose of a kept path)
-    if not await _update(operation, status=Status.FAILED.value, finish_time=now()):
+    ended = Status.COMPLETED if operation.kind == Kind.CANCEL else Status.FAILED
+    if not await _update(operation, status=ended.value, finish_time=now()):
         return  # another follower ended it
-    operation.status = Status.FAILED.value
-    log.info("operation %s (stop of job %s): cancelled instead", operation.id, operation.job_id)
+    operation.status = ended.value
+    log.info("operation %s (%s of job %s): cancelled", operation.id, operation.kind, operation.job_id)
     if job is not None:
         if address is not None:
             checkpoint = await savepoints.retained_checkpoint(runtime, _client(runtime, address), job, jid, run)
@@ -309,11 +326,11 @@ async def _stopped(runtime: Runtime, job: Job, operation: Operation, savepoint: 
     await settle(job.id, cancelled, runtime.events)
 
 
-async def open_stop(job: Job) -> Operation | None:
-    """The stop of the job's current Flink job still under way, if any (a second stop joins it)."""
+async def open_stop(job: Job, kind: Kind = Kind.STOP) -> Operation | None:
+    """The stop (or cancel) of the job's current Flink job still under way, if any (a second one joins it)."""
     return (
         await Operation.filter(
-            job_id=job.id, flink_job_id=job.flink_job_id or "", kind=Kind.STOP.value, status__in=list(OPEN)
+            job_id=job.id, flink_job_id=job.flink_job_id or "", kind=kind.value, status__in=list(OPEN)
         )
         .order_by("-id")
         .first()

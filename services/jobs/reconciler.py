@@ -31,8 +31,8 @@ from models import Cluster, Job, JobRun
 from services.alerts import incidents as alerts
 from services.catalog.secrets import mask_sql
 from services.jobs import operations
-from services.jobs.definitions import ACTIVE
 from services.jobs.states import (
+    ACTIVE,
     FAILED,
     LOST,
     NOT_RUNNING,
@@ -71,7 +71,7 @@ class Cycle:
 async def reconcile_once(runtime: Runtime, poll_timeout: float = POLL_TIMEOUT) -> Cycle:
     """Poll every cluster that has jobs hlink believes active (or whose state is unknown) once, concurrently."""
     cycle = Cycle()
-    jobs = await Job.filter(Q(job_status__in=ACTIVE) | Q(flink_state=UNKNOWN), cluster_id__not_isnull=True).only(
+    jobs = await Job.filter(Q(job_status__in=list(ACTIVE)) | Q(flink_state=UNKNOWN), cluster_id__not_isnull=True).only(
         *_FIELDS
     )
     by_cluster: dict[int, list[Job]] = {

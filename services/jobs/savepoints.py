@@ -1,44 +1,18 @@
-"""A job's savepoints and retained checkpoints: kept as rows, chosen as restore points, pruned to a retention
-count through Flink (which knows the savepoint's storage), oldest first."""
+"""A job's savepoints and retained checkpoints: kept as rows (``services/jobs/restore.py`` chooses restore points
+among them), pruned to a retention count through Flink (which knows the savepoint's storage), oldest first."""
 
 from __future__ import annotations
 
 import logging
-from enum import StrEnum
 
 from flink.client import FlinkClient
 from flink.errors import FlinkError
 from models import Job, JobRun, Savepoint
 from services.actor import stamp_new
-from services.errors import NotFound, ValidationFailed
-from services.jobs.script import Restore
 from services.jobs.submission import cluster_of
 from services.runtime import Runtime
 
 log = logging.getLogger("hlink.savepoints")
-
-
-class RestoreFrom(StrEnum):
-    """Where a restart resumes (Dinky's restart modes)."""
-
-    LATEST = "latest"  # the newest completed savepoint or retained checkpoint of this job
-    SAVEPOINT = "savepoint"  # a savepoint of this job the user chose
-    NONE = "none"  # fresh state
-
-
-async def restore_point(job: Job, mode: RestoreFrom, savepoint_id: int | None = None) -> Restore | None:
-    """The restore point a restart of ``job`` names; a chosen savepoint must be one of this job's."""
-    if mode is RestoreFrom.NONE:
-        return None
-    if mode is RestoreFrom.SAVEPOINT:
-        if savepoint_id is None:
-            raise ValidationFailed({"savepointId": "name the savepoint to restore from (one of the job's)"})
-        chosen = await Savepoint.get_or_none(id=savepoint_id, job_id=job.id)
-        if chosen is None:
-            raise NotFound("savepoint", savepoint_id)  # of this job
-        return Restore(chosen.path, job.allow_nrs == 1)
-    newest = await Savepoint.filter(job_id=job.id).order_by("-id").first()
-    return Restore(newest.path, job.allow_nrs == 1) if newest else None
 
 
 async def keep(

@@ -2,7 +2,8 @@
 a job's status is written, a compare-and-set on the job's revision.
 
 A job's state is its documented code (the API's jobStatus) with Flink's state name beside it (``flinkState``):
-Flink's own names, or hlink's while Flink has not said (``SUBMITTING``, ``UNCONFIRMED``, ``UNKNOWN``, ``LOST``).
+Flink's own names, or hlink's while Flink has not said (``SUBMITTING``, ``UNCONFIRMED``, ``UNKNOWN``, ``LOST``,
+``DETACHED``).
 
 Every write names its event. The table says from which codes an event may move a job and to which; a write
 succeeds only if the job's revision is still the one its writer read, and bumps it. A writer that loses
@@ -16,13 +17,37 @@ import logging
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime
-from enum import StrEnum
+from enum import IntEnum, StrEnum
 from typing import Final
 
 from models import Job
 from services.jobs.events import Events, JobEvent
 
-NOT_RUNNING, RUNNING, CANCELLED, FAILED, SUBMITTING = 0, 1, 2, 3, 9
+
+class JobStatus(IntEnum):
+    """A job's documented code (the API's jobStatus), as stored in ``t_job.job_status``."""
+
+    NOT_RUNNING = 0
+    RUNNING = 1
+    CANCELLED = 2
+    FAILED = 3
+    SUBMITTING = 9
+
+    @property
+    def label(self) -> str:
+        """The code in words, as messages and the REST view's jobStatusName say it."""
+        return self.name.lower().replace("_", " ")
+
+
+NOT_RUNNING, RUNNING, CANCELLED, FAILED, SUBMITTING = (
+    JobStatus.NOT_RUNNING,
+    JobStatus.RUNNING,
+    JobStatus.CANCELLED,
+    JobStatus.FAILED,
+    JobStatus.SUBMITTING,
+)
+#: each code in words
+STATUS_NAMES: Final[dict[int, str]] = {status: status.label for status in JobStatus}
 #: Flink's state names; the documented code beside them is what the API's jobStatus carries
 STATE_CODES = {
     "INITIALIZING": SUBMITTING,
@@ -47,6 +72,8 @@ UNCONFIRMED = "UNCONFIRMED"
 UNKNOWN = "UNKNOWN"
 #: the cluster answered and no longer knows the job (it restarted without high availability)
 LOST = "LOST"
+#: an admin let go of the job: its cluster could not be asked (gone, silent), so Flink's word cannot be had
+DETACHED = "DETACHED"
 
 
 class Event(StrEnum):
@@ -61,10 +88,12 @@ class Event(StrEnum):
     LOST = "lost"
     RELEASED = "released"
     CANCELLED = "cancelled"
+    DETACHED = "detached"
 
 
-IDLE = frozenset({NOT_RUNNING, CANCELLED, FAILED})
-ACTIVE = frozenset({RUNNING, SUBMITTING})
+IDLE: Final = frozenset({NOT_RUNNING, CANCELLED, FAILED})
+#: running or submitting on Flink: followed by the reconciler, never deleted, moved or detached under Flink's feet
+ACTIVE: Final = frozenset({RUNNING, SUBMITTING})
 ANY = IDLE | ACTIVE
 
 #: event: (the codes it may leave, the codes it may reach)
@@ -87,6 +116,8 @@ TRANSITIONS: Final[dict[Event, tuple[frozenset[int], frozenset[int]]]] = {
     Event.RELEASED: (frozenset({SUBMITTING}), frozenset({NOT_RUNNING})),
     # the user stopped it; the reconciler may have seen the stop end (FINISHED, CANCELED) first
     Event.CANCELLED: (ANY, frozenset({CANCELLED})),
+    # an admin let go of a job whose cluster cannot be asked (services/jobs/detach.py)
+    Event.DETACHED: (ACTIVE, frozenset({NOT_RUNNING})),
 }
 
 _KEEP: Final = object()
@@ -154,8 +185,13 @@ async def apply(job: Job, change: Change, events: Events | None) -> bool:
         setattr(job, name, value)
     job.revision += 1
     if events is not None and (job.job_status, job.flink_state, job.flink_job_id) != before:
-        events.publish(JobEvent(job.id, job.job_status, job.flink_state, job.flink_job_id, change.message))
+        events.publish(event_of(job, change.message))
     return True
+
+
+def event_of(job: Job, message: str | None = None) -> JobEvent:
+    """The status event of ``job`` as it now is, with its revision."""
+    return JobEvent(job.id, job.job_status, job.flink_state, job.flink_job_id, message, revision=job.revision)
 
 
 def announce(events: Events, settled: tuple[Job, Change | None] | None) -> None:
@@ -164,7 +200,7 @@ def announce(events: Events, settled: tuple[Job, Change | None] | None) -> None:
         return
     job, change = settled
     if change is not None:
-        events.publish(JobEvent(job.id, job.job_status, job.flink_state, job.flink_job_id, change.message))
+        events.publish(event_of(job, change.message))
 
 
 #: how often a writer that lost re-reads and decides again before it gives up (each loss means progress by another)
