@@ -108,6 +108,8 @@ class JobRun(Audited):
     end_time = fields.DatetimeField(null=True)
     final_state = fields.CharField(max_length=32, null=True)
     failure = fields.TextField(null=True)
+    #: the number of the job's version this run started (t_job_version)
+    version = fields.IntField(null=True)
 
     class Meta:
         table = "t_job_run"
