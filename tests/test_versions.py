@@ -37,6 +37,11 @@ def job_body(cluster: int | None, source: int, sink: int, sql: str, **extra: Any
     }
 
 
+def with_sql(body: dict[str, Any], sink: int, sql: str) -> dict[str, Any]:
+    """``body`` with its sink's query replaced."""
+    return {**body, "jobDsVOS": [*body["jobDsVOS"][:1], {"dsId": sink, "dsType": "sink", "runSql": sql}]}
+
+
 async def versions(client: httpx.AsyncClient, job_id: int) -> dict[str, Any]:
     answer = await gql(client, VERSIONS, {"id": str(job_id)})
     assert "errors" not in answer, answer
@@ -90,12 +95,7 @@ async def test_an_unchanged_save_makes_no_version_and_each_change_the_next_with_
     assert [v["number"] for v in (await versions(client, job["id"]))["versions"]] == [1], "nothing that runs changed"
 
     await save(client, {**body, "checkpointInterval": 5000}, job["id"])
-    changed = {
-        **body,
-        "checkpointInterval": 5000,
-        "jobDsVOS": body["jobDsVOS"][:1]
-        + [{"dsId": sink, "dsType": "sink", "runSql": "SELECT id, name FROM gen_t WHERE id > 0"}],
-    }
+    changed = with_sql({**body, "checkpointInterval": 5000}, sink, "SELECT id, name FROM gen_t WHERE id > 0")
     await save(client, changed, job["id"])
     listed = (await versions(client, job["id"]))["versions"]
     assert [v["number"] for v in listed] == [3, 2, 1], "newest first"
@@ -124,6 +124,7 @@ async def test_a_version_is_compiled_without_a_flink_job_runs_from_its_plan_and_
     assert len(first) == 1 and first[0]["flinkVersion"] == flink.version, first
     plan = first[0]["plan"]
     assert plan and plan["nodes"] and first[0]["planError"] is None, first[0]["planError"]
+    assert [n["id"] for n in plan["nodes"]] == list(range(1, len(plan["nodes"]) + 1)), "numbered from 1"
     types = [n["type"] for n in plan["nodes"]]
     assert any(t.startswith("stream-exec-sink") for t in types), types
     shown = json.dumps(first[0])
@@ -143,18 +144,15 @@ async def test_a_version_is_compiled_without_a_flink_job_runs_from_its_plan_and_
     run = (await client.post(f"/jobs/run/{job['id']}")).json()["data"]
     jid = run["flinkJobId"]
     await flink_state(flink, jid, "RUNNING")
-    assert (await JobRun.get(flink_job_id=jid)).version == 1
+    started = await JobRun.get(flink_job_id=jid)
+    assert (started.version, started.from_plan) == (1, True)
     await reconcile_once(runtime)
     assert (await client.get(f"/jobs/{job['id']}")).json()["data"]["version"] == "1"
     assert (await versions(client, job["id"]))["runningVersion"] == {"number": 1}
 
     # an edit of the running job: a new version, the Flink job untouched
     running = await flink_jobs(flink)
-    edited = {
-        **body,
-        "jobDsVOS": body["jobDsVOS"][:1]
-        + [{"dsId": sink, "dsType": "sink", "runSql": "SELECT id, name FROM gen_t WHERE id > 0"}],
-    }
+    edited = with_sql(body, sink, "SELECT id, name FROM gen_t WHERE id > 0")
     await save(client, edited, job["id"])
     after = await versions(client, job["id"])
     assert [v["number"] for v in after["versions"]] == [2, 1] and after["versions"][0]["plan"], after
@@ -163,6 +161,11 @@ async def test_a_version_is_compiled_without_a_flink_job_runs_from_its_plan_and_
     assert await flink_jobs(flink) == running, "the edit started, stopped or changed no Flink job"
     detail = (await client.get(f"/jobs/{job['id']}")).json()["data"]
     assert (detail["version"], detail["flinkJobId"], detail["jobStatus"]) == ("1", jid, 1)
+
+    # the first SQL again: version 3, compiled later by the same job manager, is the same plan as version 1's
+    await save(client, body, job["id"])
+    back = (await versions(client, job["id"]))["versions"]
+    assert [v["number"] for v in back] == [3, 2, 1] and back[0]["plan"] == back[2]["plan"], "numbered alike"
 
     # the plan's job writes rows (committed on checkpoints) where the path says
     for _ in range(150):

@@ -81,7 +81,7 @@ async def prepare(runtime: Runtime, job: Job, pipeline: str, restore: Restore | 
         return Submission(client, jar_id, jar_path, request, None, job, pipeline, restore)
     script = await build_script(job, pipeline, restore, version=version)
     # the version this definition is (made when it changed) and, once compiled, its plan's arguments
-    _, script = await versions.to_submit(runtime, client, job, script, pipeline)
+    _, script = await versions.to_submit(runtime, client, job, script, pipeline, restore.path if restore else None)
     try:
         runner = await runtime.flink.runner([runtime.storage.resolve(udf.udf_path) for udf in script.udfs])
     except (NotFound, OSError, zipfile.BadZipFile) as error:

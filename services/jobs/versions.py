@@ -26,7 +26,7 @@ from flink.client import FlinkClient, RunRequest
 from flink.errors import FlinkError, FlinkRejected, FlinkUnavailable
 from flink.sqlrunner import COMPILE_PLAN, EXECUTE_PLAN, RUNNER_CLASS
 from flink.versions import FlinkVersion
-from models import Cluster, Jar, Job, JobRun, JobVersion
+from models import Cluster, Jar, Job, JobRun, JobVersion, Savepoint
 from services.actor import stamp_new
 from services.artifacts.jars import jar_path
 from services.catalog.secrets import MASK, is_secret, mask_sql, mask_text
@@ -221,23 +221,51 @@ async def compile_plan(runtime: Runtime, client: FlinkClient, version: JobVersio
     except (DomainError, OSError) as error:
         log.warning("job %s version %s: no plan compiled: %s", version.job_id, version.number, error)
         return
+    plan = normalized(plan)
     version.plan, version.compiled_at = plan, now()
     # the one change a version takes after it is written: only while it has no plan (a replica may race)
     await JobVersion.filter(id=version.id, plan__isnull=True).update(plan=plan, compiled_at=version.compiled_at)
 
 
+def normalized(plan: str) -> str:
+    """The plan with its nodes numbered 1, 2, ... in Flink's order. The planner numbers them from a counter of
+    the job manager's process (the same SQL compiled twice reads 1..8, then 11..18), and the operators' uids
+    are ``<node id>_<name>``, which savepoint state is matched by: numbered alike, the same SQL gives the same
+    plan and operator ids, whenever and wherever it was compiled."""
+    document = json.loads(plan)
+    ids = {node["id"]: n for n, node in enumerate(sorted(document["nodes"], key=lambda x: x["id"]), start=1)}
+    for node in document["nodes"]:
+        node["id"] = ids[node["id"]]
+    for edge in document.get("edges", []):
+        edge["source"], edge["target"] = ids[edge["source"]], ids[edge["target"]]
+    return json.dumps(document)
+
+
+async def _state_from_script(job_id: int, path: str | None) -> bool:
+    """Whether a restore point was written by a run of the script, not of a plan (a run before plans were
+    kept, or of a version without one): its operator ids are the script's, which a plan's do not match."""
+    if not path:
+        return False
+    kept = await Savepoint.filter(job_id=job_id, path=path).order_by("-id").first()
+    if kept is None or kept.run_id is None:
+        return False  # a path of the user's own: assumed hlink's current way
+    run = await JobRun.get_or_none(id=kept.run_id)
+    return run is not None and not run.from_plan
+
+
 async def to_submit(
-    runtime: Runtime, client: FlinkClient, job: Job, script: Script, pipeline: str
+    runtime: Runtime, client: FlinkClient, job: Job, script: Script, pipeline: str, restore: str | None
 ) -> tuple[JobVersion | None, Script]:
     """What a SQL submission sends, asked by services/jobs/submission.py: the version the job's definition
     runs today (made when a datasource changed since the last save) and, when it has a compiled plan, the
-    runner's arguments that run that plan, else ``script`` as it is. The run row of ``pipeline`` records the
-    version's number."""
+    runner's arguments that run that plan, else ``script`` as it is (also when it restores state that a
+    script run wrote). The run row of ``pipeline`` records the version's number and which of the two ran."""
     version = await record(runtime, job)
     if version is None:
         return None, script
-    await JobRun.filter(job_id=job.id, pipeline_name=pipeline).update(version=version.number)
-    if not version.plan:
+    from_plan = bool(version.plan) and not await _state_from_script(job.id, restore)
+    await JobRun.filter(job_id=job.id, pipeline_name=pipeline).update(version=version.number, from_plan=from_plan)
+    if not from_plan or not version.plan:
         return version, script
     plan_run = Script(settings=script.settings, udfs=script.udfs)
     plan_run.add(EXECUTE_PLAN, Origin("setting"))
