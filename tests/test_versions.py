@@ -13,9 +13,10 @@ from tortoise import connections
 
 from flink.local import LocalFlink
 from flink.sqlrunner import EXECUTE_PLAN
-from models import Job, JobRun
+from models import Job, JobRun, Savepoint
 from services.jobs.reconciler import reconcile_once
 from services.jobs.submission import pipeline_name, prepare
+from services.jobs.versions import state_from_script
 from tests.conftest import gql
 from tests.test_flink_lifecycle import add_ds, flink_state
 
@@ -177,3 +178,19 @@ async def test_a_version_is_compiled_without_a_flink_job_runs_from_its_plan_and_
     stopped = (await client.post(f"/jobs/cancel/{job['id']}")).json()["data"]
     assert stopped["jobStatus"] == 2, stopped
     assert (await client.get(f"/jobs/{job['id']}")).json()["data"]["version"] is None
+
+
+async def test_state_a_script_run_wrote_is_restored_by_the_script(client: httpx.AsyncClient) -> None:
+    """Operator ids of a script run are hashed from the topology, a plan's from its uids: state written by a
+    run of the script (every run before plans) is restored by the script, anything else by the plan."""
+    source = await add_ds(client, "gen_t", "source", "datagen")
+    sink = await add_ds(client, "out_t", "sink", "blackhole")
+    job = await save(client, job_body(None, source, sink, "SELECT id, name FROM gen_t"))
+    script_run = await JobRun.create(job_id=job["id"], pipeline_name="a", from_plan=False)
+    plan_run = await JobRun.create(job_id=job["id"], pipeline_name="b", from_plan=True)
+    await Savepoint.create(job_id=job["id"], run_id=script_run.id, path="file:/sp/old", kind="stop")
+    await Savepoint.create(job_id=job["id"], run_id=plan_run.id, path="file:/sp/new", kind="stop")
+    assert await state_from_script(job["id"], "file:/sp/old")
+    assert not await state_from_script(job["id"], "file:/sp/new")
+    assert not await state_from_script(job["id"], "file:/elsewhere"), "a path hlink did not record"
+    assert not await state_from_script(job["id"], None), "a fresh start"

@@ -241,7 +241,7 @@ def normalized(plan: str) -> str:
     return json.dumps(document)
 
 
-async def _state_from_script(job_id: int, path: str | None) -> bool:
+async def state_from_script(job_id: int, path: str | None) -> bool:
     """Whether a restore point was written by a run of the script, not of a plan (a run before plans were
     kept, or of a version without one): its operator ids are the script's, which a plan's do not match."""
     if not path:
@@ -263,7 +263,7 @@ async def to_submit(
     version = await record(runtime, job)
     if version is None:
         return None, script
-    from_plan = bool(version.plan) and not await _state_from_script(job.id, restore)
+    from_plan = bool(version.plan) and not await state_from_script(job.id, restore)
     await JobRun.filter(job_id=job.id, pipeline_name=pipeline).update(version=version.number, from_plan=from_plan)
     if not from_plan or not version.plan:
         return version, script
