@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import base64
 import os
 import re
 import socket
@@ -21,6 +22,8 @@ CALL_ERRORS = Counter("hlink_flink_call_errors_total", "Flink REST calls that fa
 #: GETs are retried this many times when the connection fails (never a POST: it may have been applied)
 GET_RETRIES = 2
 _JOB_ID = re.compile(r"^[0-9a-f]{32}$")
+#: how the SQL runner hands a compiled plan back through a failing /jars/{id}/plan (flink/runner)
+_COMPILED = re.compile(r"hlink compiled plan: ([A-Za-z0-9+/=]+) :end of plan")
 
 
 @dataclass(frozen=True)
@@ -157,7 +160,9 @@ class FlinkClient:
                 raise FlinkUnavailable(f"Flink at {self.address}: {exc}", maybe_sent=_sent(exc)) from None
         if response.status_code not in accept:
             text, statement = _error_text(response)
-            raise FlinkRejected(text, status=response.status_code, statement=statement)
+            rejected = FlinkRejected(text, status=response.status_code, statement=statement)
+            rejected.trace = _trace(response)
+            raise rejected
         if not response.content:
             return {}
         try:
@@ -217,6 +222,19 @@ class FlinkClient:
         answer = await self._call("POST", f"/jars/{jar_id}/plan", json=request.body(), limit=self.long_timeout)
         plan: dict[str, Any] = answer.get("plan", {})
         return plan
+
+    async def compile_plan(self, jar_id: str, request: RunRequest) -> str:
+        """The compiled plan's JSON (FLIP-190) of the SQL runner started with ``--hlink-compile-plan``: the
+        runner compiles its statement set and fails with the plan instead of running it, so ``/jars/{id}/plan``
+        hands it back and no Flink job starts. Flink's error (FlinkRejected) when the script does not compile."""
+        try:
+            await self._call("POST", f"/jars/{jar_id}/plan", json=request.body(), limit=self.long_timeout)
+        except FlinkRejected as error:
+            found = _COMPILED.search(error.trace)
+            if found is None:
+                raise
+            return base64.b64decode(found.group(1)).decode("utf-8")
+        raise FlinkRejected("the SQL runner planned its statements without compiling a plan", status=502)
 
     async def run(self, jar_id: str, request: RunRequest) -> str:
         """Submit the program; answer the Flink job id."""
@@ -327,6 +345,14 @@ def _sent(error: httpx.HTTPError) -> bool:
 
 def _time(value: Any) -> int | None:
     return int(value) if isinstance(value, int) and value > 0 else None
+
+
+def _trace(response: httpx.Response) -> str:
+    try:
+        errors = response.json().get("errors")
+    except (ValueError, AttributeError):
+        return ""
+    return "\n".join(str(e) for e in errors) if isinstance(errors, list) else ""
 
 
 def _error_text(response: httpx.Response) -> tuple[str, int | None]:

@@ -33,7 +33,9 @@ class FlinkUnavailable(FlinkError):
 
 
 class FlinkRejected(FlinkError):
-    """The cluster answered with an error."""
+    """The cluster answered with an error; ``trace`` holds Flink's own error text when it gave one."""
+
+    trace = ""
 
 
 def failed_statement(trace: str) -> tuple[int, str] | None:

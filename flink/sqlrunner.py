@@ -17,6 +17,8 @@ from pathlib import Path
 
 RUNNER_SOURCE = Path(__file__).resolve().parent / "runner" / "HlinkSqlRunner.java"
 RUNNER_CLASS = "hlink.runner.HlinkSqlRunner"
+#: the runner's first argument for its plan modes (flink/runner/HlinkSqlRunner.java)
+COMPILE_PLAN, EXECUTE_PLAN = "--hlink-compile-plan", "--hlink-execute-plan"
 _MANIFEST = "Manifest-Version: 1.0\r\nCreated-By: hlink\r\n\r\n"
 _lock = threading.Lock()
 

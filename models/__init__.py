@@ -7,6 +7,7 @@ from models.cluster import Cluster
 from models.datasource import Column, Datasource, DatasourceProperties
 from models.job import Job, JobDatasource, JobRun, Operation, Savepoint
 from models.reference import DictEntry, HelpDoc
+from models.version import JobVersion
 
 __all__ = [
     "AlertChannel",
@@ -23,6 +24,7 @@ __all__ = [
     "Job",
     "JobDatasource",
     "JobRun",
+    "JobVersion",
     "Operation",
     "Savepoint",
     "Token",

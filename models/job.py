@@ -108,6 +108,10 @@ class JobRun(Audited):
     end_time = fields.DatetimeField(null=True)
     final_state = fields.CharField(max_length=32, null=True)
     failure = fields.TextField(null=True)
+    #: the number of the job's version this run started (t_job_version)
+    version = fields.IntField(null=True)
+    #: whether it ran its version's compiled plan (else the statement script)
+    from_plan = fields.BooleanField(default=False)
 
     class Meta:
         table = "t_job_run"

@@ -19,6 +19,7 @@ from models import (
     Job,
     JobDatasource,
     JobRun,
+    JobVersion,
     Operation,
     Savepoint,
 )
@@ -68,6 +69,9 @@ class Loaders:
     job: DataLoader[int, Job | None] = field(default_factory=lambda: DataLoader(by_key(Job)))
     runs_by_job: DataLoader[int, list[JobRun]] = field(
         default_factory=lambda: DataLoader(grouped(JobRun, "job_id", ("-id",)))
+    )
+    versions_by_job: DataLoader[int, list[JobVersion]] = field(
+        default_factory=lambda: DataLoader(grouped(JobVersion, "job_id", ("-number",)))
     )
     savepoints_by_job: DataLoader[int, list[Savepoint]] = field(
         default_factory=lambda: DataLoader(grouped(Savepoint, "job_id", ("-id",)))

@@ -16,7 +16,7 @@ from rest.views import job_vo
 from rest.viewschemas import NOTHING, job_schema, page_of
 from services.checks import Checks
 from services.jobs import definitions as jobs
-from services.jobs import lifecycle
+from services.jobs import lifecycle, versions
 
 RENAMES = {"mappings": "jobDsVOS"}
 #: what saving checks (services.jobs.definitions): the codes a setting takes, the counts never negative
@@ -40,7 +40,8 @@ def _read_job(body: object, declared: Body[jobs.JobInput]) -> jobs.JobInput:
 async def _detail(job_id: int) -> dict[str, Any]:
     job = await jobs.get_job(job_id)
     cluster = await Cluster.get_or_none(id=job.cluster_id) if job.cluster_id else None
-    return job_vo(job, cluster, await jobs.mappings_of(job_id))
+    running = (await versions.running_numbers([job]))[job.id]
+    return job_vo(job, cluster, await jobs.mappings_of(job_id), running=running)
 
 
 async def add(request: Request) -> Response:
@@ -72,7 +73,11 @@ async def listing(request: Request) -> Response:
     # one query each for the page's clusters and mappings, whatever the page size
     clusters = await jobs.clusters_of_jobs(page.items)
     mappings = await jobs.mappings_of_jobs(j.id for j in page.items)
-    records = [job_vo(j, clusters.get(j.cluster_id or 0), mappings[j.id], detail=False) for j in page.items]
+    running = await versions.running_numbers(page.items)
+    records = [
+        job_vo(j, clusters.get(j.cluster_id or 0), mappings[j.id], detail=False, running=running[j.id])
+        for j in page.items
+    ]
     return ok(ipage(page, records))
 
 

@@ -42,11 +42,17 @@ def mapping_vo(m: JobDatasource) -> dict[str, Any]:
 
 
 def job_vo(
-    job: Job, cluster: Cluster | None, mappings: list[JobDatasource] | None = None, detail: bool = True
+    job: Job,
+    cluster: Cluster | None,
+    mappings: list[JobDatasource] | None = None,
+    detail: bool = True,
+    running: int | None = None,
 ) -> dict[str, Any]:
     """The jobVO: the job, its cluster's name and type, names of its codes, and its mapping when given; a list
-    row (``detail`` false) leaves out the job graph."""
+    row (``detail`` false) leaves out the job graph. ``version`` (the document's reserved field) is the number
+    of the version the job's Flink job runs (``running``), null while it runs nothing."""
     vo = plain(job)
+    vo["version"] = str(running) if running is not None else None
     vo.update(
         clusterName=cluster.name if cluster else None,
         clusterTypeName=CLUSTER_TYPE_NAMES.get(job.cluster_type),

@@ -268,3 +268,44 @@ class JobStatusEvent:
 
 #: Flink's own JSON, passed through (a job's Flink view)
 FlinkJSON = JSON
+
+
+@strawberry.type(
+    description="One version of a job: what a saved change of it runs, immutable and numbered (secrets masked)."
+)
+class JobVersion:
+    number: int = strawberry.field(description="1 for the first version, one more for each change.")
+    create_time: datetime = strawberry.field(description="When the change that made it was saved.")
+    created_by: str | None = strawberry.field(description="Who saved it.")
+    changes: str = strawberry.field(description="What changed since the version before, one line per change.")
+    flink_version: str | None = strawberry.field(
+        description="The cluster's Flink version the script is written for (null: the cluster did not answer)."
+    )
+    script: str | None = strawberry.field(description="A SQL version's statement script, secrets masked.")
+    settings: JSON = strawberry.field(description="Its Flink settings, without those of one run.")
+    udfs: JSON = strawberry.field(description="The functions its SQL calls: name, className and jar sha256.")
+    jar: JSON | None = strawberry.field(description="A JAR version's jar: name, sha256, entryClass, program.")
+    plan: JSON | None = strawberry.field(
+        description="Its compiled plan (FLIP-190, Flink's JSON), secrets masked; null until compiled."
+    )
+    plan_error: str | None = strawberry.field(description="Why the planner could not compile it.")
+    compiled_at: datetime | None = strawberry.field(description="When its plan was compiled.")
+
+    @classmethod
+    def of(cls, row: models.JobVersion) -> JobVersion:
+        from services.jobs.versions import masked_plan
+
+        return cls(
+            number=row.number,
+            create_time=row.create_time,
+            created_by=row.create_by,
+            changes=row.changes,
+            flink_version=row.flink_version,
+            script=row.script,
+            settings=row.settings,
+            udfs=row.udfs,
+            jar=row.jar,
+            plan=masked_plan(row.plan),
+            plan_error=row.plan_error,
+            compiled_at=row.compiled_at,
+        )

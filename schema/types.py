@@ -26,7 +26,7 @@ from schema.enums import (
     TimeType,
     described,
 )
-from schema.lifecycle import ClusterOverview, FlinkJSON, JobRun, Savepoint, SavepointOperation, Validation
+from schema.lifecycle import ClusterOverview, FlinkJSON, JobRun, JobVersion, Savepoint, SavepointOperation, Validation
 from schema.scalars import Long
 from services import paging
 from services.artifacts.jars import size_text
@@ -39,6 +39,7 @@ from services.jobs.definitions import STATUS_NAMES, TYPE_NAMES
 from services.jobs.monitoring import job_view
 from services.jobs.script import build_script
 from services.jobs.submission import pipeline_name
+from services.jobs.versions import running_number
 
 T = TypeVar("T")
 R = TypeVar("R")
@@ -348,6 +349,18 @@ class Job(Audited):
     @strawberry.field(description="Every submission to Flink, newest first.")
     async def runs(self, info: Info, limit: int = 20) -> list[JobRun]:
         return [JobRun.of(r) for r in capped(await info.context.loaders.runs_by_job.load(self.row.id), limit)]
+
+    @strawberry.field(
+        description="Every version of what the job runs, newest first: each saved change that changed what runs."
+    )
+    async def versions(self, info: Info, limit: int = 20) -> list[JobVersion]:
+        return [JobVersion.of(v) for v in capped(await info.context.loaders.versions_by_job.load(self.row.id), limit)]
+
+    @strawberry.field(description="The version the job's Flink job runs (the one its run started); null while idle.")
+    async def running_version(self, info: Info) -> JobVersion | None:
+        number = running_number(self.row, await info.context.loaders.runs_by_job.load(self.row.id))
+        found = [v for v in await info.context.loaders.versions_by_job.load(self.row.id) if v.number == number]
+        return JobVersion.of(found[0]) if found else None
 
     @strawberry.field(description="Savepoints and retained checkpoints, newest first; restart uses the newest.")
     async def savepoints(self, info: Info) -> list[Savepoint]:

@@ -44,6 +44,7 @@ ENTITY_TABLES = [
     "t_job_operation",
     "t_job_savepoint",
     "t_job_run",
+    "t_job_version",
     "t_job",
     "t_ds_column",
     "t_ds_json_field",

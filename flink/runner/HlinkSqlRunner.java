@@ -24,6 +24,12 @@ import java.util.regex.Pattern;
  * environment's configuration; INSERTs go into one statement set, so the script is exactly one Flink job;
  * DDL runs through executeSql. A failing statement is reported as {@code hlink statement #<index> failed:
  * <reason>} so hlink can point at it.
+ *
+ * <p>Two modes for compiled plans (FLIP-190), named by the first argument: {@code --hlink-compile-plan} compiles
+ * the statement set into a plan and, instead of running it, fails with {@code hlink compiled plan: <base64 of
+ * the plan's JSON>}, so {@code POST /jars/{id}/plan} hands the plan back without any Flink job starting;
+ * {@code --hlink-execute-plan} takes the plan's JSON as its last argument (after the SET and DDL statements,
+ * the function registrations among them) and runs it ({@code loadPlan(PlanReference.fromJsonString(..))}).
  */
 public final class HlinkSqlRunner {
     private static final Pattern SET =
@@ -34,9 +40,29 @@ public final class HlinkSqlRunner {
 
     private enum Kind { SET, DDL, INSERT }
 
+    static final String COMPILE = "--hlink-compile-plan";
+    static final String EXECUTE_PLAN = "--hlink-execute-plan";
+
     private HlinkSqlRunner() {}
 
-    public static void main(String[] args) throws Throwable {
+    public static void main(String[] arguments) throws Throwable {
+        String mode = arguments.length > 0 && arguments[0].startsWith("--hlink-") ? arguments[0] : "";
+        if (!mode.isEmpty() && !mode.equals(COMPILE) && !mode.equals(EXECUTE_PLAN)) {
+            throw new IllegalArgumentException("hlink statement #-1 failed: unknown runner mode " + mode);
+        }
+        String plan = null;
+        int to = arguments.length;
+        if (mode.equals(EXECUTE_PLAN)) {
+            if (to <= 1) {
+                throw new IllegalArgumentException("hlink statement #-1 failed: no plan to execute");
+            }
+            plan = arguments[--to];
+        }
+        // statement indexes are the arguments' (hlink places errors by them): the mode is an empty statement
+        String[] args = java.util.Arrays.copyOfRange(arguments, 0, to);
+        if (!mode.isEmpty()) {
+            args[0] = "";
+        }
         Map<String, String> settings = new HashMap<>();
         List<Integer> statements = new ArrayList<>();
         List<Kind> kinds = new ArrayList<>();
@@ -57,7 +83,7 @@ public final class HlinkSqlRunner {
                 kinds.add(kind);
             }
         }
-        if (!kinds.contains(Kind.INSERT)) {
+        if (plan == null && !kinds.contains(Kind.INSERT)) {
             throw new IllegalArgumentException("hlink statement #-1 failed: the script has no INSERT statement");
         }
         Flink flink = new Flink(settings);
@@ -73,7 +99,19 @@ public final class HlinkSqlRunner {
                 throw new IllegalArgumentException("hlink statement #" + i + " failed: " + describe(e));
             }
         }
-        flink.execute();
+        if (plan != null) {
+            if (kinds.contains(Kind.INSERT)) {
+                throw new IllegalArgumentException("hlink statement #-1 failed: a plan runs without INSERT statements");
+            }
+            flink.executePlan(plan);
+        } else if (mode.equals(COMPILE)) {
+            String json = flink.compilePlan();
+            String encoded = java.util.Base64.getEncoder().encodeToString(
+                    json.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            throw new IllegalStateException("hlink compiled plan: " + encoded + " :end of plan");
+        } else {
+            flink.execute();
+        }
     }
 
     /** What a statement is, or a refusal naming it: nothing but SET, job-less DDL and INSERT may run. */
@@ -247,14 +285,16 @@ public final class HlinkSqlRunner {
         private final Method executeSql;
         private final Method addInsertSql;
         private final Method execute;
+        private final ClassLoader loader;
+        private final Class<?> statementSet;
 
         Flink(Map<String, String> settings) throws Throwable {
-            ClassLoader loader = HlinkSqlRunner.class.getClassLoader();
+            loader = HlinkSqlRunner.class.getClassLoader();
             Class<?> configuration = Class.forName("org.apache.flink.configuration.Configuration", true, loader);
             Class<?> environmentSettings =
                     Class.forName("org.apache.flink.table.api.EnvironmentSettings", true, loader);
             Class<?> tableEnvironment = Class.forName("org.apache.flink.table.api.TableEnvironment", true, loader);
-            Class<?> statementSet = Class.forName("org.apache.flink.table.api.StatementSet", true, loader);
+            statementSet = Class.forName("org.apache.flink.table.api.StatementSet", true, loader);
             Object config = invoke(configuration.getMethod("fromMap", Map.class), null, settings);
             Object builder = invoke(environmentSettings.getMethod("newInstance"), null);
             builder = invoke(builder.getClass().getMethod("inStreamingMode"), builder);
@@ -278,6 +318,27 @@ public final class HlinkSqlRunner {
         /** Runs the statement set; Flink's own errors pass through untouched (planning aborts this way too). */
         void execute() throws Throwable {
             invoke(execute, inserts);
+        }
+
+        /** The statement set compiled into a plan (nothing runs), as its JSON. */
+        String compilePlan() throws Throwable {
+            Object plan = invoke(statementSet.getMethod("compilePlan"), inserts);
+            return (String) invoke(publicMethod(plan, "asJsonString"), plan);
+        }
+
+        /** Runs a compiled plan: one Flink job, with the SET statements' configuration. */
+        void executePlan(String json) throws Throwable {
+            Class<?> reference = Class.forName("org.apache.flink.table.api.PlanReference", true, loader);
+            Class<?> tableEnvironment = Class.forName("org.apache.flink.table.api.TableEnvironment", true, loader);
+            Object ref = invoke(reference.getMethod("fromJsonString", String.class), null, json);
+            Object plan = invoke(tableEnvironment.getMethod("loadPlan", reference), env, ref);
+            invoke(publicMethod(plan, "execute"), plan);
+        }
+
+        /** A method of an object by its public interface (its class may be an internal one). */
+        private Method publicMethod(Object target, String name) throws Throwable {
+            Class<?> compiled = Class.forName("org.apache.flink.table.api.CompiledPlan", true, loader);
+            return compiled.isInstance(target) ? compiled.getMethod(name) : target.getClass().getMethod(name);
         }
 
         private static Object invoke(Method method, Object target, Object... arguments) throws Throwable {

@@ -19,7 +19,7 @@ from services.access.audit import guarded
 from services.actor import Role, stamp_new
 from services.catalog.secrets import mask_sql
 from services.errors import Conflict, DomainError, NotFound, Refused, Unavailable, ValidationFailed
-from services.jobs import operations
+from services.jobs import operations, versions
 from services.jobs.definitions import get_job
 from services.jobs.reconciler import flink_failure
 from services.jobs.restore import RestoreFrom, decide
@@ -120,7 +120,9 @@ async def validate(runtime: Runtime, job: Job) -> Validation:
 
 
 async def validate_saved(runtime: Runtime, job: Job) -> None:
-    """After a save: validate when the job has a cluster; a job that does not validate stays a draft."""
+    """After a save: the job's version recorded (a new one when what it runs changed), then validated when the
+    job has a cluster; a job that does not validate stays a draft."""
+    await versions.record(runtime, job)
     if job.cluster_id is not None:
         await validate(runtime, job)
 

@@ -18,6 +18,7 @@ from models import Cluster, Jar, Job
 from services.artifacts.jars import jar_path as stored_path
 from services.clusters.clients import jar_missing
 from services.errors import NotFound, ValidationFailed
+from services.jobs import versions
 from services.jobs.script import Restore, Script, build_script, job_settings
 from services.runtime import Runtime
 
@@ -79,6 +80,8 @@ async def prepare(runtime: Runtime, job: Job, pipeline: str, restore: Restore | 
         _restore(request, restore)
         return Submission(client, jar_id, jar_path, request, None, job, pipeline, restore)
     script = await build_script(job, pipeline, restore, version=version)
+    # the version this definition is (made when it changed) and, once compiled, its plan's arguments
+    _, script = await versions.to_submit(runtime, client, job, script, pipeline, restore.path if restore else None)
     try:
         runner = await runtime.flink.runner([runtime.storage.resolve(udf.udf_path) for udf in script.udfs])
     except (NotFound, OSError, zipfile.BadZipFile) as error:
