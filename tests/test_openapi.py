@@ -1,7 +1,7 @@
 """The REST description (issue 13): /v2/api-docs is a valid OpenAPI 3.1 document of exactly the REST routes,
 named as the original's API document names its paths and parameters, and its Swagger UI page works offline.
 
-The document's own names come from ``tests/spec/hlink-api.md``, a copy of the original's API document (each
+The document's own names come from ``tests/spec/hlink-api.md`` (a copy of the original API document: each
 section's path, method and request parameter table) and its index ``ENDPOINTS.md`` (the 43 paths)."""
 
 from __future__ import annotations
@@ -32,6 +32,10 @@ EXTENSIONS: dict[tuple[str, str, str], str] = {
     ("PUT", "/cluster/update", "type"): "an update may change the cluster type too (the document's update omits it)",
     ("POST", "/jobs/restart/{jobId}", "restoreFrom"): "where the restart resumes (the document has no choice)",
     ("POST", "/jobs/restart/{jobId}", "savepointId"): "the savepoint it resumes from (restoreFrom=savepoint)",
+    ("POST", "/jobs/run/{jobId}", "restoreFrom"): "where the run resumes (the document has no choice)",
+    ("POST", "/jobs/run/{jobId}", "savepointId"): "the savepoint it resumes from (restoreFrom=savepoint)",
+    ("POST", "/jobs/cancel/{jobId}", "withSavepoint"): "false cancels without a savepoint (the document has no choice)",
+    ("POST", "/jobs/cancelBatch", "withSavepoint"): "false cancels without a savepoint (the document has no choice)",
 }
 pytestmark = pytest.mark.parametrize("database_url", ["sqlite"], indirect=True)
 
