@@ -12,7 +12,8 @@ import strawberry
 from tortoise.models import Model
 
 import models
-from resolvers.context import Info
+from masking import mask_sql
+from schema.context import Info
 from schema.enums import (
     CheckpointCleanupMode,
     CheckpointMode,
@@ -32,7 +33,6 @@ from services import paging
 from services.artifacts.jars import size_text
 from services.catalog.datasources import ROOT, masked
 from services.catalog.ddl import ddl_of
-from services.catalog.secrets import mask_sql
 from services.clusters.overview import cluster_live
 from services.errors import DomainError, ValidationFailed
 from services.jobs.definitions import STATUS_NAMES, TYPE_NAMES
@@ -144,7 +144,7 @@ class Cluster(Audited):
 
     @strawberry.field(description="Live figures asked of Flink now: version, task managers, slots, job counts.")
     async def overview(self, info: Info) -> ClusterOverview:
-        return ClusterOverview.of(await cluster_live(info.context.runtime, self.row))
+        return ClusterOverview.of(await cluster_live(info.context.runtime.flink, self.row))
 
 
 @strawberry.type(description="A column; nested columns (ROW, ARRAY<ROW>) have children.")

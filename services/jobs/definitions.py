@@ -9,18 +9,18 @@ from tortoise.queryset import QuerySet
 from tortoise.transactions import in_transaction
 
 from models import Cluster, Datasource, Jar, Job, JobDatasource
+from models.status import ACTIVE
 from services.access.audit import guarded
 from services.actor import Role, stamp_change, stamp_new
 from services.checks import Checks
 from services.errors import Conflict
-from services.jobs.sqltext import SqlRefused, sink_statement
 from services.paging import Page, check_filter, paginate
 from services.records import apply, get_or_404, given
+from services.sqltext import SqlRefused, sink_statement
 
 ROLES = ("source", "side", "sink")
 STATUS_NAMES = {0: "not running", 1: "running", 2: "cancelled", 3: "failed", 9: "submitting"}
 TYPE_NAMES = {0: "SQL", 1: "JAR"}
-ACTIVE = (1, 9)  # running or submitting: not to be deleted under Flink's feet
 
 
 @dataclass
@@ -228,7 +228,7 @@ async def delete_job(job_id: int) -> None:
     if job.job_status in ACTIVE:
         raise Conflict(f"job {job_id} is {STATUS_NAMES[job.job_status]} on Flink; cancel it first")
     # a compare-and-set on the revision: a run claiming the job meanwhile keeps it
-    if not await Job.filter(id=job_id, revision=job.revision).exclude(job_status__in=ACTIVE).delete():
+    if not await Job.filter(id=job_id, revision=job.revision).exclude(job_status__in=sorted(ACTIVE)).delete():
         raise Conflict(f"job {job_id} changed while it was being deleted (a run?); look at it again")
 
 

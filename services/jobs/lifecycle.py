@@ -14,35 +14,22 @@ from typing import Any
 from tortoise.transactions import in_transaction
 
 from flink.errors import FlinkError, FlinkRejected, FlinkUnavailable
+from masking import mask_sql
 from models import Job, JobRun, Operation, Savepoint
+from models.status import ACTIVE, IDLE, SUBMITTING, SUBMITTING_STATE, TERMINAL, UNCONFIRMED
+from runtime import Runtime
 from services.access.audit import guarded
 from services.actor import Role, stamp_new
-from services.catalog.secrets import mask_sql
 from services.errors import Conflict, DomainError, Refused, Unavailable, ValidationFailed
+from services.events import JobEvent
 from services.jobs import operations
-from services.jobs.definitions import ACTIVE, STATUS_NAMES, get_job
-from services.jobs.events import JobEvent
+from services.jobs.definitions import STATUS_NAMES, get_job
 from services.jobs.reconciler import flink_failure
 from services.jobs.savepoints import RestoreFrom, restore_point
 from services.jobs.script import Restore
-from services.jobs.states import (
-    IDLE,
-    SETTLE_TRIES,
-    SUBMITTING,
-    SUBMITTING_STATE,
-    TERMINAL,
-    UNCONFIRMED,
-    Change,
-    Event,
-    announce,
-    apply,
-    code_of,
-    now,
-    settle,
-)
+from services.jobs.states import SETTLE_TRIES, Change, Event, announce, apply, code_of, now, settle
 from services.jobs.submission import Submission, cluster_of, pipeline_name, prepare, with_jar_retry
 from services.metrics import SUBMISSIONS
-from services.runtime import Runtime
 
 log = logging.getLogger("hlink.lifecycle")
 NEVER, VALID, INVALID = 0, 1, 2

@@ -27,27 +27,14 @@ from tortoise.transactions import in_transaction
 
 from flink.client import FlinkJob
 from flink.errors import FlinkError, readable_cause
+from masking import mask_sql
 from models import Cluster, Job, JobRun
+from models.status import ACTIVE, FAILED, LOST, NOT_RUNNING, SUBMITTING, TERMINAL, UNKNOWN
+from runtime import Runtime
 from services.alerts import incidents as alerts
-from services.catalog.secrets import mask_sql
 from services.jobs import operations
-from services.jobs.definitions import ACTIVE
-from services.jobs.states import (
-    FAILED,
-    LOST,
-    NOT_RUNNING,
-    SUBMITTING,
-    TERMINAL,
-    UNKNOWN,
-    Change,
-    Event,
-    announce,
-    apply,
-    code_of,
-    now,
-)
+from services.jobs.states import Change, Event, announce, apply, code_of, now
 from services.metrics import RECONCILE_SECONDS, count_jobs
-from services.runtime import Runtime
 
 log = logging.getLogger("hlink.reconciler")
 #: how long one cluster may take to list its jobs before its jobs read UNKNOWN for this cycle (a job manager
@@ -71,9 +58,9 @@ class Cycle:
 async def reconcile_once(runtime: Runtime, poll_timeout: float = POLL_TIMEOUT) -> Cycle:
     """Poll every cluster that has jobs hlink believes active (or whose state is unknown) once, concurrently."""
     cycle = Cycle()
-    jobs = await Job.filter(Q(job_status__in=ACTIVE) | Q(flink_state=UNKNOWN), cluster_id__not_isnull=True).only(
-        *_FIELDS
-    )
+    jobs = await Job.filter(
+        Q(job_status__in=sorted(ACTIVE)) | Q(flink_state=UNKNOWN), cluster_id__not_isnull=True
+    ).only(*_FIELDS)
     by_cluster: dict[int, list[Job]] = {
         cluster_id: [] for cluster_id in await operations.clusters_with_open_operations()
     }

@@ -9,11 +9,11 @@ from enum import StrEnum
 from flink.client import FlinkClient
 from flink.errors import FlinkError
 from models import Job, JobRun, Savepoint
+from runtime import Runtime
 from services.actor import stamp_new
 from services.errors import NotFound, ValidationFailed
 from services.jobs.script import Restore
 from services.jobs.submission import cluster_of
-from services.runtime import Runtime
 
 log = logging.getLogger("hlink.savepoints")
 

@@ -20,33 +20,18 @@ from enum import StrEnum
 from typing import Final
 
 from models import Job
-from services.jobs.events import Events, JobEvent
-
-NOT_RUNNING, RUNNING, CANCELLED, FAILED, SUBMITTING = 0, 1, 2, 3, 9
-#: Flink's state names; the documented code beside them is what the API's jobStatus carries
-STATE_CODES = {
-    "INITIALIZING": SUBMITTING,
-    "CREATED": SUBMITTING,
-    "RUNNING": RUNNING,
-    "RESTARTING": RUNNING,
-    "FAILING": RUNNING,
-    "CANCELLING": RUNNING,
-    "RECONCILING": RUNNING,
-    "SUSPENDED": RUNNING,
-    "FINISHED": NOT_RUNNING,
-    "CANCELED": CANCELLED,
-    "FAILED": FAILED,
-}
-TERMINAL = frozenset({"FINISHED", "CANCELED", "FAILED"})
-#: hlink's own state name while it submits (Flink has not answered yet)
-SUBMITTING_STATE = "SUBMITTING"
-#: the submission's answer was lost (a timeout, a dropped connection): Flink may run it; it is looked up by its
-#: pipeline name, never submitted again, and released with the reason when Flink does not know it in time
-UNCONFIRMED = "UNCONFIRMED"
-#: the cluster did not answer: the job's state is unknown (its code stays what Flink last said)
-UNKNOWN = "UNKNOWN"
-#: the cluster answered and no longer knows the job (it restarted without high availability)
-LOST = "LOST"
+from models.status import (
+    ACTIVE,
+    ANY,
+    CANCELLED,
+    FAILED,
+    IDLE,
+    NOT_RUNNING,
+    RUNNING,
+    STATE_CODES,
+    SUBMITTING,
+)
+from services.events import Events, JobEvent
 
 
 class Event(StrEnum):
@@ -62,10 +47,6 @@ class Event(StrEnum):
     RELEASED = "released"
     CANCELLED = "cancelled"
 
-
-IDLE = frozenset({NOT_RUNNING, CANCELLED, FAILED})
-ACTIVE = frozenset({RUNNING, SUBMITTING})
-ANY = IDLE | ACTIVE
 
 #: event: (the codes it may leave, the codes it may reach)
 TRANSITIONS: Final[dict[Event, tuple[frozenset[int], frozenset[int]]]] = {
