@@ -5,7 +5,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import functools
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Mapping
 from contextlib import asynccontextmanager
 from pathlib import Path
 from typing import Any
@@ -19,6 +19,7 @@ from starlette.requests import Request
 from starlette.responses import HTMLResponse, JSONResponse, RedirectResponse, Response
 from starlette.routing import Mount, Route, WebSocketRoute
 from starlette.staticfiles import StaticFiles
+from starlette.types import Scope
 from starlette.websockets import WebSocket
 from strawberry.asgi import GraphQL
 from strawberry.exceptions import ConnectionRejectionError
@@ -31,25 +32,26 @@ from limits import BodyLimitMiddleware, TimeoutMiddleware
 from logs import RequestIdMiddleware
 from models import sealed
 from observability import MetricsMiddleware, Reachability, metrics, ready
-from resolvers.context import Context
+from resolvers import roots
 from rest.docs import routes as docs_routes
-from rest.envelope import UnexpectedErrors, domain_error, http_error, unexpected_error
+from rest.envelope import UnexpectedErrors, domain_error, envelope, http_error, unexpected_error
 from rest.routes import routes as rest_routes
+from runtime import Runtime
 from schema import build_schema
-from services import paging
+from schema.codes import refusal as graphql_refusal
+from schema.context import Context
+from services import allowlist, paging
 from services.access import accounts
 from services.access.accounts import authenticate, bootstrap_admin
 from services.access.roles import ANONYMOUS
 from services.actor import current_actor
 from services.artifacts.storage import Storage
-from services.clusters import allowlist
 from services.clusters.leases import leases_for
 from services.clusters.registry import register_local_cluster
 from services.errors import DomainError, ValidationFailed
-from services.jobs.events import events_for
+from services.events import events_for
 from services.jobs.reconciler import reconcile_forever
 from services.jsontext import parse_json
-from services.runtime import Runtime
 
 
 class HlinkGraphQL(GraphQL[Context, None]):
@@ -124,6 +126,14 @@ async def index(request: Request) -> Response:
     return RedirectResponse("/graphql")
 
 
+def refuse(scope: Scope, status: int, message: str, headers: Mapping[str, str] | None) -> Response:
+    """A request the gate or a limit stops, answered in its face's shape: GraphQL's ``errors`` on /graphql,
+    the REST envelope elsewhere."""
+    if scope.get("path") == "/graphql":
+        return graphql_refusal(status, message, headers)
+    return envelope(status, None, message, False, headers=headers)
+
+
 def create_app(settings: Settings | None = None, *, manage_database: bool = True) -> Starlette:
     """Build the application; with ``manage_database`` it migrates and connects on start-up."""
     settings = settings or load_settings()
@@ -139,7 +149,7 @@ def create_app(settings: Settings | None = None, *, manage_database: bool = True
     runtime.events = events_for(settings.database_url)
     graphql = HlinkGraphQL(
         runtime=runtime,
-        schema=build_schema(settings.max_depth, settings.max_tokens, settings.max_aliases, settings.max_cost),
+        schema=build_schema(roots(), settings.max_depth, settings.max_tokens, settings.max_aliases, settings.max_cost),
         multipart_uploads_enabled=True,
         allowed_origins=settings.cors_origins,  # a frontend's WebSocket handshake from another origin
     )
@@ -177,9 +187,9 @@ def create_app(settings: Settings | None = None, *, manage_database: bool = True
         Middleware(UnexpectedErrors),
         Middleware(RequestIdMiddleware),
         Middleware(MetricsMiddleware),
-        Middleware(TimeoutMiddleware, seconds=settings.request_timeout),
-        Middleware(BodyLimitMiddleware, max_upload_bytes=settings.max_upload_bytes),
-        Middleware(GateMiddleware, allowed_origins=settings.cors_origins),
+        Middleware(TimeoutMiddleware, seconds=settings.request_timeout, refuse=refuse),
+        Middleware(BodyLimitMiddleware, max_upload_bytes=settings.max_upload_bytes, refuse=refuse),
+        Middleware(GateMiddleware, refuse=refuse, allowed_origins=settings.cors_origins),
     ]
     if settings.cors_origins:
         middleware.insert(

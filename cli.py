@@ -65,9 +65,10 @@ def _migrate(args: argparse.Namespace) -> int:
 
 
 def _export_schema(args: argparse.Namespace) -> int:
+    from resolvers import roots
     from schema import SDL_PATH, sdl
 
-    text = sdl()
+    text = sdl(roots())
     if args.check:
         if not SDL_PATH.exists() or SDL_PATH.read_text() != text:
             print(f"{SDL_PATH} is out of date: run `hlink export-schema`", file=sys.stderr)

@@ -117,7 +117,7 @@ def _secret_key(raw: str) -> str | None:
 
 
 def _allow_list(raw: str, setting: str = "HLINK_CLUSTER_ALLOW") -> tuple[str, ...]:
-    from services.clusters.allowlist import AllowList
+    from services.allowlist import AllowList
 
     entries = tuple(e.strip() for e in raw.split(",") if e.strip())
     try:

@@ -2,9 +2,9 @@
 foreign page. Roles are checked later, in the services (services/access/roles.py).
 
 - Every REST path, GraphQL operation and the WebSocket need ``Authorization: Bearer <token>``; a missing or
-  invalid one answers 401 with the envelope. Open: ``/health``, ``/``, the GraphiQL page itself, the REST
-  description and its page (``/v2/api-docs``, ``/doc.html``, ``/swagger-ui.html``), the sign-in path
-  (``POST /auth/login``) and a GraphQL document that only signs in (``mutation { login(...) }``). The
+  invalid one answers 401, in the shape of the face asked (refusals.py). Open: ``/health``, ``/``, the GraphiQL
+  page itself, the REST description and its page (``/v2/api-docs``, ``/doc.html``, ``/swagger-ui.html``), the
+  sign-in path (``POST /auth/login``) and a GraphQL document that only signs in (``mutation { login(...) }``). The
   WebSocket may carry the token in its ``connection_init`` payload instead (browsers cannot set its headers).
 - Cross-site: a form or multipart request from a foreign Origin is refused (403), and a GraphQL multipart
   request must carry a header that makes browsers ask first (``Apollo-Require-Preflight`` or
@@ -21,7 +21,7 @@ from graphql import GraphQLError, OperationDefinitionNode, OperationType, parse
 from graphql.language import FieldNode
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
-from rest.envelope import envelope
+from refusals import Refuse
 from services.access.accounts import authenticate
 from services.access.roles import ANONYMOUS
 from services.actor import Actor, current_actor
@@ -80,8 +80,9 @@ def _fields(selections: Iterable[object]) -> set[str]:
 class GateMiddleware:
     """Sets the acting user (:data:`services.actor.current_actor`) from the request's bearer token."""
 
-    def __init__(self, app: ASGIApp, allowed_origins: Iterable[str] = ()) -> None:
+    def __init__(self, app: ASGIApp, refuse: Refuse, allowed_origins: Iterable[str] = ()) -> None:
         self.app = app
+        self.refuse = refuse
         self.allowed_origins = frozenset(o.rstrip("/") for o in allowed_origins)
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
@@ -91,7 +92,7 @@ class GateMiddleware:
         headers = dict(scope.get("headers") or [])
         method, path = scope.get("method", "GET"), scope["path"]
         if scope["type"] == "http" and (refusal := self.cross_site(headers, method, path)):
-            await envelope(403, None, refusal, False)(scope, receive, send)
+            await self.refuse(scope, 403, refusal, None)(scope, receive, send)
             return
         token = bearer(headers)
         actor: Actor | None = await authenticate(token) if token else None
@@ -138,12 +139,11 @@ class GateMiddleware:
             return "a GraphQL multipart request needs the header Apollo-Require-Preflight: true"
         return None
 
-    @staticmethod
-    async def unauthorized(scope: Scope, receive: Receive, send: Send, message: str) -> None:
+    async def unauthorized(self, scope: Scope, receive: Receive, send: Send, message: str) -> None:
         if scope["type"] == "websocket":
             await send({"type": "websocket.close", "code": 4401, "reason": message[:120]})
             return
-        response = envelope(401, None, message, False, headers={"www-authenticate": 'Bearer realm="hlink"'})
+        response = self.refuse(scope, 401, message, {"www-authenticate": 'Bearer realm="hlink"'})
         await response(scope, receive, send)
 
 

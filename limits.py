@@ -1,6 +1,7 @@
 """Limits on every request, for both faces: bodies counted while they stream (one over its limit is cut off at
 the limit, a declared Content-Length at once, a chunked body at the byte that crosses it, before it reaches a
-parser or the disk, and answered 413 with the envelope), and a time limit (answered 503)."""
+parser or the disk, and answered 413), and a time limit (answered 503); each face shapes the answer
+(:mod:`refusals`)."""
 
 from __future__ import annotations
 
@@ -8,7 +9,7 @@ import asyncio
 
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
-from rest.envelope import envelope
+from refusals import Refuse
 
 #: what multipart framing adds to a file (boundaries, part headers, the other fields)
 FRAMING = 64 * 1024
@@ -25,9 +26,10 @@ class BodyTooLarge(Exception):
 class BodyLimitMiddleware:
     """Multipart bodies may carry an upload of ``max_upload_bytes`` (plus framing); others ``MAX_JSON_BODY``."""
 
-    def __init__(self, app: ASGIApp, max_upload_bytes: int) -> None:
+    def __init__(self, app: ASGIApp, max_upload_bytes: int, refuse: Refuse) -> None:
         self.app = app
         self.max_upload_bytes = max_upload_bytes
+        self.refusal = refuse
 
     def limit_of(self, scope: Scope) -> int:
         headers = dict(scope.get("headers") or [])
@@ -67,22 +69,21 @@ class BodyLimitMiddleware:
             if not started:  # the app stopped reading: answer for it
                 await self.refuse(scope, receive, send, limit)
 
-    @staticmethod
-    async def refuse(scope: Scope, receive: Receive, send: Send, limit: int) -> None:
+    async def refuse(self, scope: Scope, receive: Receive, send: Send, limit: int) -> None:
         message = f"the request body is larger than the limit of {limit // (1024 * 1024)} MB"
-        response = envelope(413, None, message, False, headers={"connection": "close"})
-        await response(scope, receive, send)
+        await self.refusal(scope, 413, message, {"connection": "close"})(scope, receive, send)
 
 
 class TimeoutMiddleware:
     """Every HTTP request ends within ``seconds`` (HLINK_REQUEST_TIMEOUT): one still running then is cancelled
-    and answered 503 with the envelope. Its database transaction rolls back; a lifecycle action cut off in
+    and answered 503. Its database transaction rolls back; a lifecycle action cut off in
     flight is looked after by the reconciler as after a crash (an unconfirmed submission is found by its name,
     an operation by its trigger id). WebSockets (subscriptions) are not limited."""
 
-    def __init__(self, app: ASGIApp, seconds: float) -> None:
+    def __init__(self, app: ASGIApp, seconds: float, refuse: Refuse) -> None:
         self.app = app
         self.seconds = seconds
+        self.refuse = refuse
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http" or self.seconds <= 0:
@@ -102,4 +103,4 @@ class TimeoutMiddleware:
             if started:  # the answer is under way: nothing else can be sent
                 raise
             message = f"the request took longer than {self.seconds:g} s (HLINK_REQUEST_TIMEOUT) and was stopped"
-            await envelope(503, None, message, False)(scope, receive, send)
+            await self.refuse(scope, 503, message, None)(scope, receive, send)

@@ -18,8 +18,8 @@ from tortoise import connections
 
 import database
 from models import Cluster
+from runtime import Runtime
 from services.metrics import count_jobs
-from services.runtime import Runtime
 
 HTTP_SECONDS = Histogram(
     "hlink_http_request_duration_seconds", "HTTP requests by method, route and status.", ["method", "route", "status"]

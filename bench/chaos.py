@@ -57,7 +57,8 @@ import asyncpg
 import httpx
 
 from flink.local import LocalFlink, free_port, progress_to_stderr
-from services.jobs.states import TERMINAL, code_of
+from models.status import TERMINAL
+from services.jobs.states import code_of
 from tests.helpers import AUTH
 from tests.pg import PostgresServer
 from tests.proxy import Proxy

@@ -31,11 +31,11 @@ from config import load_settings
 from flink.client import FlinkClient
 from flink.local import LocalFlink, free_port, progress_to_stderr
 from models import Cluster, Job
+from runtime import Runtime
 from services.access.accounts import bootstrap_admin, create_token
 from services.artifacts.storage import Storage
 from services.jobs.reconciler import reconcile_once
 from services.jobs.submission import pipeline_name, prepare
-from services.runtime import Runtime
 
 ROOT = Path(__file__).resolve().parent.parent
 

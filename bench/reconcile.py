@@ -23,9 +23,9 @@ import httpx
 import database
 from flink.client import FlinkClient
 from models import Cluster, Job
+from runtime import Runtime
 from services.artifacts.storage import Storage
 from services.jobs.reconciler import POLL_TIMEOUT, reconcile_once
-from services.runtime import Runtime
 from tests.statements import StatementCounter
 
 

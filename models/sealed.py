@@ -1,4 +1,4 @@
-"""Secrets sealed at rest: connector values that are secrets (recognised as services/catalog/secrets.py recognises
+"""Secrets sealed at rest: connector values that are secrets (recognised as masking.py recognises
 them for masking) and a user's own DDL that holds one are stored encrypted with Fernet (the ``cryptography``
 package: AES-128-CBC with an HMAC), under the key of HLINK_SECRET_KEY or of ``<data dir>/secret.key`` (made,
 mode 0600, at the first start). Reading them back opens them; rows written before sealing existed read as they
@@ -15,7 +15,7 @@ from typing import Any
 from cryptography.fernet import Fernet, InvalidToken
 from tortoise import fields
 
-from services.catalog.secrets import is_secret, mask_sql, mask_text
+from masking import is_secret, mask_sql, mask_text
 
 PREFIX = "enc:v1:"
 _fernet: Fernet | None = None

@@ -7,10 +7,10 @@ from datetime import datetime
 import strawberry
 
 from models import User as UserRow
-from resolvers.context import Info
 from resolvers.convert import parse_id
 from resolvers.mutations import attempt
 from schema.access import ApiToken, AuditEntry, IssuedToken, RevokePayload, TokenPayload, User, UserRole
+from schema.context import Info
 from schema.payloads import Page
 from services.access import accounts, trail
 from services.access.roles import require

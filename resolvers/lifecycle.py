@@ -11,9 +11,9 @@ from models import Job as JobRow
 from models import JobRun as JobRunRow
 from models import Operation as OperationRow
 from models import Savepoint as SavepointRow
-from resolvers.context import Info
 from resolvers.convert import parse_id
 from resolvers.mutations import attempt
+from schema.context import Info
 from schema.errors import to_graphql
 from schema.lifecycle import JobRun, JobStatusEvent, RestoreFrom, Savepoint, SavepointOperation
 from schema.payloads import JobOutcome, JobPayload, RunPayload, SavepointPayload, StopPayload

@@ -8,8 +8,8 @@ from typing import Any, TypeVar, cast
 import strawberry
 from strawberry.file_uploads import Upload
 
-from resolvers.context import Info
 from resolvers.convert import datasource_input, job_input, parse_id, to_service
+from schema.context import Info
 from schema.enums import SchemaType, StructureType
 from schema.errors import MutationError, to_graphql
 from schema.forms import AnalysedColumn

@@ -7,8 +7,8 @@ from typing import Any, TypeVar
 import strawberry
 from tortoise.models import Model
 
-from resolvers.context import Info
 from resolvers.convert import parse_id, to_service
+from schema.context import Info
 from schema.forms import ConnectorForm, TypeList
 from schema.inputs import ClusterFilter, DatasourceFilter, JarFilter, JobFilter, UdfFilter
 from schema.payloads import Page

@@ -17,13 +17,13 @@ from rest.inputs import Query, doc, required_int
 from rest.schemas import OBJECT
 from rest.views import cluster_info_vo, plain
 from rest.viewschemas import CLUSTER_INFO, CLUSTERS_SUMMED, RUN_VO, SAVEPOINT_DATA, STOPPED_VO, batch_of
+from runtime import Runtime
 from services.clusters import overview as cluster_overview
 from services.clusters.registry import all_clusters, get_cluster
 from services.jobs import lifecycle, monitoring
 from services.jobs import restore as restores
 from services.jobs.definitions import get_job
 from services.jobs.restore import RestoreFrom
-from services.runtime import Runtime
 
 
 @dataclass
@@ -228,7 +228,7 @@ async def log(request: Request) -> Response:
 
 async def _one_cluster(runtime: Runtime, cluster_id: int) -> dict[str, Any]:
     cluster = await get_cluster(cluster_id)
-    return cluster_info_vo(cluster, await cluster_overview.cluster_live(runtime, cluster))
+    return cluster_info_vo(cluster, await cluster_overview.cluster_live(runtime.flink, cluster))
 
 
 async def cluster_info(request: Request) -> Response:
@@ -247,7 +247,7 @@ async def dashboard(request: Request) -> Response:
     runtime = _runtime(request)
     if cluster_id is not None:
         return ok(await _one_cluster(runtime, cluster_id))
-    return ok(await cluster_overview.clusters_summed(runtime, await all_clusters()))
+    return ok(await cluster_overview.clusters_summed(runtime.flink, await all_clusters()))
 
 
 FLINK = "Asks the job's Flink cluster: 503 when it does not answer, 422 when it refuses (Flink's cause in msg)."

@@ -8,11 +8,11 @@ from typing import Any
 
 from tortoise.models import Model
 
+from masking import mask_sql
 from models import Cluster, Column, Datasource, DatasourceProperties, Jar, Job, JobDatasource, Udf
 from services.artifacts.jars import size_text
 from services.catalog.datasources import ColumnInput, masked, shown_properties
 from services.catalog.ddl import ddl_of
-from services.catalog.secrets import mask_sql
 from services.checks import camel
 from services.jobs.definitions import STATUS_NAMES, TYPE_NAMES
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import logging
 import re
 from collections.abc import Iterable
+from dataclasses import dataclass
 from functools import cache, partial
 from pathlib import Path
 from typing import Any
@@ -21,15 +22,9 @@ from strawberry.extensions.max_aliases import create_validator as alias_validato
 from strawberry.extensions.query_depth_limiter import create_validator as depth_validator
 from strawberry.schema.config import StrawberryConfig
 from strawberry.schema.schema import DEFAULT_ALLOWED_OPERATION_TYPES
-from strawberry.tools import merge_types
 from strawberry.types import ExecutionContext, ExecutionResult
 from strawberry.types.graphql import OperationType
 
-from resolvers.access import AccessMutation, AccessQuery
-from resolvers.alerts import AlertMutation, AlertQuery
-from resolvers.lifecycle import LifecycleMutation, Subscription
-from resolvers.mutations import Mutation
-from resolvers.queries import Query
 from schema.codes import ErrorCodes
 from schema.cost import CostLimiter
 from schema.glossary import describe
@@ -117,14 +112,24 @@ class AliasLimit(AddValidationRules):
         super().__init__([_alias_rule(max_alias_count)])
 
 
+@dataclass(frozen=True)
+class Roots:
+    """The root types, each merged from the resolvers of every subject (resolvers/ makes them: the types here
+    know nothing of the resolvers)."""
+
+    query: type
+    mutation: type
+    subscription: type
+
+
 def build_schema(
-    max_depth: int = 12, max_tokens: int = 5000, max_aliases: int = 30, max_cost: int = 1_000_000
+    roots: Roots, max_depth: int = 12, max_tokens: int = 5000, max_aliases: int = 30, max_cost: int = 1_000_000
 ) -> strawberry.Schema:
-    """The schema with its guards against abusive documents."""
+    """The schema of these root types, with its guards against abusive documents."""
     return HlinkSchema(
-        query=merge_types("Query", (Query, AccessQuery, AlertQuery)),
-        mutation=merge_types("Mutation", (Mutation, LifecycleMutation, AccessMutation, AlertMutation)),
-        subscription=Subscription,
+        query=roots.query,
+        mutation=roots.mutation,
+        subscription=roots.subscription,
         config=StrawberryConfig(scalar_map=SCALARS),
         extensions=[
             partial(DepthLimit, max_depth=max_depth),
@@ -141,6 +146,6 @@ def build_schema(
     )
 
 
-def sdl() -> str:
+def sdl(roots: Roots) -> str:
     """The schema in SDL, as committed to schema.graphql."""
-    return build_schema().as_str() + "\n"
+    return build_schema(roots).as_str() + "\n"

@@ -3,9 +3,10 @@ kind of failure, for a program to act on, beside the message meant for people.""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 
 from graphql import GraphQLError
+from starlette.responses import JSONResponse
 from strawberry.extensions import SchemaExtension
 
 from services.errors import DomainError
@@ -21,6 +22,17 @@ def code_of(error: GraphQLError) -> str:
     if isinstance(cause, DomainError):
         return cause.code
     return "INTERNAL_SERVER_ERROR"
+
+
+#: the code of a request refused before GraphQL ran (by the gate, the body or the time limit), by its status
+HTTP_CODES = {401: "UNAUTHENTICATED", 403: "FORBIDDEN", 413: "BAD_USER_INPUT", 503: "UNAVAILABLE"}
+
+
+def refusal(status: int, message: str, headers: Mapping[str, str] | None = None) -> JSONResponse:
+    """Such a refusal in GraphQL's shape (``errors`` with ``extensions.code``), with its HTTP status."""
+    code = HTTP_CODES.get(status, "INTERNAL_SERVER_ERROR")
+    body = {"data": None, "errors": [{"message": message, "extensions": {"code": code}}]}
+    return JSONResponse(body, status_code=status, headers=headers)
 
 
 class ErrorCodes(SchemaExtension):

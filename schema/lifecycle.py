@@ -10,11 +10,11 @@ import strawberry
 from strawberry.scalars import JSON
 
 import models
+from models.status import UNKNOWN
 from schema.enums import JobStatus, described
 from schema.errors import graph_field
 from schema.scalars import Long
-from services.jobs.events import JobEvent
-from services.jobs.states import UNKNOWN
+from services.events import JobEvent
 
 
 @strawberry.type(description="One submission of a job to Flink and how it ended.")

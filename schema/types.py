@@ -12,7 +12,8 @@ import strawberry
 from tortoise.models import Model
 
 import models
-from resolvers.context import Info
+from masking import mask_sql
+from schema.context import Info
 from schema.enums import (
     CheckpointCleanupMode,
     CheckpointMode,
@@ -32,7 +33,6 @@ from services import paging
 from services.artifacts.jars import size_text
 from services.catalog.datasources import ROOT, masked
 from services.catalog.ddl import ddl_of
-from services.catalog.secrets import mask_sql
 from services.clusters.overview import cluster_live
 from services.errors import DomainError, ValidationFailed
 from services.jobs.definitions import STATUS_NAMES, TYPE_NAMES
@@ -45,35 +45,46 @@ T = TypeVar("T")
 R = TypeVar("R")
 
 
-_ENUM_FIELDS: dict[type, dict[str, type[Enum]]] = {}
+#: how each GraphQL type's stored fields are read off a row: (name, how), computed once per type
+_PLANS: dict[type, list[tuple[str, Any]]] = {}
+_ROW, _ID, _PLAIN = object(), object(), object()
 
 
-def _enum_fields(cls: type) -> dict[str, type[Enum]]:
-    """The fields of a GraphQL type declared as enums (stored as their values), cached per type."""
-    if cls not in _ENUM_FIELDS:
+def _plan(cls: type) -> list[tuple[str, Any]]:
+    """A type's stored fields (edges, resolved on demand, left out), each with how it is read: the row itself,
+    its primary key as an ID, an enum made from the stored value, or the same-named attribute."""
+    if cls not in _PLANS:
         hints = typing.get_type_hints(cls)
-        _ENUM_FIELDS[cls] = {n: h for n, h in hints.items() if isinstance(h, type) and issubclass(h, Enum)}
-    return _ENUM_FIELDS[cls]
+        plan: list[tuple[str, Any]] = []
+        for f in dataclasses.fields(cls):
+            defaulted = f.default is not dataclasses.MISSING or f.default_factory is not dataclasses.MISSING
+            if getattr(f, "base_resolver", None) is not None or defaulted:
+                continue  # an edge, resolved on demand, or what the resolvers attach (prefetched rows)
+            hint = hints.get(f.name)
+            how = {"row": _ROW, "id": _ID}.get(f.name)
+            if how is None:
+                how = hint if isinstance(hint, type) and issubclass(hint, Enum) else _PLAIN
+            plan.append((f.name, how))
+        _PLANS[cls] = plan
+    return _PLANS[cls]
 
 
 def from_row(cls: type[T], row: Model, **overrides: Any) -> T:
-    """A GraphQL object from a stored row: same-named attributes, the row kept privately for edges."""
-    enums = _enum_fields(cls)
+    """A GraphQL object from a stored row: same-named attributes, the row kept privately for edges. A page of
+    objects is made thousands at a time, so each type's plan is worked out once (:func:`_plan`)."""
     values: dict[str, Any] = {}
-    for f in dataclasses.fields(cls):  # type: ignore[arg-type]
-        if getattr(f, "base_resolver", None) is not None:
-            continue  # an edge, resolved on demand
-        if f.name in overrides:
-            values[f.name] = overrides[f.name]
-        elif f.name == "row":
-            values["row"] = row
-        elif f.name == "id":
-            values["id"] = strawberry.ID(str(row.pk))
-        elif f.name in enums:
-            values[f.name] = enums[f.name](getattr(row, f.name))
+    for name, how in _plan(cls):
+        if name in overrides:
+            continue
+        if how is _PLAIN:
+            values[name] = getattr(row, name)
+        elif how is _ROW:
+            values[name] = row
+        elif how is _ID:
+            values[name] = strawberry.ID(str(row.pk))
         else:
-            values[f.name] = getattr(row, f.name)
-    return cls(**values)
+            values[name] = how(getattr(row, name))
+    return cls(**values, **overrides)
 
 
 #: how many items a nested list answers unless asked for fewer or more (up to the page cap)
@@ -145,7 +156,7 @@ class Cluster(Audited):
 
     @strawberry.field(description="Live figures asked of Flink now: version, task managers, slots, job counts.")
     async def overview(self, info: Info) -> ClusterOverview:
-        return ClusterOverview.of(await cluster_live(info.context.runtime, self.row))
+        return ClusterOverview.of(await cluster_live(info.context.runtime.flink, self.row))
 
 
 @strawberry.type(description="A column; nested columns (ROW, ARRAY<ROW>) have children.")
@@ -162,10 +173,24 @@ class Column(Audited):
     event_time: int
     comment: str | None
 
+    #: the columns nested directly under this one, made with it from the datasource's rows (:func:`column_tree`)
+    kids: strawberry.Private[list[Column]] = dataclasses.field(default_factory=list)
+
     @strawberry.field(description="The columns nested directly under this one.")
-    async def children(self, info: Info) -> list[Column]:
-        siblings = await info.context.loaders.columns_by_datasource.load(self.row.datasource_id)
-        return rows_to(Column, [c for c in siblings if c.virtual_pid == self.row.virtual_id])
+    def children(self) -> list[Column]:
+        return self.kids
+
+
+def column_tree(rows: list[models.Column]) -> dict[str, list[Column]]:
+    """A datasource's columns as GraphQL objects under their parents' virtual ids (``ROOT``: the top level), each
+    made once with its children attached, so a page of nested columns resolves without awaiting per column."""
+    made = [from_row(Column, r) for r in rows]
+    under: dict[str, list[Column]] = {}
+    for column in made:
+        under.setdefault(column.virtual_pid, []).append(column)
+    for column in made:
+        column.kids = under.get(column.virtual_id, [])
+    return under
 
 
 @strawberry.type(description="One filled field of the connector form (secrets come back masked).")
@@ -204,11 +229,12 @@ class Datasource(Audited):
     @strawberry.field(description="The top-level columns; nested ones hang under Column.children.")
     async def columns(self, info: Info) -> list[Column]:
         rows = await info.context.loaders.columns_by_datasource.load(self.row.id)
-        return rows_to(Column, [c for c in rows if c.virtual_pid == ROOT])
+        return column_tree(rows).get(ROOT, [])
 
     @strawberry.field(description="Every column, flat, in stored order.")
     async def all_columns(self, info: Info) -> list[Column]:
-        return rows_to(Column, await info.context.loaders.columns_by_datasource.load(self.row.id))
+        rows = await info.context.loaders.columns_by_datasource.load(self.row.id)
+        return _in_order(rows, column_tree(rows))
 
     @strawberry.field(description="The filled connector form.")
     async def properties(self, info: Info) -> list[ConnectorProperty]:
@@ -244,18 +270,25 @@ class Datasource(Audited):
         ]
 
 
+def _in_order(rows: list[models.Column], tree: dict[str, list[Column]]) -> list[Column]:
+    """The tree's columns in the rows' stored order."""
+    by_id = {c.virtual_id: c for level in tree.values() for c in level}
+    return [by_id[r.virtual_id] for r in rows if r.virtual_id in by_id]
+
+
 @strawberry.type(description="One entry of a job's mapping: a datasource in a role; sinks carry their SQL.")
 class JobMapping:
     row: strawberry.Private[models.JobDatasource]
     id: strawberry.ID
     role: Role
     run_sql: str | None
+    #: the mapped datasource's row, read with the mapping (:func:`_mappings`)
+    datasource_row: strawberry.Private[models.Datasource | None] = None
 
     @strawberry.field
-    async def datasource(self, info: Info) -> Datasource:
-        ds = await info.context.loaders.datasource.load(self.row.datasource_id)
-        assert ds is not None  # the foreign key guarantees it
-        return from_row(Datasource, ds)
+    def datasource(self) -> Datasource:
+        assert self.datasource_row is not None  # read with the mapping; the foreign key guarantees it
+        return from_row(Datasource, self.datasource_row)
 
 
 @strawberry.type(description="A feature job (SQL or JAR) and its Flink settings.")
@@ -406,8 +439,15 @@ class Job(Audited):
 
 
 async def _mappings(job: models.Job, info: Info, role: Role | None) -> list[JobMapping]:
-    rows = await info.context.loaders.mappings_by_job.load(job.id)
-    return [from_row(JobMapping, m, role=Role(m.ds_type)) for m in rows if role is None or m.ds_type == role.value]
+    """The job's mapping with each datasource's row (batched across the page's jobs by the loaders), so that
+    ``JobMapping.datasource`` resolves without awaiting per mapping."""
+    rows = [
+        m for m in await info.context.loaders.mappings_by_job.load(job.id) if role is None or m.ds_type == role.value
+    ]
+    sources = await info.context.loaders.datasource.load_many([m.datasource_id for m in rows])
+    return [
+        from_row(JobMapping, m, role=Role(m.ds_type), datasource_row=ds) for m, ds in zip(rows, sources, strict=True)
+    ]
 
 
 @strawberry.type(description="A jar uploaded for JAR jobs.")

@@ -14,7 +14,7 @@ import pytest
 from flink.client import FlinkClient
 from flink.errors import FlinkRejected, FlinkUnavailable
 from models import Cluster, Job
-from services.clusters import allowlist
+from services import allowlist
 from services.clusters.clients import FlinkClients
 from tests.helpers import add_cluster, envelope_fail, envelope_ok
 

@@ -11,9 +11,9 @@ import httpx
 
 from flink.local import LocalFlink
 from models import Cluster, Job, JobRun
+from runtime import Runtime
 from services.jobs.reconciler import reconcile_once
 from services.jobs.submission import pipeline_name, prepare
-from services.runtime import Runtime
 from tests.helpers import add_cluster, envelope_fail, envelope_ok, wait_flink_state
 
 

@@ -11,8 +11,8 @@ from models import Column, Datasource, Job
 from services.catalog.ddl import TableSpec, create_table, options_of, quote, spec_of
 from services.errors import ValidationFailed
 from services.jobs.script import Restore, job_settings
-from services.jobs.sqltext import place, split_statements
 from services.jobs.submission import program_args
+from services.sqltext import place, split_statements
 
 TRACE = """org.apache.flink.runtime.rest.handler.RestHandlerException: Could not execute application.
 \tat org.apache.flink.runtime.webmonitor.handlers.JarRunHandler.lambda$handleRequest$1(JarRunHandler.java:114)

@@ -28,6 +28,7 @@ from websockets.typing import Origin, Subprotocol
 
 from app import create_app
 from flink.local import free_port
+from resolvers import roots
 from schema import DOCUMENT_CACHE, SDL_PATH, build_schema
 from tests.conftest import gql
 from tests.helpers import AUTH, app_settings
@@ -123,7 +124,7 @@ def _undescribed(schema: GraphQLSchema) -> tuple[int, list[str]]:
 
 
 async def test_every_type_field_argument_and_enum_value_is_described() -> None:
-    served = build_schema()._schema
+    served = build_schema(roots())._schema
     committed = build_schema_from_sdl(SDL_PATH.read_text())
     for schema in (served, committed):  # what introspection shows, and the committed SDL a frontend reads
         seen, blank = _undescribed(schema)

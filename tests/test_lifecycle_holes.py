@@ -16,9 +16,9 @@ import websockets
 from flink.client import FlinkClient
 from flink.local import LocalFlink
 from models import AuditEntry, Job, JobRun, Operation, Savepoint
+from models.status import STATUS_NAMES, JobStatus
 from schema.enums import JobStatus as GraphJobStatus
 from services.jobs.reconciler import reconcile_once
-from services.jobs.states import STATUS_NAMES, JobStatus
 from tests.conftest import gql
 from tests.helpers import AUTH, add_cluster, envelope_fail, envelope_ok
 from tests.jars import jar_bytes

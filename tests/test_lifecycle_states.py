@@ -18,23 +18,10 @@ from flink.client import FlinkClient, RunRequest
 from flink.errors import FlinkUnavailable
 from flink.local import LocalFlink
 from models import Job, JobRun
+from models.status import ANY, CANCELLED, FAILED, IDLE, NOT_RUNNING, RUNNING, SUBMITTING
 from services.jobs import submission
 from services.jobs.reconciler import reconcile_once
-from services.jobs.states import (
-    ANY,
-    CANCELLED,
-    FAILED,
-    IDLE,
-    NOT_RUNNING,
-    RUNNING,
-    SUBMITTING,
-    TRANSITIONS,
-    Change,
-    Event,
-    IllegalTransition,
-    allowed,
-    apply,
-)
+from services.jobs.states import TRANSITIONS, Change, Event, IllegalTransition, allowed, apply
 from tests.helpers import add_cluster, envelope_fail, envelope_ok
 from tests.proxy import Proxy
 from tests.statements import StatementCounter

@@ -28,7 +28,7 @@ import httpx
 import pytest
 
 from flink.local import LocalFlink
-from services.jobs.events import CHANNEL, JobEvent, SharedEvents
+from services.events import CHANNEL, JobEvent, SharedEvents
 from tests.conftest import DATABASES, FLINK_VERSIONS, fresh_postgres_database
 from tests.helpers import AUTH, envelope_ok
 from tests.pg import PostgresServer

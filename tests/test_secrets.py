@@ -13,8 +13,8 @@ import httpx
 import pytest
 from tortoise import connections
 
+from masking import is_secret, mask_sql, mask_text
 from models import Datasource, DatasourceProperties, Job, sealed
-from services.catalog.secrets import is_secret, mask_sql, mask_text
 from services.jobs.script import build_script
 from services.jobs.submission import pipeline_name
 from tests.conftest import gql

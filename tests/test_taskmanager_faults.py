@@ -24,8 +24,8 @@ import pytest
 
 from flink.local import LocalFlink, free_port, progress_to_stderr
 from models import JobRun
+from models.status import FAILED, RUNNING
 from services.jobs.reconciler import reconcile_once
-from services.jobs.states import FAILED, RUNNING
 from tests.conftest import DATABASES, FLINK_VERSIONS, TEST_ROOT
 from tests.helpers import add_cluster, envelope_ok
 from tests.test_flink_lifecycle import add_ds, add_job

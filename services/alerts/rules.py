@@ -5,11 +5,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from models import AlertChannel, AlertRule
+from services import allowlist
 from services.access.audit import guarded
 from services.actor import Role, stamp_new
 from services.alerts.messages import KINDS
 from services.checks import Checks
-from services.clusters import allowlist
 from services.records import get_or_404
 
 

@@ -12,7 +12,7 @@ import anyio.to_thread
 from flink.client import FlinkClient
 from flink.errors import FlinkRejected
 from flink.sqlrunner import RunnerBuildError, build_runner, bundle, runner_is_current
-from services.clusters import allowlist
+from services import allowlist
 from services.errors import ValidationFailed
 
 

@@ -7,7 +7,7 @@ from typing import Any
 
 from flink.errors import FlinkError
 from models import Cluster
-from services.runtime import Runtime
+from services.clusters.clients import FlinkClients
 
 #: Flink's /overview figures under the dashboard's names (the document's ClusterOverviewWithVersion) ...
 DASHBOARD_FIGURES = {
@@ -44,20 +44,20 @@ def _figures(overview: dict[str, Any]) -> dict[str, Any]:
     return figures
 
 
-async def cluster_live(runtime: Runtime, cluster: Cluster) -> dict[str, Any]:
+async def cluster_live(flink: FlinkClients, cluster: Cluster) -> dict[str, Any]:
     """Version, task managers, slots and job counts; ``reachable`` false (with the reason, and every figure
     None) when it is down."""
     try:
-        overview = await runtime.flink.client(cluster.address).overview()
+        overview = await flink.client(cluster.address).overview()
     except FlinkError as error:
         return {"reachable": False, "error": error.message, **_figures({})}
     return {"reachable": True, **_figures(overview)}
 
 
-async def clusters_summed(runtime: Runtime, clusters: list[Cluster]) -> dict[str, Any]:
+async def clusters_summed(flink: FlinkClients, clusters: list[Cluster]) -> dict[str, Any]:
     """Every registered cluster as one: the figures summed over the reachable ones, their distinct Flink
     versions (and commits) comma-separated; how many clusters there are and which did not answer."""
-    lives = await asyncio.gather(*(cluster_live(runtime, c) for c in clusters))  # slow clusters in parallel
+    lives = await asyncio.gather(*(cluster_live(flink, c) for c in clusters))  # slow clusters in parallel
     up = [live for live in lives if live["reachable"]]
 
     def distinct(name: str) -> str | None:

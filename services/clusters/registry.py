@@ -11,12 +11,12 @@ from config import Settings
 from flink.client import FlinkClient
 from flink.errors import FlinkError
 from models import Cluster, Job
+from models.status import ACTIVE
+from services import allowlist
 from services.access.audit import guarded
 from services.actor import Role, stamp_change, stamp_new
 from services.checks import Checks
-from services.clusters import allowlist
 from services.errors import Conflict
-from services.jobs.states import ACTIVE
 from services.paging import Page, check_filter, paginate
 from services.records import apply, get_or_404, given
 

@@ -9,15 +9,15 @@ from tortoise.queryset import QuerySet
 from tortoise.transactions import in_transaction
 
 from models import Cluster, Datasource, Jar, Job, JobDatasource
+from models.status import ACTIVE, NOT_RUNNING
+from models.status import STATUS_NAMES as STATUS_NAMES
 from services.access.audit import guarded
 from services.actor import Role, stamp_change, stamp_new
 from services.checks import Checks
 from services.errors import Conflict
-from services.jobs.sqltext import SqlRefused, sink_statement
-from services.jobs.states import ACTIVE, NOT_RUNNING
-from services.jobs.states import STATUS_NAMES as STATUS_NAMES
 from services.paging import Page, check_filter, paginate
 from services.records import apply, get_or_404, given
+from services.sqltext import SqlRefused, sink_statement
 
 ROLES = ("source", "side", "sink")
 TYPE_NAMES = {0: "SQL", 1: "JAR"}

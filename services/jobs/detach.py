@@ -12,14 +12,15 @@ from tortoise.transactions import in_transaction
 
 from flink.errors import FlinkRejected, FlinkUnavailable
 from models import Cluster, Job, JobRun, Operation
+from models.status import ACTIVE, DETACHED, NOT_RUNNING, STATUS_NAMES, TERMINAL
+from runtime import Runtime
 from services.access.audit import guarded, record
 from services.actor import Role, acting
 from services.errors import Conflict, ValidationFailed
 from services.jobs import operations
 from services.jobs.definitions import get_job
-from services.jobs.states import ACTIVE, DETACHED, NOT_RUNNING, STATUS_NAMES, TERMINAL, Change, Event, announce, now
+from services.jobs.states import Change, Event, announce, now
 from services.jobs.states import settle as settle_job
-from services.runtime import Runtime
 
 log = logging.getLogger("hlink.lifecycle")
 MAX_REASON = 500

@@ -14,37 +14,21 @@ from typing import Any
 from tortoise.transactions import in_transaction
 
 from flink.errors import FlinkError, FlinkRejected, FlinkUnavailable
+from masking import mask_sql
 from models import Job, JobRun, Operation, Savepoint
+from models.status import ACTIVE, IDLE, STATUS_NAMES, SUBMITTING, SUBMITTING_STATE, TERMINAL, UNCONFIRMED
+from runtime import Runtime
 from services.access.audit import guarded
 from services.actor import Role, stamp_new
-from services.catalog.secrets import mask_sql
 from services.errors import Conflict, DomainError, NotFound, Refused, Unavailable, ValidationFailed
 from services.jobs import operations, versions
 from services.jobs.definitions import get_job
 from services.jobs.reconciler import flink_failure
 from services.jobs.restore import RestoreFrom, decide
 from services.jobs.script import Restore
-from services.jobs.states import (
-    ACTIVE,
-    IDLE,
-    SETTLE_TRIES,
-    STATUS_NAMES,
-    SUBMITTING,
-    SUBMITTING_STATE,
-    TERMINAL,
-    UNCONFIRMED,
-    Change,
-    Event,
-    announce,
-    apply,
-    code_of,
-    event_of,
-    now,
-    settle,
-)
+from services.jobs.states import SETTLE_TRIES, Change, Event, announce, apply, code_of, event_of, now, settle
 from services.jobs.submission import Submission, cluster_of, pipeline_name, prepare, with_jar_retry
 from services.metrics import SUBMISSIONS
-from services.runtime import Runtime
 
 log = logging.getLogger("hlink.lifecycle")
 NEVER, VALID, INVALID = 0, 1, 2

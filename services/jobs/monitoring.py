@@ -5,12 +5,12 @@ from __future__ import annotations
 from typing import Any
 
 from flink.errors import FlinkError, FlinkRejected, readable_cause
+from masking import mask_sql
 from models import Job, JobRun
-from services.catalog.secrets import mask_sql
+from runtime import Runtime
 from services.errors import Conflict, Refused, Unavailable
 from services.jobs.definitions import get_job
 from services.jobs.submission import cluster_of
-from services.runtime import Runtime
 
 
 async def _flink_job(job_id: int) -> tuple[Job, str]:

@@ -27,14 +27,15 @@ from tortoise.transactions import in_transaction
 
 from flink.client import FlinkClient
 from flink.errors import FlinkError, FlinkRejected, FlinkUnavailable
+from masking import mask_sql
 from models import Cluster, Job, JobRun, Operation, Savepoint
+from models.status import CANCELLED
+from runtime import Runtime
 from services.actor import stamp_new
-from services.catalog.secrets import mask_sql
 from services.errors import Conflict, DomainError, Refused, Unavailable
 from services.jobs import savepoints
-from services.jobs.states import CANCELLED, Change, Event, now, settle
+from services.jobs.states import Change, Event, now, settle
 from services.jobs.submission import cluster_of
-from services.runtime import Runtime
 
 log = logging.getLogger("hlink.operations")
 

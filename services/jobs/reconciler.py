@@ -27,27 +27,14 @@ from tortoise.transactions import in_transaction
 
 from flink.client import FlinkJob
 from flink.errors import FlinkError, readable_cause
+from masking import mask_sql
 from models import Cluster, Job, JobRun
+from models.status import ACTIVE, FAILED, LOST, NOT_RUNNING, SUBMITTING, TERMINAL, UNKNOWN
+from runtime import Runtime
 from services.alerts import incidents as alerts
-from services.catalog.secrets import mask_sql
 from services.jobs import operations
-from services.jobs.states import (
-    ACTIVE,
-    FAILED,
-    LOST,
-    NOT_RUNNING,
-    SUBMITTING,
-    TERMINAL,
-    UNKNOWN,
-    Change,
-    Event,
-    announce,
-    apply,
-    code_of,
-    now,
-)
+from services.jobs.states import Change, Event, announce, apply, code_of, now
 from services.metrics import RECONCILE_SECONDS, count_jobs
-from services.runtime import Runtime
 
 log = logging.getLogger("hlink.reconciler")
 #: how long one cluster may take to list its jobs before its jobs read UNKNOWN for this cycle (a job manager

@@ -8,9 +8,9 @@ import logging
 from flink.client import FlinkClient
 from flink.errors import FlinkError
 from models import Job, JobRun, Savepoint
+from runtime import Runtime
 from services.actor import stamp_new
 from services.jobs.submission import cluster_of
-from services.runtime import Runtime
 
 log = logging.getLogger("hlink.savepoints")
 

@@ -17,63 +17,22 @@ import logging
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime
-from enum import IntEnum, StrEnum
+from enum import StrEnum
 from typing import Final
 
 from models import Job
-from services.jobs.events import Events, JobEvent
-
-
-class JobStatus(IntEnum):
-    """A job's documented code (the API's jobStatus), as stored in ``t_job.job_status``."""
-
-    NOT_RUNNING = 0
-    RUNNING = 1
-    CANCELLED = 2
-    FAILED = 3
-    SUBMITTING = 9
-
-    @property
-    def label(self) -> str:
-        """The code in words, as messages and the REST view's jobStatusName say it."""
-        return self.name.lower().replace("_", " ")
-
-
-NOT_RUNNING, RUNNING, CANCELLED, FAILED, SUBMITTING = (
-    JobStatus.NOT_RUNNING,
-    JobStatus.RUNNING,
-    JobStatus.CANCELLED,
-    JobStatus.FAILED,
-    JobStatus.SUBMITTING,
+from models.status import (
+    ACTIVE,
+    ANY,
+    CANCELLED,
+    FAILED,
+    IDLE,
+    NOT_RUNNING,
+    RUNNING,
+    STATE_CODES,
+    SUBMITTING,
 )
-#: each code in words
-STATUS_NAMES: Final[dict[int, str]] = {status: status.label for status in JobStatus}
-#: Flink's state names; the documented code beside them is what the API's jobStatus carries
-STATE_CODES = {
-    "INITIALIZING": SUBMITTING,
-    "CREATED": SUBMITTING,
-    "RUNNING": RUNNING,
-    "RESTARTING": RUNNING,
-    "FAILING": RUNNING,
-    "CANCELLING": RUNNING,
-    "RECONCILING": RUNNING,
-    "SUSPENDED": RUNNING,
-    "FINISHED": NOT_RUNNING,
-    "CANCELED": CANCELLED,
-    "FAILED": FAILED,
-}
-TERMINAL = frozenset({"FINISHED", "CANCELED", "FAILED"})
-#: hlink's own state name while it submits (Flink has not answered yet)
-SUBMITTING_STATE = "SUBMITTING"
-#: the submission's answer was lost (a timeout, a dropped connection): Flink may run it; it is looked up by its
-#: pipeline name, never submitted again, and released with the reason when Flink does not know it in time
-UNCONFIRMED = "UNCONFIRMED"
-#: the cluster did not answer: the job's state is unknown (its code stays what Flink last said)
-UNKNOWN = "UNKNOWN"
-#: the cluster answered and no longer knows the job (it restarted without high availability)
-LOST = "LOST"
-#: an admin let go of the job: its cluster could not be asked (gone, silent), so Flink's word cannot be had
-DETACHED = "DETACHED"
+from services.events import Events, JobEvent
 
 
 class Event(StrEnum):
@@ -90,11 +49,6 @@ class Event(StrEnum):
     CANCELLED = "cancelled"
     DETACHED = "detached"
 
-
-IDLE: Final = frozenset({NOT_RUNNING, CANCELLED, FAILED})
-#: running or submitting on Flink: followed by the reconciler, never deleted, moved or detached under Flink's feet
-ACTIVE: Final = frozenset({RUNNING, SUBMITTING})
-ANY = IDLE | ACTIVE
 
 #: event: (the codes it may leave, the codes it may reach)
 TRANSITIONS: Final[dict[Event, tuple[frozenset[int], frozenset[int]]]] = {

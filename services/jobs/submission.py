@@ -15,12 +15,12 @@ from flink.errors import FlinkRejected
 from flink.sqlrunner import RUNNER_CLASS
 from flink.versions import FlinkVersion
 from models import Cluster, Jar, Job
+from runtime import Runtime
 from services.artifacts.jars import jar_path as stored_path
 from services.clusters.clients import jar_missing
 from services.errors import NotFound, ValidationFailed
 from services.jobs import versions
 from services.jobs.script import Restore, Script, build_script, job_settings
-from services.runtime import Runtime
 
 SQL_JOB, JAR_JOB = 0, 1
 T = TypeVar("T")

@@ -26,14 +26,14 @@ from flink.client import FlinkClient, RunRequest
 from flink.errors import FlinkError, FlinkRejected, FlinkUnavailable
 from flink.sqlrunner import COMPILE_PLAN, EXECUTE_PLAN, RUNNER_CLASS
 from flink.versions import FlinkVersion
+from masking import MASK, is_secret, mask_sql, mask_text
 from models import Cluster, Jar, Job, JobRun, JobVersion, Savepoint
+from runtime import Runtime
 from services.actor import stamp_new
 from services.artifacts.jars import jar_path
-from services.catalog.secrets import MASK, is_secret, mask_sql, mask_text
 from services.errors import DomainError
 from services.jobs.script import Origin, Script, build_script, job_settings
 from services.jobs.states import now
-from services.runtime import Runtime
 
 log = logging.getLogger(__name__)
 

@@ -11,7 +11,7 @@ from pathlib import Path
 from services.artifacts.storage import Storage
 from services.clusters.clients import FlinkClients
 from services.clusters.leases import Leases
-from services.jobs.events import Events
+from services.events import Events
 
 
 @dataclass

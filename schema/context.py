@@ -9,9 +9,9 @@ from starlette.responses import Response
 from starlette.websockets import WebSocket
 from strawberry.types import Info as StrawberryInfo
 
-from resolvers.loaders import Loaders
+from runtime import Runtime
+from schema.loaders import Loaders
 from services.artifacts.storage import Storage
-from services.runtime import Runtime
 
 
 @dataclass
