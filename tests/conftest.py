@@ -56,6 +56,35 @@ ENTITY_TABLES = [
 ]
 
 
+def _parametrized(metafunc: pytest.Metafunc) -> set[str]:
+    """The arguments a test's own ``parametrize`` marks already choose (a test may pin a version or database)."""
+    names: set[str] = set()
+    for mark in metafunc.definition.iter_markers("parametrize"):
+        given = mark.args[0]
+        names |= {n.strip() for n in (given.split(",") if isinstance(given, str) else given)}
+    return names
+
+
+def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
+    """The two axes, each run only where behaviour differs along it.
+
+    - Flink: every version (a 2.x and the 1.20 LTS) for the tests marked ``flink_lines`` (submission, savepoints,
+      DDL, plans: what hlink says differently to each line); the first version for the others.
+    - Database: SQLite and PostgreSQL for every test without Flink (storage, queries, migrations, the faces); the
+      tests with Flink run on the first only (PostgreSQL under Flink has tests of its own: replicas, restarts),
+      unless marked ``databases``.
+    """
+    chosen = _parametrized(metafunc)
+    marks = {m.name for m in metafunc.definition.iter_markers()}
+    uses_flink = "flink" in metafunc.fixturenames
+    if uses_flink and "flink" not in chosen:
+        versions = FLINK_VERSIONS if "flink_lines" in marks else FLINK_VERSIONS[:1]
+        metafunc.parametrize("flink", versions, indirect=True, scope="session", ids=lambda v: f"flink-{v}")
+    if "database_url" in metafunc.fixturenames and "database_url" not in chosen:
+        kinds = DATABASES if not uses_flink or "databases" in marks else DATABASES[:1]
+        metafunc.parametrize("database_url", kinds, indirect=True, scope="session")
+
+
 @pytest.fixture(scope="session")
 def pg_server() -> Iterator[PostgresServer]:
     server = PostgresServer.start()
@@ -82,7 +111,7 @@ async def empty_database(kind: str, request: pytest.FixtureRequest, folder: Path
     return await fresh_postgres_database(request.getfixturevalue("pg_server"), name)
 
 
-@pytest.fixture(scope="session", params=DATABASES)
+@pytest.fixture(scope="session")
 async def database_url(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> AsyncIterator[str]:
     """A migrated database of each kind, connected for the tests that run against it."""
     url = await empty_database(request.param, request, tmp_path_factory.mktemp("db"), "hlink_test")
@@ -143,7 +172,7 @@ def runner_jar() -> Path:
     return build_runner(RUNNER_JAR)
 
 
-@pytest.fixture(scope="session", params=FLINK_VERSIONS, ids=lambda v: f"flink-{v}")
+@pytest.fixture(scope="session")
 def flink(request: pytest.FixtureRequest) -> Iterator[LocalFlink]:
     """A real Flink cluster of each tested version for the whole session, installed from PyPI on first use."""
     version = str(request.param)

@@ -26,6 +26,8 @@ from tests.conftest import RUNNER_JAR
 from tests.helpers import add_cluster, envelope_ok, prop
 from tests.test_flink_lifecycle import flink_state
 
+pytestmark = pytest.mark.flink_lines  # what hlink says to Flink differs by line
+
 NESTED_COLUMNS = [
     {"name": "id", "flinkType": "BIGINT", "virtualId": "1"},
     {"name": "user", "flinkType": "ROW", "virtualId": "2"},

@@ -7,10 +7,13 @@ from pathlib import Path
 
 import anyio
 import httpx
+import pytest
 
 from flink.local import LocalFlink
 from tests.helpers import add_cluster, envelope_ok
 from tests.test_flink_lifecycle import add_ds, add_job, flink_state
+
+pytestmark = pytest.mark.flink_lines  # what hlink says to Flink differs by line
 
 
 async def test_jar_job_runs_with_its_arguments_and_is_cancelled(

@@ -8,6 +8,7 @@ from typing import Any
 
 import anyio
 import httpx
+import pytest
 
 from flink.local import LocalFlink
 from models import Cluster, Job, JobRun
@@ -15,6 +16,8 @@ from runtime import Runtime
 from services.jobs.reconciler import reconcile_once
 from services.jobs.submission import pipeline_name, prepare
 from tests.helpers import add_cluster, envelope_fail, envelope_ok, wait_flink_state
+
+pytestmark = pytest.mark.flink_lines  # what hlink says to Flink differs by line
 
 
 def column(name: str, flink_type: str, i: int) -> dict[str, Any]:

@@ -17,6 +17,8 @@ from tests.conftest import RUNNER_JAR
 from tests.helpers import add_cluster, envelope_fail, envelope_ok
 from tests.test_flink_lifecycle import add_ds, add_job, flink_state
 
+pytestmark = pytest.mark.flink_lines  # what hlink says to Flink differs by line
+
 
 async def flink_jobs(flink: LocalFlink) -> list[dict[str, Any]]:
     """Every job the cluster knows, whatever its state."""

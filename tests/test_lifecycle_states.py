@@ -27,6 +27,8 @@ from tests.proxy import Proxy
 from tests.statements import StatementCounter
 from tests.test_flink_lifecycle import add_ds, add_job, blackhole_job, flink_state
 
+pytestmark = pytest.mark.databases  # races settled by the database
+
 
 def test_the_table_allows_exactly_the_documented_moves() -> None:
     assert set(TRANSITIONS) == set(Event), "every event has its row"

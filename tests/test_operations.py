@@ -12,6 +12,7 @@ from typing import Any
 
 import anyio
 import httpx
+import pytest
 
 from flink.client import FlinkClient
 from flink.local import LocalFlink
@@ -24,6 +25,9 @@ from tests.helpers import add_cluster, envelope_ok
 from tests.proxy import Proxy
 from tests.test_flink_lifecycle import blackhole_job, flink_state
 from tests.test_savepoints import on_disk
+
+# what hlink says to Flink differs by line, and open stops are kept unique by the database's index
+pytestmark = [pytest.mark.flink_lines, pytest.mark.databases]
 
 #: each record of the slow job takes this long, and a savepoint waits for the record in hand
 RECORD_MS = 12000

@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import Any
 
 import httpx
+import pytest
 
 from flink.local import LocalFlink
 from tests.helpers import (
@@ -31,6 +32,8 @@ from tests.helpers import (
     wait_flink_state,
 )
 from tests.jars import jar_bytes
+
+pytestmark = pytest.mark.flink_lines  # what hlink says to Flink differs by line
 
 SPEC = Path(__file__).resolve().parent / "spec" / "hlink-api.md"
 

@@ -7,12 +7,15 @@ from pathlib import Path
 from typing import Any
 
 import httpx
+import pytest
 
 from flink.local import LocalFlink
 from models import Savepoint
 from tests.conftest import gql
 from tests.helpers import envelope_fail, envelope_ok
 from tests.test_flink_lifecycle import blackhole_job, flink_state
+
+pytestmark = pytest.mark.flink_lines  # what hlink says to Flink differs by line
 
 
 def on_disk(path: str) -> bool:

@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Any
 
 import httpx
+import pytest
 from tortoise import connections
 
 from flink.local import LocalFlink
@@ -19,6 +20,8 @@ from services.jobs.submission import pipeline_name, prepare
 from services.jobs.versions import state_from_script
 from tests.conftest import gql
 from tests.test_flink_lifecycle import add_ds, flink_state
+
+pytestmark = pytest.mark.flink_lines  # what hlink says to Flink differs by line
 
 SECRET = "pl41n-s3cr3t"
 VERSIONS = """query($id: ID!) { job(id: $id) {
