@@ -36,7 +36,7 @@ from rest.docs import routes as docs_routes
 from rest.envelope import UnexpectedErrors, domain_error, http_error, unexpected_error
 from rest.routes import routes as rest_routes
 from schema import build_schema
-from services import paging
+from services import clock, paging
 from services.access import accounts
 from services.access.accounts import authenticate, bootstrap_admin
 from services.access.roles import ANONYMOUS
@@ -128,6 +128,7 @@ def create_app(settings: Settings | None = None, *, manage_database: bool = True
     """Build the application; with ``manage_database`` it migrates and connects on start-up."""
     settings = settings or load_settings()
     paging.PAGE_CAP = settings.page_cap
+    clock.configure(clock.parse_zone(settings.time_zone))
     accounts.LOGIN_MAX_FAILURES = settings.login_max_failures
     allowlist.configure(settings.cluster_allow)
     allowlist.configure_alerts(settings.alert_allow)

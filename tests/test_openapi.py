@@ -1,8 +1,8 @@
 """The REST description (issue 13): /v2/api-docs is a valid OpenAPI 3.1 document of exactly the REST routes,
 named as the original's API document names its paths and parameters, and its Swagger UI page works offline.
 
-The document's own names come from ``tests/spec/hlink-api.md`` (a copy of the original API document) (each section's path, method and request
-parameter table) and its index ``ENDPOINTS.md`` (the 43 paths)."""
+The document's own names come from ``tests/spec/hlink-api.md``, a copy of the original's API document (each
+section's path, method and request parameter table) and its index ``ENDPOINTS.md`` (the 43 paths)."""
 
 from __future__ import annotations
 

@@ -1,7 +1,7 @@
 """The REST contract, field by field.
 
-The original's API document (``tests/spec/hlink-api.md`` (a copy of the original API document)) is the contract of the REST layer. These tests
-parse it (every section's path, method and response example) and hold hlink's live answers to it: every
+The original's API document (a copy in ``tests/spec/hlink-api.md``) is the contract of the REST layer. These
+tests parse it (every section's path, method and response example) and hold hlink's live answers to it: every
 documented path is called on a real Flink cluster with real objects to act on, and every key path of every
 response example (``data.records[].jobDsVOS[].runSql``) must be in the answer, with a value of the example's
 type. Where hlink deliberately answers otherwise, ``DIFFERENCES`` says where and why.
