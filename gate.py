@@ -31,8 +31,11 @@ log = logging.getLogger("hlink.gate")
 #: probes and scrapers carry no token: /ready and /metrics show no address, user or secret
 OPEN = frozenset(
     {("GET", "/health"), ("GET", "/ready"), ("GET", "/metrics"), ("GET", "/"), ("HEAD", "/"), ("POST", "/auth/login")}
-    # the REST description and its Swagger UI page (rest/docs.py): paths and field names, no user data
-    | {("GET", "/v2/api-docs"), ("GET", "/doc.html"), ("GET", "/swagger-ui.html")}
+    # the REST descriptions and their Swagger UI page (rest/docs.py): paths and field names, no user data
+    | {
+        ("GET", path)
+        for path in ("/v2/api-docs", "/v3/api-docs", "/swagger-resources", "/doc.html", "/swagger-ui.html")
+    }
 )
 #: the GraphQL operations anyone may send: signing in
 OPEN_FIELDS = frozenset({"login", "__typename"})

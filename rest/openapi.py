@@ -1,5 +1,6 @@
 """The OpenAPI 3.1 description of the REST layer, built from the Starlette route table (rest/routes.py) and the
-:class:`rest.contract.Operation` each route carries; served at ``/v2/api-docs`` as the original did."""
+:class:`rest.contract.Operation` each route carries; served at ``/v3/api-docs`` (rest/swagger2.py writes it as
+Swagger 2.0 for ``/v2/api-docs``, as the original served it)."""
 
 from __future__ import annotations
 
@@ -15,7 +16,6 @@ from starlette.responses import JSONResponse, Response
 from starlette.routing import BaseRoute
 
 from rest.contract import ApiRoute, Body, Fields, Operation, Schema
-from rest.envelope import envelope
 from rest.inputs import is_required
 from rest.routes import routes
 from rest.schemas import BOOLEAN, INTEGER, STRING, dataclass_fields, described, nullable, object_of, of_hint, record
@@ -273,8 +273,5 @@ def document() -> Schema:
 
 
 async def api_docs(request: Request) -> Response:
-    """GET /v2/api-docs (``?group=1.0.0`` as the original's Springfox): the description, no token needed."""
-    group = request.query_params.get("group")
-    if group not in (None, "", VERSION):
-        return envelope(404, None, f"no such group: {group!r}; the one group is {VERSION}", False)
+    """GET /v3/api-docs: the OpenAPI 3.1 description, no token needed (/v2/api-docs is Swagger 2.0)."""
     return JSONResponse(document())

@@ -32,7 +32,7 @@ def envelope_ok(response: httpx.Response) -> Any:
 
 #: the answers whose HTTP status is their code: a bad token, and the doors' own (a foreign page's form post,
 #: a body cut off at its limit, the time limit, a path or method that does not exist)
-HTTP_KEPT = frozenset({401})
+HTTP_KEPT = frozenset({401, 405})
 
 
 def envelope_fail(response: httpx.Response, status: int, http: int | None = None) -> dict[str, Any]:
@@ -126,9 +126,16 @@ def ds_body(table: str, ds_type: str = "source", table_type: str = "datagen", **
     return body
 
 
+async def created_ds(client: httpx.AsyncClient, body: dict[str, Any], **request: Any) -> dict[str, Any]:
+    """POST /ds/addDO (which answers the new id, as the original) and the new datasource's detail."""
+    ds_id = envelope_ok(await client.post("/ds/addDO", json=body, **request))
+    assert isinstance(ds_id, int), ds_id
+    detail: dict[str, Any] = envelope_ok(await client.get("/ds/get", params={"id": ds_id}))
+    return detail
+
+
 async def add_ds(client: httpx.AsyncClient, table: str, ds_type: str = "source", table_type: str = "datagen") -> int:
-    data = envelope_ok(await client.post("/ds/addDO", json=ds_body(table, ds_type, table_type)))
-    return int(data["id"])
+    return int(envelope_ok(await client.post("/ds/addDO", json=ds_body(table, ds_type, table_type))))
 
 
 def job_body(cluster_id: int, mappings: list[dict[str, Any]], **extra: Any) -> dict[str, Any]:

@@ -49,7 +49,7 @@ async def datasource(
         "jsonFieldVO": {"jsonValue": props},
         **extra,
     }
-    return int(envelope_ok(await client.post("/ds/addDO", json=body))["id"])
+    return int(envelope_ok(await client.post("/ds/addDO", json=body)))
 
 
 async def test_every_builtin_connector_is_planned_by_the_cluster(

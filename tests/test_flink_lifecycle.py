@@ -34,7 +34,7 @@ async def add_ds(client: httpx.AsyncClient, table: str, ds_type: str, connector:
         "dsSchemaColumnVOS": [column("id", "BIGINT", 1), column("name", "STRING", 2)],
         "jsonFieldVO": props(**options),
     }
-    return int(envelope_ok(await client.post("/ds/addDO", json=body))["id"])
+    return int(envelope_ok(await client.post("/ds/addDO", json=body)))
 
 
 async def add_job(

@@ -137,7 +137,7 @@ async def _job(http: httpx.AsyncClient, base: str, cluster: int, suffix: str) ->
     """Through replica ``base``: a datagen source, a blackhole sink, a SELECT job on ``cluster``."""
     ids = []
     for table, kind, connector in ((f"src{suffix}", "source", "datagen"), (f"dst{suffix}", "sink", "blackhole")):
-        ids.append(envelope_ok(await http.post(f"{base}/ds/addDO", json=_ds(table, kind, connector)))["id"])
+        ids.append(envelope_ok(await http.post(f"{base}/ds/addDO", json=_ds(table, kind, connector))))
     mapping = [
         {"dsId": ids[0], "dsType": "source"},
         {"dsId": ids[1], "dsType": "sink", "runSql": f"SELECT id FROM src{suffix}"},

@@ -256,7 +256,7 @@ async def tour_datasources(c: Contract) -> dict[str, int]:
     ):
         body = ds_body(table, ds_type, connector, dsSchemaColumnVOS=flat_columns(), structureType=0)
         body["jsonFieldVO"] = {"jsonValue": form}
-        ids[table] = int((await c.call("POST", "/ds/addDO", json=body))["id"])
+        ids[table] = int(await c.call("POST", "/ds/addDO", json=body))
     assert (await c.call("GET", "/ds/list", params={"dsType": "source"}))["records"][0]["tableName"] == "gen_c"
 
     detail = await c.call("GET", "/ds/get", params={"id": ids["users_c"]})
