@@ -51,7 +51,22 @@ def code_of(response: httpx.Response) -> int:
     return code
 
 
-async def add_cluster(client: httpx.AsyncClient, name: str = "local", address: str = "http://127.0.0.1:8081") -> int:
+async def job_log(client: httpx.AsyncClient, job_id: int) -> dict[str, Any]:
+    """A job's runs and Flink's exceptions (services.jobs.monitoring.job_log: what /jobs/{jobId}/log writes as
+    text), after asserting that /jobs/{jobId}/log answers text naming every run."""
+    from services.jobs import monitoring
+
+    text = envelope_ok(await client.get(f"/jobs/{job_id}/log"))
+    found = await monitoring.job_log(client.app_state.runtime, job_id)  # type: ignore[attr-defined]
+    assert isinstance(text, str) and all(f"run {r['runId']} " in text for r in found["runs"]), text[:500]
+    return found
+
+
+async def add_cluster(client: httpx.AsyncClient, name: str = "", address: str = "http://127.0.0.1:8081") -> int:
+    """A cluster; without a name the first is "local" and the next "local 2", "local 3" ... (names are unique)."""
+    if not name:
+        taken = {c["name"] for c in envelope_ok(await client.get("/cluster/check/list"))}
+        name = next(n for n in ("local", *(f"local {i}" for i in range(2, 1000))) if n not in taken)
     data = envelope_ok(await client.post("/cluster/add", params={"address": address, "name": name, "type": "1"}))
     return int(data["id"])
 
