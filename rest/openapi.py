@@ -45,7 +45,8 @@ TAGS = [
 #: the HTTP statuses beside 200 (the doors' own answers)
 REASONS = {
     401: "No token, or an unknown, expired or revoked one (or, signing in, a wrong name or password)",
-    403: "A form or multipart post from a foreign page",
+    403: "A form or multipart post from a foreign page, or a cross-site request signed in by the cookie",
+    404: "No such path: an id in the path that is not digits",
     413: "The body is larger than the limit (HLINK_MAX_UPLOAD_MB for uploads), cut off while it streamed",
     503: "The database did not answer, or the request ran out of time (HLINK_REQUEST_TIMEOUT)",
 }
@@ -152,10 +153,10 @@ def _files(files: Mapping[str, str]) -> Schema:
 
 def _statuses(route: ApiRoute) -> tuple[list[int], list[int]]:
     """The codes a path may answer in a refusal (HTTP 200, as the original), and the HTTP statuses beside 200:
-    401 (no token), and the doors' own answers: 403 a cross-site form post on a change, 413 a body over its
-    limit, 503 the time limit or a database that does not answer. Refusals: the path's own, those every path may
-    (403 a role too small on a change, 503 a silent cluster), 400 wherever there is input to get wrong, 413
-    with a body."""
+    401 (no token), and the doors' own answers: 403 a foreign page's form post or cookie, 413 a body over its
+    limit, 503 the time limit or a database that does not answer, 404 a path id that is not digits. Refusals:
+    the path's own, those every path may (403 a role too small on a change, 503 a silent cluster), 400
+    wherever there is input to get wrong, 413 with a body."""
     op = route.operation
     changes = route.method != "GET" if op.changes is None else op.changes
     has_body = op.body is not None or bool(op.files)
@@ -164,7 +165,9 @@ def _statuses(route: ApiRoute) -> tuple[list[int], list[int]]:
     refusals |= {400} if has_input else set()
     refusals |= {403} if changes else set()
     refusals |= {413} if has_body else set()
-    statuses = {401, 503} | ({403} if changes else set()) | ({413} if has_body else set())
+    statuses = {401, 403, 503} | ({413} if has_body else set())
+    if any(isinstance(c, IntegerConvertor) for c in route.param_convertors.values()):
+        statuses.add(404)  # an id that is not digits matches no path: the router's own 404
     return sorted(refusals - {401}), sorted(statuses)
 
 

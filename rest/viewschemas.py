@@ -132,6 +132,6 @@ SAVEPOINT_DATA: Schema = {
 BATCH_FAILURES: Schema = {
     "type": "object",
     "additionalProperties": record(code=INTEGER, data=NULL, msg=STRING, success={**BOOLEAN, "const": False}),
-    "propertyNames": {"pattern": "^[0-9]+$"},
+    "propertyNames": {"pattern": "^-?[0-9]+$"},
     "description": "job id → that job's failed answer; empty when every job succeeded",
 }

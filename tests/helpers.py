@@ -32,7 +32,7 @@ def envelope_ok(response: httpx.Response) -> Any:
 
 #: the answers whose HTTP status is their code: a bad token, and the doors' own (a foreign page's form post,
 #: a body cut off at its limit, the time limit, a path or method that does not exist)
-HTTP_KEPT = frozenset({401, 405})
+HTTP_KEPT = frozenset({401, 405, 500})
 
 
 def envelope_fail(response: httpx.Response, status: int, http: int | None = None) -> dict[str, Any]:
