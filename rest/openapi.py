@@ -27,8 +27,10 @@ DESCRIPTION = """The REST compatibility layer of hlink: the paths, methods, para
 original Hlink service. Every JSON answer is the envelope `{code, data, msg, success}`. A refusal (invalid
 input, not found, in use, refused by Flink, a silent cluster) is answered HTTP 200 with `success` false and its
 code in `code`, as the original's clients expect; a missing or bad token is HTTP 401. A 400 names each bad
-field in `data.fields`. Every path but `POST /auth/login` needs
-`Authorization: Bearer <token>` (`hlink token create`, or `data.token` of `POST /auth/login`)."""
+field in `data.fields`. The query parameters may also be sent as an x-www-form-urlencoded body or as multipart
+fields, as the original's Spring service read them; `""` for an optional number is not given. Every path but
+`POST /auth/login` needs `Authorization: Bearer <token>` (`hlink token create`, or `data.token` of
+`POST /auth/login`), or the token in the `_haiabao_token_` cookie that `POST /auth/login` sets."""
 #: the original's groups (its Swagger tags), in its order
 TAGS = [
     ("jobs", "作业管理: jobs, their Flink settings and datasource mapping, and their lifecycle on Flink"),

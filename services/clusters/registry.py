@@ -161,6 +161,8 @@ async def register_local_cluster(settings: Settings) -> Cluster | None:
     existing = await Cluster.filter(address=address).first()
     if existing is not None:
         return existing
+    # names are unique: a "local" of the user's own keeps its name
+    name = "local" if not await Cluster.filter(name__iexact="local").exists() else f"local {settings.local_flink_port}"
     return await Cluster.create(
-        name="local", address=address, type=0, remark="the local Flink of `hlink flink up`", **stamp_new()
+        name=name, address=address, type=0, remark="the local Flink of `hlink flink up`", **stamp_new()
     )
