@@ -369,3 +369,28 @@ async def test_an_address_that_answers_but_is_not_flink_is_a_clear_refusal(page:
     finally:
         server.close()
         await server.wait_closed()
+
+
+async def test_dates_are_written_in_the_configured_zone(database_url: str, tmp_path: Any) -> None:
+    """HLINK_TIME_ZONE moves the original's time text (GMT+8 by default); a zone that is none is refused."""
+    from app import create_app
+    from services import clock
+    from tests.helpers import AUTH, app_settings, envelope_ok
+
+    moment = datetime(2026, 12, 3, 17, 30, 5, tzinfo=UTC)
+    assert clock.text(moment) == "2026-12-04 01:30:05"  # the default, as the original
+    with pytest.raises(SystemExit, match="HLINK_TIME_ZONE"):
+        app_settings(database_url, tmp_path, HLINK_TIME_ZONE="Mars/Olympus")
+    app = create_app(app_settings(database_url, tmp_path, HLINK_TIME_ZONE="UTC"), manage_database=False)
+    try:
+        async with httpx.AsyncClient(
+            transport=httpx.ASGITransport(app=app), base_url="http://hlink.test", headers=AUTH
+        ) as http:
+            made = envelope_ok(
+                await http.post("/cluster/add", data={"name": "utc", "address": "http://127.0.0.1:9", "type": "1"})
+            )
+            written = datetime.strptime(made["createTime"], "%Y-%m-%d %H:%M:%S").replace(tzinfo=UTC)
+            assert abs(written - datetime.now(UTC)) < timedelta(minutes=5), made["createTime"]
+    finally:
+        clock.configure(clock.parse_zone("+08:00"))  # the other tests' default
+        await app.state.runtime.close()
