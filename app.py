@@ -40,7 +40,7 @@ from runtime import Runtime
 from schema import build_schema
 from schema.codes import refusal as graphql_refusal
 from schema.context import Context
-from services import allowlist, paging
+from services import allowlist, clock, paging
 from services.access import accounts
 from services.access.accounts import authenticate, bootstrap_admin
 from services.access.roles import ANONYMOUS
@@ -138,6 +138,7 @@ def create_app(settings: Settings | None = None, *, manage_database: bool = True
     """Build the application; with ``manage_database`` it migrates and connects on start-up."""
     settings = settings or load_settings()
     paging.PAGE_CAP = settings.page_cap
+    clock.configure(clock.parse_zone(settings.time_zone))
     accounts.LOGIN_MAX_FAILURES = settings.login_max_failures
     allowlist.configure(settings.cluster_allow)
     allowlist.configure_alerts(settings.alert_allow)

@@ -61,6 +61,8 @@ class Settings:
     #: the first admin's token on a database without users (else one is made, printed and kept in
     #: <data dir>/admin.token); never logged
     admin_token: str | None = None
+    #: the zone REST dates (``yyyy-MM-dd HH:mm:ss``) and job codes are written in, as the original (GMT+8)
+    time_zone: str = "+08:00"
     #: hlink's SQL runner jar, built from its source with javac (no Flink needed) and uploaded to each cluster
     runner_jar: Path = Path("data/runner/hlink-sql-runner.jar")
 
@@ -73,6 +75,17 @@ def _int(env: Mapping[str, str], name: str, default: int) -> int:
         return int(raw)
     except ValueError:
         raise SystemExit(f"{name} must be an integer, got {raw!r}") from None
+
+
+def _zone(env: Mapping[str, str], name: str, default: str) -> str:
+    from services.clock import parse_zone
+
+    raw = env.get(name) or default
+    try:
+        parse_zone(raw)
+    except ValueError as error:
+        raise SystemExit(f"{name}: {error}") from None
+    return raw
 
 
 def _float(env: Mapping[str, str], name: str, default: float) -> float:
@@ -154,6 +167,7 @@ def load_settings(env: Mapping[str, str] | None = None) -> Settings:
         operation_wait=_seconds(e, "HLINK_OPERATION_WAIT", 60.0),
         admin_token=(e.get("HLINK_ADMIN_TOKEN") or "").strip() or None,
         login_max_failures=max(1, _int(e, "HLINK_LOGIN_MAX_FAILURES", 10)),
+        time_zone=_zone(e, "HLINK_TIME_ZONE", "+08:00"),
         cluster_allow=_allow_list(e.get("HLINK_CLUSTER_ALLOW") or ""),
         alert_allow=_allow_list(e.get("HLINK_ALERT_ALLOW") or "", "HLINK_ALERT_ALLOW"),
         secret_key=_secret_key(e.get("HLINK_SECRET_KEY") or ""),

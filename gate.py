@@ -1,9 +1,10 @@
 """The door of both faces: who is calling (a bearer token) and whether a browser may be making the call for a
 foreign page. Roles are checked later, in the services (services/access/roles.py).
 
-- Every REST path, GraphQL operation and the WebSocket need ``Authorization: Bearer <token>``; a missing or
-  invalid one answers 401, in the shape of the face asked (refusals.py). Open: ``/health``, ``/``, the GraphiQL
-  page itself, the REST description and its page (``/v2/api-docs``, ``/doc.html``, ``/swagger-ui.html``), the
+- Every REST path, GraphQL operation and the WebSocket need ``Authorization: Bearer <token>`` (HTTP requests may
+  carry it in the original's ``_haiabao_token_`` cookie instead); a missing or invalid one answers 401, in the
+  shape of the face asked (refusals.py). Open: ``/health``, ``/``, the GraphiQL page itself, the REST
+  descriptions and their page (``/v2/api-docs``, ``/v3/api-docs``, ``/doc.html``, ``/swagger-ui.html``), the
   sign-in path (``POST /auth/login``) and a GraphQL document that only signs in (``mutation { login(...) }``). The
   WebSocket may carry the token in its ``connection_init`` payload instead (browsers cannot set its headers).
 - Cross-site: a form or multipart request from a foreign Origin is refused (403), and a GraphQL multipart
@@ -30,8 +31,11 @@ log = logging.getLogger("hlink.gate")
 #: probes and scrapers carry no token: /ready and /metrics show no address, user or secret
 OPEN = frozenset(
     {("GET", "/health"), ("GET", "/ready"), ("GET", "/metrics"), ("GET", "/"), ("HEAD", "/"), ("POST", "/auth/login")}
-    # the REST description and its Swagger UI page (rest/docs.py): paths and field names, no user data
-    | {("GET", "/v2/api-docs"), ("GET", "/doc.html"), ("GET", "/swagger-ui.html")}
+    # the REST descriptions and their Swagger UI page (rest/docs.py): paths and field names, no user data
+    | {
+        ("GET", path)
+        for path in ("/v2/api-docs", "/v3/api-docs", "/swagger-resources", "/doc.html", "/swagger-ui.html")
+    }
 )
 #: the GraphQL operations anyone may send: signing in
 OPEN_FIELDS = frozenset({"login", "__typename"})
@@ -41,11 +45,25 @@ _FORM_TYPES = (b"multipart/form-data", b"application/x-www-form-urlencoded", b"t
 _PREFLIGHT_HEADERS = (b"apollo-require-preflight", b"x-requested-with")
 
 
+#: the cookie the original's pages kept their token in (POST /auth/login sets it)
+COOKIE = "_haiabao_token_"
+
+
 def bearer(headers: dict[bytes, bytes]) -> str | None:
     """The token of an ``Authorization: Bearer`` header, if there is one."""
     value = headers.get(b"authorization", b"").decode("latin-1").strip()
     scheme, _, token = value.partition(" ")
     return token.strip() if scheme.lower() == "bearer" and token.strip() else None
+
+
+def cookie_token(headers: dict[bytes, bytes]) -> str | None:
+    """The token of the original's ``_haiabao_token_`` cookie: it must be a valid hlink token (the original let
+    any non-blank value in)."""
+    for pair in headers.get(b"cookie", b"").decode("latin-1").split(";"):
+        name, _, value = pair.strip().partition("=")
+        if name == COOKIE and value.strip().strip('"'):
+            return value.strip().strip('"')
+    return None
 
 
 def only_signs_in(body: bytes) -> bool:
@@ -94,11 +112,21 @@ class GateMiddleware:
         if scope["type"] == "http" and (refusal := self.cross_site(headers, method, path)):
             await self.refuse(scope, 403, refusal, None)(scope, receive, send)
             return
-        token = bearer(headers)
+        token, from_cookie = bearer(headers), False
+        if token is None and scope["type"] == "http":
+            # never a WebSocket's: a browser sends cookies for a foreign page's handshakes too
+            token = cookie_token(headers)
+            from_cookie = token is not None
+            if from_cookie and headers.get(b"sec-fetch-site") == b"cross-site":
+                # nor a foreign page's request (a link, a form): they never act on the cookie
+                refusal = "a cross-site request cannot act on the sign-in cookie"
+                await self.refuse(scope, 403, refusal, None)(scope, receive, send)
+                return
         actor: Actor | None = await authenticate(token) if token else None
-        if token and actor is None:
+        if token and actor is None and not from_cookie:
             await self.unauthorized(scope, receive, send, "the token is unknown, expired or revoked")
             return
+        # a stale cookie is no sign-in: open paths (signing in again) stay open, the others answer 401 below
         if (
             actor is None
             and scope["type"] == "http"

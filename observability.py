@@ -18,6 +18,7 @@ from tortoise import connections
 
 import database
 from models import Cluster
+from rest.envelope import CODE_KEY
 from runtime import Runtime
 from services.metrics import count_jobs
 
@@ -49,6 +50,8 @@ class MetricsMiddleware:
             await self.app(scope, receive, sending)
         finally:
             route = scope.get("route")
+            # a REST refusal answered HTTP 200 is counted by its envelope's code (rest.envelope.Envelope)
+            status = str(scope.get("state", {}).get(CODE_KEY, status))
             template = getattr(route, "path", None) or "unmatched"
             HTTP_SECONDS.labels(scope.get("method", "GET"), template, status).observe(time.perf_counter() - started)
 

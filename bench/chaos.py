@@ -192,6 +192,8 @@ class Chaos:
                 response = await self.http.post(f"{base}/jobs/{action.kind}/{job_id}", timeout=180)
                 status = str(response.status_code)
                 with contextlib.suppress(ValueError):
+                    # a refusal is HTTP 200 with its code in the envelope, as the original answered
+                    status = str(response.json().get("code", status))
                     message = str(response.json().get("msg", ""))
             except httpx.TimeoutException:
                 status = "timeout"

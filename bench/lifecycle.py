@@ -86,7 +86,7 @@ async def submissions(flink: LocalFlink, runs: int) -> tuple[Times, Times]:
                 "tableType": connector,
                 "dsSchemaColumnVOS": [{"name": "id", "flinkType": "BIGINT"}, {"name": "v", "flinkType": "STRING"}],
             }
-            ids.append((await api.post("/ds/addDO", json=body)).json()["data"]["id"])
+            ids.append((await api.post("/ds/addDO", json=body)).json()["data"])
         job_body = {
             "jobName": "bench",
             "jobType": 0,

@@ -172,14 +172,22 @@ class FlinkClient:
 
     # -- cluster --------------------------------------------------------------------------------------------
 
+    def _flink_object(self, answer: Any, path: str, key: str) -> dict[str, Any]:
+        """An answer as Flink gives it (a JSON object holding ``key``), or FlinkRejected: something that answers
+        at the address but is not Flink (a web page, another service) is refused, and not echoed back."""
+        if not isinstance(answer, dict) or key not in answer:
+            raise FlinkRejected(
+                f"the server at {self.address} answered GET {path}, but not as Flink does: not a Flink cluster?"
+            )
+        return answer
+
     async def overview(self) -> dict[str, Any]:
         """Task managers, slots, job counts and version."""
-        result: dict[str, Any] = await self._call("GET", "/overview")
-        return result
+        return self._flink_object(await self._call("GET", "/overview"), "/overview", "taskmanagers")
 
     async def version(self) -> str:
         """The cluster's Flink version, e.g. ``2.3.0`` or ``1.20.5`` (``GET /config``)."""
-        answer = await self._call("GET", "/config")
+        answer = self._flink_object(await self._call("GET", "/config"), "/config", "flink-version")
         return str(answer.get("flink-version") or "")
 
     async def jobs(self) -> list[FlinkJob]:

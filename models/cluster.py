@@ -11,8 +11,8 @@ class Cluster(Audited):
     # cluster_type dictionary: 0 local, 1 standalone, 2 yarn, 3 yarnPer
     type = fields.IntField(default=1)
     remark = fields.TextField(null=True)
-    # the document's logical delete flag: 0 disabled, 1 enabled
-    del_flag = fields.IntField(default=1)
+    # the original's logical delete flag (MyBatis-Plus): 0 a live cluster
+    del_flag = fields.IntField(default=0)
 
     class Meta:
         table = "t_cluster"

@@ -4,10 +4,12 @@ password, as the GraphQL ``login`` mutation gives."""
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import UTC, datetime
 
 from starlette.requests import Request
 from starlette.responses import Response
 
+from gate import COOKIE
 from rest.contract import ApiRoute, Body, Operation
 from rest.envelope import ok
 from rest.inputs import json_body
@@ -39,7 +41,12 @@ async def login(request: Request) -> Response:
     assert name and password
     issued = await accounts.login(name, password)
     expires = issued.token.expires_at.isoformat() if issued.token.expires_at else None
-    return ok({"token": issued.secret, "expiresAt": expires, "user": name})
+    answer = ok({"token": issued.secret, "expiresAt": expires, "user": name})
+    # where the original's pages kept their token; never sent for a foreign page's requests (SameSite), never
+    # read by a script (HttpOnly)
+    life = int((issued.token.expires_at - datetime.now(UTC)).total_seconds()) if issued.token.expires_at else None
+    answer.set_cookie(COOKIE, issued.secret, max_age=life, path="/", httponly=True, samesite="strict")
+    return answer
 
 
 routes = [
@@ -50,7 +57,10 @@ routes = [
         Operation(
             "Sign in: a bearer token for a name and password",
             "access",
-            description="Open: no token needed. Send the token back as Authorization: Bearer <token>.",
+            description=(
+                "Open: no token needed. Send the token back as Authorization: Bearer <token>; the answer also "
+                "sets it as the original's _haiabao_token_ cookie (HttpOnly, SameSite=Strict)."
+            ),
             body=SIGN_IN,
             data=SIGNED_IN,
             errors=(429,),

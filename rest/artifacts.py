@@ -6,15 +6,13 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from starlette.datastructures import UploadFile
-from starlette.exceptions import HTTPException
 from starlette.requests import Request
 from starlette.responses import FileResponse, Response
 
-from limits import FRAMING
 from models import Jar
 from rest.contract import BY_ID, PAGED, ApiRoute, Fields, Operation
 from rest.envelope import ok, paged_answer
-from rest.inputs import Query, doc
+from rest.inputs import doc, form_of, read_params
 from rest.schemas import array
 from rest.views import jar_vo, udf_vo
 from rest.viewschemas import JAR_VO, NOTHING, UDF_VO, UPLOADED, page_of
@@ -84,22 +82,14 @@ def storage_of(request: Request) -> Storage:
 
 async def uploaded_file(request: Request, field: str = "jarfile") -> UploadFile | None:
     """The multipart file part ``field``; an oversized request is refused before it is read."""
-    storage = storage_of(request)
-    declared = request.headers.get("content-length", "")
-    if declared.isdigit() and int(declared) > storage.max_bytes + FRAMING:
-        raise storage.too_large(field)
     if not request.headers.get("content-type", "").startswith("multipart/form-data"):
         raise ValidationFailed({field: "send the file as multipart/form-data"})
-    try:
-        form = await request.form(max_files=1, max_fields=50)
-    except HTTPException as err:  # malformed multipart
-        raise ValidationFailed({field: f"unreadable multipart body: {err.detail}"}) from None
-    part: Any = form.get(field)
+    part: Any = (await form_of(request)).get(field)
     return part if isinstance(part, UploadFile) else None
 
 
 async def jar_upload(request: Request) -> Response:
-    q = Query(request.query_params)
+    q = await read_params(request)
     p = JAR.read(q)
     q.done()
     upload = await uploaded_file(request)
@@ -108,18 +98,18 @@ async def jar_upload(request: Request) -> Response:
 
 
 async def jar_list(request: Request) -> Response:
-    q = Query(request.query_params)
+    q = await read_params(request)
     flt = JAR_FILTER.read(q)
     q.done()
     return ok([jar_vo(j) for j in await jars.all_jars(flt)])
 
 
 async def jar_page(request: Request) -> Response:
-    return await paged_answer(Query(request.query_params), JAR_FILTER, jars.list_jars, jar_vo)
+    return await paged_answer(await read_params(request), JAR_FILTER, jars.list_jars, jar_vo)
 
 
 async def jar_remove(request: Request) -> Response:
-    q = Query(request.query_params)
+    q = await read_params(request)
     jar_id = JAR_ID.read(q).jarid
     q.done()
     await jars.delete_jar(storage_of(request), jar_id)
@@ -127,7 +117,7 @@ async def jar_remove(request: Request) -> Response:
 
 
 async def udf_upload(request: Request) -> Response:
-    q = Query(request.query_params)
+    q = await read_params(request)
     p = UDF.read(q)
     q.done()
     upload = await uploaded_file(request)
@@ -136,11 +126,11 @@ async def udf_upload(request: Request) -> Response:
 
 
 async def udf_list(request: Request) -> Response:
-    return await paged_answer(Query(request.query_params), UDF_FILTER, udfs.list_udfs, udf_vo)
+    return await paged_answer(await read_params(request), UDF_FILTER, udfs.list_udfs, udf_vo)
 
 
 async def udf_update(request: Request) -> Response:
-    q = Query(request.query_params)
+    q = await read_params(request)
     udf_id, desc = BY_ID.read(q).id, UDF_DESC.read(q).udf_desc
     q.done()
     udf = await udfs.update_udf(udf_id, desc)
@@ -148,7 +138,7 @@ async def udf_update(request: Request) -> Response:
 
 
 async def udf_delete(request: Request) -> Response:
-    q = Query(request.query_params)
+    q = await read_params(request)
     udf_id = BY_ID.read(q).id
     q.done()
     await udfs.delete_udf(storage_of(request), udf_id)
@@ -156,7 +146,7 @@ async def udf_delete(request: Request) -> Response:
 
 
 async def download(request: Request) -> Response:
-    q = Query(request.query_params)
+    q = await read_params(request)
     asked = DOWNLOAD.read(q)
     q.done()
     path, name = asked.file_path, asked.file_name

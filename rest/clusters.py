@@ -9,7 +9,7 @@ from starlette.responses import Response
 
 from rest.contract import BY_ID, PAGED, ApiRoute, Fields, Operation
 from rest.envelope import ok, paged_answer
-from rest.inputs import Query, doc
+from rest.inputs import Query, doc, read_params
 from rest.schemas import array
 from rest.views import CLUSTER_TYPE_NAMES, cluster_vo
 from rest.viewschemas import CLUSTER_VO, NOTHING, page_of
@@ -59,19 +59,19 @@ def _read(q: Query, declared: Fields[ClusterParams]) -> clusters.ClusterInput:
 
 
 async def add(request: Request) -> Response:
-    cluster = await clusters.create_cluster(_read(Query(request.query_params), NEW))
+    cluster = await clusters.create_cluster(_read(await read_params(request), NEW))
     return ok(cluster_vo(cluster))
 
 
 async def update(request: Request) -> Response:
-    q = Query(request.query_params)
+    q = await read_params(request)
     cluster_id = BY_ID.read(q).id
     cluster = await clusters.update_cluster(cluster_id, _read(q, CHANGED))
     return ok(cluster_vo(cluster))
 
 
 async def delete(request: Request) -> Response:
-    q = Query(request.query_params)
+    q = await read_params(request)
     cluster_id = BY_ID.read(q).id
     q.done()
     await clusters.delete_cluster(cluster_id)
@@ -79,7 +79,7 @@ async def delete(request: Request) -> Response:
 
 
 async def listing(request: Request) -> Response:
-    return await paged_answer(Query(request.query_params), FILTER, clusters.list_clusters, cluster_vo)
+    return await paged_answer(await read_params(request), FILTER, clusters.list_clusters, cluster_vo)
 
 
 async def check_list(request: Request) -> Response:

@@ -67,9 +67,9 @@ class Body(Generic[T]):
 class Operation:
     """One path's description: English summary, the original's Chinese title, its inputs and its answers.
 
-    ``data`` is the schema of the envelope's ``data`` on success; ``errors`` the statuses it answers beside
-    the ones every path may (see rest/openapi.py); ``error_data`` the ``data`` of those error answers when not
-    null (a batch's per-job results); ``download`` a file instead of the envelope on success."""
+    ``data`` is the schema of the envelope's ``data`` on success (of the text body with ``text``); ``errors``
+    the codes of the refusals it answers beside the ones every path may (see rest/openapi.py); ``download`` a
+    file instead of the envelope on success, ``text`` a text body."""
 
     summary: str
     tag: str
@@ -81,8 +81,8 @@ class Operation:
     files: Mapping[str, str] = field(default_factory=dict)
     data: Schema = field(default_factory=dict)
     errors: tuple[int, ...] = ()
-    error_data: Schema | None = None
     download: bool = False
+    text: bool = False
     public: bool = False
     #: whether it changes anything (a role check, cross-site refusals); by default: every method but GET
     changes: bool | None = None

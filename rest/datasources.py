@@ -5,14 +5,15 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
+import anyio
 from starlette.requests import Request
 from starlette.responses import Response
 
 from models import Datasource
 from rest.artifacts import storage_of, uploaded_file
 from rest.contract import BY_ID, PAGED, ApiRoute, Body, Fields, Operation, Schema
-from rest.envelope import ok, paged_answer
-from rest.inputs import Query, body_id, doc, json_body
+from rest.envelope import ok, paged_answer, refusal
+from rest.inputs import FORM_KINDS, body_id, doc, json_body, read_params
 from rest.schemas import BOOLEAN, INTEGER, OBJECT, array, nullable, some_of
 from rest.views import column_input_vo, ds_vo
 from rest.viewschemas import FORM, NOTHING, SCHEMA_ANALYSIS, TYPE_LIST, ds_schema, page_of
@@ -103,8 +104,9 @@ async def _detail(ds_id: int) -> dict[str, Any]:
 
 
 async def add(request: Request) -> Response:
+    """The new datasource's id, as the original answered."""
     ds = await datasources.create_datasource(_read_ds(await json_body(request), NEW_DS))
-    return ok(await _detail(ds.id))
+    return ok(ds.id)
 
 
 async def modify(request: Request) -> Response:
@@ -115,7 +117,7 @@ async def modify(request: Request) -> Response:
 
 
 async def remove(request: Request) -> Response:
-    q = Query(request.query_params)
+    q = await read_params(request)
     ds_id = BY_ID.read(q).id
     q.done()
     await datasources.delete_datasource(ds_id)
@@ -123,11 +125,11 @@ async def remove(request: Request) -> Response:
 
 
 async def listing(request: Request) -> Response:
-    return await paged_answer(Query(request.query_params), LIST, datasources.list_datasources, ds_vo)
+    return await paged_answer(await read_params(request), LIST, datasources.list_datasources, ds_vo)
 
 
 async def detail(request: Request) -> Response:
-    q = Query(request.query_params)
+    q = await read_params(request)
     ds_id = BY_ID.read(q).id
     q.done()
     return ok(await _detail(ds_id))
@@ -135,19 +137,22 @@ async def detail(request: Request) -> Response:
 
 async def check_table_name(request: Request) -> Response:
     # the document places tableName in the body of a GET; clients send it as a query parameter
-    q = Query(request.query_params)
+    q = await read_params(request)
     params = ALIAS.read(q)
     q.done()
     name, ds_id = params.table_name, params.ds_id
-    if name is None and (raw := (await request.body()).strip()):
+    form = request.headers.get("content-type", "").split(";")[0].strip().lower() in FORM_KINDS
+    if name is None and not form and (raw := (await request.body()).strip()):
         name = raw.decode("utf-8", "replace").strip().strip('"')
-    free = await datasources.check_table_name(name, ds_id)
-    return ok(free, "the alias is free" if free else f"the alias {name!r} is already taken")
+    if await datasources.check_table_name(name, ds_id):
+        return ok(True, "the alias is free")
+    # a taken alias is refused with code 1, as the original's page expects
+    return refusal(1, None, f"the alias {name!r} is already taken")
 
 
 async def field_template(request: Request) -> Response:
     """The connector form of a dsType and tableType (the original's field attributes)."""
-    q = Query(request.query_params)
+    q = await read_params(request)
     params = FORM_OF.read(q)
     q.done()
     return ok(connectors.form_fields(connectors.get_form(params.ds_type, params.table_type)))
@@ -159,12 +164,15 @@ async def type_list(request: Request) -> Response:
 
 async def schema_analysis(request: Request) -> Response:
     """A JSON Schema, JSON sample or Avro schema (multipart ``file``) as columns; the file is kept in storage."""
-    q = Query(request.query_params)
+    q = await read_params(request)
     params = ANALYSIS.read(q)
     q.done()
     upload = await uploaded_file(request, "file")
-    kept, columns = await analyse_upload(storage_of(request), upload, params.schema_type, params.structure_type)
-    return ok({"schemaFile": kept, "dsSchemaColumnVOS": [column_input_vo(c) for c in columns]})
+    storage = storage_of(request)
+    kept, columns = await analyse_upload(storage, upload, params.schema_type, params.structure_type)
+    # the file's content, as the original answered (its page puts it into the datasource's schemaFile)
+    content = await anyio.Path(storage.resolve(kept)).read_text(encoding="utf-8", errors="replace")
+    return ok({"schemaFile": content, "dsSchemaColumnVOS": [column_input_vo(c) for c in columns]})
 
 
 routes = [
@@ -195,7 +203,7 @@ routes = [
             "A JSON Schema, JSON sample or Avro schema file as columns (flat or nested)",
             "datasources",
             "上传schema文件",
-            "The file is kept in the storage folder (schemas/); schemaFile names it.",
+            "The file is kept in the storage folder (schemas/); schemaFile is its content.",
             query=(ANALYSIS,),
             files={"file": "schema.json"},
             data=SCHEMA_ANALYSIS,
@@ -211,7 +219,7 @@ routes = [
             "新增动作",
             "jsonFieldVO.jsonValue holds the filled connector form; saving checks it against the form.",
             body=NEW_DS,
-            data=ds_schema(detail=True),
+            data=INTEGER,
             errors=(409,),
         ),
     ),
@@ -272,11 +280,12 @@ routes = [
         check_table_name,
         "GET",
         Operation(
-            "Whether a table alias is valid and free (data true)",
+            "Whether a table alias is valid and free: data true, or a refusal with code 1 when it is taken",
             "datasources",
             "校验表的别名",
             query=(ALIAS,),
             data=BOOLEAN,
+            errors=(1,),
         ),
     ),
 ]

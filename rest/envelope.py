@@ -29,10 +29,35 @@ from services.paging import Page
 log = logging.getLogger("hlink.rest")
 
 
+#: where an answer leaves its envelope's code for the metrics (observability.MetricsMiddleware)
+CODE_KEY = "hlink.code"
+
+
+class Envelope(JSONResponse):
+    """The envelope; it leaves its code in the request's scope, so the metrics count the code, not the HTTP
+    status, when the two differ (a refusal answered HTTP 200, as the original's clients expect)."""
+
+    def __init__(self, code: int, body: dict[str, Any], http_status: int, headers: Mapping[str, str] | None) -> None:
+        super().__init__(body, status_code=http_status, headers=headers)
+        self.code = code
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        scope.setdefault("state", {})[CODE_KEY] = self.code
+        await super().__call__(scope, receive, send)
+
+
 def envelope(status: int, data: Any, msg: str, success: bool, headers: Mapping[str, str] | None = None) -> JSONResponse:
-    return JSONResponse(
-        {"code": status, "data": data, "msg": msg, "success": success}, status_code=status, headers=headers
-    )
+    """The envelope with ``status`` as its code and as the HTTP status (the gate's, the limits', a lost route's)."""
+    return Envelope(status, {"code": status, "data": data, "msg": msg, "success": success}, status, headers)
+
+
+def refusal(code: int, data: Any, msg: str) -> JSONResponse:
+    """A REST path's refusal as the original's exception handler answered it: HTTP 200, ``success`` false and
+    the code in the envelope (its axios pages reject any other status before their message handling runs). A
+    missing or bad token stays HTTP 401, as the original's login interceptor answered."""
+    http_status = 401 if code == 401 else 200
+    headers = {"www-authenticate": 'Bearer realm="hlink"'} if code == 401 else None
+    return Envelope(code, {"code": code, "data": data, "msg": msg, "success": False}, http_status, headers)
 
 
 def ok(data: Any = None, msg: str = "success") -> JSONResponse:
@@ -77,7 +102,7 @@ async def domain_error(request: Request, exc: Exception) -> Response:
     # an expected failure of the caller's: one line, no traceback
     log.info("%s %s: %d %s", request.method, request.url.path, status_of(exc), exc.message)
     data = {"fields": exc.fields} if isinstance(exc, ValidationFailed) else None
-    return envelope(status_of(exc), data, exc.message, False)
+    return refusal(status_of(exc), data, exc.message)
 
 
 async def http_error(request: Request, exc: Exception) -> Response:

@@ -8,9 +8,11 @@ from collections.abc import Collection, Mapping
 from dataclasses import MISSING, Field, dataclass, field, fields, is_dataclass
 from typing import Any, TypeVar
 
-from starlette.datastructures import QueryParams
+from starlette.datastructures import FormData, ImmutableMultiDict, UploadFile
+from starlette.exceptions import HTTPException
 from starlette.requests import Request
 
+from limits import FRAMING
 from services.checks import ASCII_INTEGER, Checks, camel
 from services.errors import ValidationFailed
 from services.jsontext import parse_json
@@ -81,6 +83,8 @@ def read_dataclass(
         if key not in data or data[key] is None:
             continue
         raw, hint, path = data[key], _unwrap(hints[f.name]), f"{where}{key}"
+        if hint is int and isinstance(raw, str) and not raw.strip():
+            continue  # a form's empty number field sends "": Jackson read it as null
         try:
             values[f.name] = _convert(hint, raw, checks, path)
         except ValueError as err:
@@ -104,6 +108,35 @@ def _convert(hint: Any, raw: Any, checks: Checks, path: str) -> Any:
     return raw
 
 
+FORM_KINDS = ("application/x-www-form-urlencoded", "multipart/form-data")
+
+
+def _kind(request: Request) -> str:
+    return request.headers.get("content-type", "").split(";")[0].strip().lower()
+
+
+async def form_of(request: Request) -> FormData:
+    """The request's form (read once; Starlette keeps it), an oversized multipart body refused before it is
+    read, a malformed one named."""
+    declared = request.headers.get("content-length", "")
+    max_bytes: int = request.app.state.storage.max_bytes
+    if _kind(request) == FORM_KINDS[1] and declared.isdigit() and int(declared) > max_bytes + FRAMING:
+        raise request.app.state.storage.too_large("body")
+    try:
+        return await request.form(max_files=1, max_fields=50)
+    except HTTPException as err:  # malformed multipart
+        raise ValidationFailed({"body": f"unreadable form body: {err.detail}"}) from None
+
+
+async def read_params(request: Request) -> Query:
+    """The plain parameters wherever Spring read them: the query string, an x-www-form-urlencoded body (on PUT
+    and DELETE too) and a multipart body's text fields alike, the query string's first."""
+    items = list(request.query_params.multi_items())
+    if _kind(request) in FORM_KINDS:
+        items += [(k, v) for k, v in (await form_of(request)).multi_items() if not isinstance(v, UploadFile)]
+    return Query(ImmutableMultiDict(items))
+
+
 async def json_body(request: Request) -> Any:
     """The parsed JSON body, or a ValidationFailed that says why it could not be read."""
     raw = await request.body()
@@ -115,7 +148,7 @@ async def json_body(request: Request) -> Any:
 class Query:
     """Typed access to query (or path) parameters; errors gather until :meth:`done`."""
 
-    def __init__(self, params: QueryParams | Mapping[str, str]) -> None:
+    def __init__(self, params: ImmutableMultiDict[str, str] | Mapping[str, str]) -> None:
         self.params = params
         self.checks = Checks()
 
@@ -146,7 +179,7 @@ class Query:
     def ints(self, name: str) -> list[int]:
         """An array parameter: repeated (ids=1&ids=2), bracketed (ids[]=1) or comma-separated."""
         raw: list[str] = []
-        if isinstance(self.params, QueryParams):
+        if isinstance(self.params, ImmutableMultiDict):
             raw = self.params.getlist(name) + self.params.getlist(f"{name}[]")
         elif name in self.params:
             raw = [self.params[name]]
@@ -224,7 +257,7 @@ class PageWindow:
     )
 
 
-def required_int(params: QueryParams | Mapping[str, Any], name: str) -> int:
+def required_int(params: Mapping[str, Any], name: str) -> int:
     """One required integer parameter, or a ValidationFailed naming it."""
     q = Query({name: str(params[name])} if params.get(name) is not None else {})
     value = q.integer(name, required=True)

@@ -10,13 +10,14 @@ from starlette.responses import Response
 from models import Cluster, Job
 from rest.contract import BY_ID, PAGED, ApiRoute, Body, Fields, Operation, Schema
 from rest.envelope import ipage, ok
-from rest.inputs import Query, body_id, json_body, required_int
+from rest.inputs import body_id, json_body, read_params, required_int
 from rest.schemas import INTEGER
 from rest.views import job_vo
 from rest.viewschemas import NOTHING, job_schema, page_of
 from services.checks import Checks
 from services.jobs import definitions as jobs
 from services.jobs import lifecycle, versions
+from services.jobs.savepoints import newest_paths
 
 RENAMES = {"mappings": "jobDsVOS"}
 #: what saving checks (services.jobs.definitions): the codes a setting takes, the counts never negative
@@ -41,7 +42,8 @@ async def _detail(job_id: int) -> dict[str, Any]:
     job = await jobs.get_job(job_id)
     cluster = await Cluster.get_or_none(id=job.cluster_id) if job.cluster_id else None
     running = (await versions.running_numbers([job]))[job.id]
-    return job_vo(job, cluster, await jobs.mappings_of(job_id), running=running)
+    newest = await newest_paths([job_id])
+    return job_vo(job, cluster, await jobs.mappings_of(job_id), running=running, newest_savepoint=newest.get(job_id))
 
 
 async def add(request: Request) -> Response:
@@ -58,7 +60,7 @@ async def update(request: Request) -> Response:
 
 
 async def remove(request: Request) -> Response:
-    q = Query(request.query_params)
+    q = await read_params(request)
     job_id = BY_ID.read(q).id
     q.done()
     await jobs.delete_job(job_id)
@@ -66,7 +68,7 @@ async def remove(request: Request) -> Response:
 
 
 async def listing(request: Request) -> Response:
-    q = Query(request.query_params)
+    q = await read_params(request)
     flt = FILTER.read(q)
     limit, offset = q.window()
     page = await jobs.list_jobs(flt, limit, offset)
@@ -74,8 +76,16 @@ async def listing(request: Request) -> Response:
     clusters = await jobs.clusters_of_jobs(page.items)
     mappings = await jobs.mappings_of_jobs(j.id for j in page.items)
     running = await versions.running_numbers(page.items)
+    newest = await newest_paths(j.id for j in page.items)
     records = [
-        job_vo(j, clusters.get(j.cluster_id or 0), mappings[j.id], detail=False, running=running[j.id])
+        job_vo(
+            j,
+            clusters.get(j.cluster_id or 0),
+            mappings[j.id],
+            detail=False,
+            running=running[j.id],
+            newest_savepoint=newest.get(j.id),
+        )
         for j in page.items
     ]
     return ok(ipage(page, records))

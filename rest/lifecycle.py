@@ -12,11 +12,11 @@ from starlette.responses import Response
 from models import JobRun, Operation, Savepoint
 from rest.contract import ApiRoute, Fields
 from rest.contract import Operation as Described
-from rest.envelope import envelope, ok, status_of
-from rest.inputs import Query, doc, required_int
-from rest.schemas import OBJECT
+from rest.envelope import ok, status_of
+from rest.inputs import Query, doc, read_params, required_int
+from rest.schemas import OBJECT, STRING
 from rest.views import cluster_info_vo, plain
-from rest.viewschemas import CLUSTER_INFO, CLUSTERS_SUMMED, RUN_VO, SAVEPOINT_DATA, STOPPED_VO, batch_of
+from rest.viewschemas import BATCH_FAILURES, CLUSTER_INFO, CLUSTERS_SUMMED, RUN_VO, SAVEPOINT_DATA, STOPPED_VO
 from runtime import Runtime
 from services.clusters import overview as cluster_overview
 from services.clusters.registry import all_clusters, get_cluster
@@ -133,11 +133,9 @@ def _single(action: Callable[[Runtime, int], Awaitable[Any]], view: Callable[[An
     return endpoint
 
 
-def _batch(
-    action: Callable[[Runtime, int], Awaitable[Any]], view: Callable[[Any], Awaitable[Any]], cancel: bool = False
-) -> Any:
+def _batch(action: Callable[[Runtime, int], Awaitable[Any]], cancel: bool = False) -> Any:
     async def endpoint(request: Request) -> Response:
-        q = Query(request.query_params)
+        q = await read_params(request)
         ids = BATCH.read(q).job_ids
         with_savepoint = _with_savepoint(q) if cancel else True
         q.done()
@@ -148,41 +146,24 @@ def _batch(
             )
         else:
             outcomes = await lifecycle.for_each(ids, lambda job_id: action(runtime, job_id))
-        results = [
-            {
-                "jobId": o.job_id,
-                "success": o.error is None,
-                "msg": o.error.message if o.error else "success",
-                "data": None if o.error else await view(o.value),
-            }
-            for o in outcomes
-        ]
-        return _batch_answer(outcomes, {"results": results})
+        return _batch_answer(outcomes)
 
     return endpoint
 
 
-def _batch_answer(outcomes: list[lifecycle.Outcome], data: dict[str, Any]) -> Response:
-    """A batch's envelope: success only when every job succeeded. All done: 200. Some failed: 207 (Multi-Status;
-    the per-job results say which). All failed: their common error status (404, 409 ...), 422 when they differ.
-    ``data`` holds the per-job results and the counts in every case."""
-    failed = [o for o in outcomes if o.error is not None]
-    done = len(outcomes) - len(failed)
-    data = {**data, "succeeded": done, "failed": len(failed)}
-    msg = f"{done} of {len(outcomes)} done"
-    if not failed:
-        return envelope(200, data, msg, True)
-    errors = [o.error for o in failed if o.error is not None]
-    more = f" (and {len(failed) - 1} more)" if len(failed) > 1 else ""
-    msg += f"; job {failed[0].job_id}: {errors[0].message}{more}"
-    if done:
-        return envelope(207, data, msg, False)
-    statuses = {status_of(e) for e in errors}
-    return envelope(statuses.pop() if len(statuses) == 1 else 422, data, msg, False)
+def _batch_answer(outcomes: list[lifecycle.Outcome]) -> Response:
+    """A batch as the original answered it: success, and ``data`` a map of job id to that job's failed answer
+    (the envelope a single call would have given), empty when every job succeeded."""
+    failed = {
+        str(o.job_id): {"code": status_of(o.error), "data": None, "msg": o.error.message, "success": False}
+        for o in outcomes
+        if o.error is not None
+    }
+    return ok(failed, f"{len(outcomes) - len(failed)} of {len(outcomes)} done")
 
 
-def _restore_point(request: Request) -> tuple[RestoreFrom, int | None]:
-    q = Query(request.query_params)
+async def _restore_point(request: Request) -> tuple[RestoreFrom, int | None]:
+    q = await read_params(request)
     asked = RESTART.read(q)
     q.done()
     return restores.parse(asked.restore_from), asked.savepoint_id
@@ -190,14 +171,14 @@ def _restore_point(request: Request) -> tuple[RestoreFrom, int | None]:
 
 async def run(request: Request) -> Response:
     """Run one job; ``restoreFrom`` (latest, savepoint with ``savepointId``, none) names the restore point."""
-    mode, savepoint_id = _restore_point(request)
+    mode, savepoint_id = await _restore_point(request)
     job_id = required_int(request.path_params, "jobId")
     return ok(await _run_vo(await lifecycle.run_job(_runtime(request), job_id, mode, savepoint_id)))
 
 
 async def restart(request: Request) -> Response:
     """Restart one job; ``restoreFrom`` (latest, savepoint with ``savepointId``, none) names the restore point."""
-    mode, savepoint_id = _restore_point(request)
+    mode, savepoint_id = await _restore_point(request)
     job_id = required_int(request.path_params, "jobId")
     run = await lifecycle.restart_job(_runtime(request), job_id, mode, savepoint_id)
     return ok(await _run_vo(run))
@@ -205,7 +186,7 @@ async def restart(request: Request) -> Response:
 
 async def cancel(request: Request) -> Response:
     """Stop one job with a savepoint, or without one when ``withSavepoint=false``."""
-    q = Query(request.query_params)
+    q = await read_params(request)
     with_savepoint = _with_savepoint(q)
     q.done()
     job_id = required_int(request.path_params, "jobId")
@@ -223,7 +204,7 @@ async def overview(request: Request) -> Response:
 
 
 async def log(request: Request) -> Response:
-    return ok(await monitoring.job_log(_runtime(request), required_int(request.path_params, "jobId")))
+    return ok(await monitoring.log_text(_runtime(request), required_int(request.path_params, "jobId")))
 
 
 async def _one_cluster(runtime: Runtime, cluster_id: int) -> dict[str, Any]:
@@ -232,7 +213,7 @@ async def _one_cluster(runtime: Runtime, cluster_id: int) -> dict[str, Any]:
 
 
 async def cluster_info(request: Request) -> Response:
-    q = Query(request.query_params)
+    q = await read_params(request)
     cluster_id = ONE_CLUSTER.read(q).cluster_id
     q.done()
     assert cluster_id is not None  # required
@@ -241,7 +222,7 @@ async def cluster_info(request: Request) -> Response:
 
 async def dashboard(request: Request) -> Response:
     """One cluster's figures (clusterId), or without it one object: the figures summed over every cluster."""
-    q = Query(request.query_params)
+    q = await read_params(request)
     cluster_id = ANY_CLUSTER.read(q).cluster_id
     q.done()
     runtime = _runtime(request)
@@ -252,26 +233,15 @@ async def dashboard(request: Request) -> Response:
 
 FLINK = "Asks the job's Flink cluster: 503 when it does not answer, 422 when it refuses (Flink's cause in msg)."
 BATCHED = (
-    "Each job in turn; data.results says how each went. All done: 200; some failed: 207; all failed: their "
-    "common status, or 422 when they differ."
+    "Each job in turn, as the original: success, and data a map of job id to that job's failed answer (its code "
+    "and msg), empty when every job succeeded."
 )
 LIFECYCLE = (404, 409, 422)
-#: a batch's failures answer its per-job results too
-BATCH_ERRORS = (207, 404, 409, 422)
 
 
 def _described(summary: str, original: str, data: Any, batch: bool = False, **more: Any) -> Described:
     if batch:
-        return Described(
-            summary,
-            "jobs",
-            original,
-            BATCHED,
-            (BATCH, *more.get("query", ())),
-            data=batch_of(data),
-            errors=BATCH_ERRORS,
-            error_data=batch_of(data),
-        )
+        return Described(summary, "jobs", original, BATCHED, (BATCH, *more.get("query", ())), data=BATCH_FAILURES)
     return Described(summary, "jobs", original, FLINK, data=data, errors=LIFECYCLE, **more)
 
 
@@ -284,7 +254,7 @@ routes = [
     ),
     ApiRoute(
         "/jobs/runBatch",
-        _batch(lifecycle.run_job, _run_vo),
+        _batch(lifecycle.run_job),
         "POST",
         _described("Start many jobs", "批量启动作业", RUN_VO, batch=True),
     ),
@@ -301,7 +271,7 @@ routes = [
     ),
     ApiRoute(
         "/jobs/cancelBatch",
-        _batch(lifecycle.cancel_job, _stopped_vo, cancel=True),
+        _batch(lifecycle.cancel_job, cancel=True),
         "POST",
         _described(
             "Stop many jobs (withSavepoint as for one)", "批量停止作业", STOPPED_VO, batch=True, query=(CANCEL,)
@@ -315,7 +285,7 @@ routes = [
     ),
     ApiRoute(
         "/jobs/restartBatch",
-        _batch(lifecycle.restart_job, _run_vo),
+        _batch(lifecycle.restart_job),
         "POST",
         _described("Restart many jobs from their newest savepoints", "批量重启作业", RUN_VO, batch=True),
     ),
@@ -335,7 +305,11 @@ routes = [
         "/jobs/{jobId:int}/log",
         log,
         "GET",
-        _described("The job's exceptions from Flink and how its runs ended", "作业日志", OBJECT),
+        _described(
+            "The job's log as text: how its runs ended and Flink's exceptions (empty for a job that never ran)",
+            "作业日志",
+            STRING,
+        ),
     ),
     ApiRoute(
         "/dashboard/clusterInfo",

@@ -1,5 +1,6 @@
 """The OpenAPI 3.1 description of the REST layer, built from the Starlette route table (rest/routes.py) and the
-:class:`rest.contract.Operation` each route carries; served at ``/v2/api-docs`` as the original did."""
+:class:`rest.contract.Operation` each route carries; served at ``/v3/api-docs`` (rest/swagger2.py writes it as
+Swagger 2.0 for ``/v2/api-docs``, as the original served it)."""
 
 from __future__ import annotations
 
@@ -15,7 +16,6 @@ from starlette.responses import JSONResponse, Response
 from starlette.routing import BaseRoute
 
 from rest.contract import ApiRoute, Body, Fields, Operation, Schema
-from rest.envelope import envelope
 from rest.inputs import is_required
 from rest.routes import routes
 from rest.schemas import BOOLEAN, INTEGER, STRING, dataclass_fields, described, nullable, object_of, of_hint, record
@@ -24,9 +24,13 @@ from services.checks import camel
 VERSION = "1.0.0"
 TITLE = "hlink REST API (Hlink实时特征加工服务)"
 DESCRIPTION = """The REST compatibility layer of hlink: the paths, methods, parameter names and envelope of the
-original Hlink service. Every JSON answer is the envelope `{code, data, msg, success}`; `code` repeats the HTTP
-status. A 400 names each bad field in `data.fields`. Every path but `POST /auth/login` needs
-`Authorization: Bearer <token>` (`hlink token create`, or `data.token` of `POST /auth/login`)."""
+original Hlink service. Every JSON answer is the envelope `{code, data, msg, success}`. A refusal (invalid
+input, not found, in use, refused by Flink, a silent cluster) is answered HTTP 200 with `success` false and its
+code in `code`, as the original's clients expect; a missing or bad token is HTTP 401. A 400 names each bad
+field in `data.fields`. The query parameters may also be sent as an x-www-form-urlencoded body or as multipart
+fields, as the original's Spring service read them; `""` for an optional number is not given. Every path but
+`POST /auth/login` needs `Authorization: Bearer <token>` (`hlink token create`, or `data.token` of
+`POST /auth/login`), or the token in the `_haiabao_token_` cookie that `POST /auth/login` sets."""
 #: the original's groups (its Swagger tags), in its order
 TAGS = [
     ("jobs", "作业管理: jobs, their Flink settings and datasource mapping, and their lifecycle on Flink"),
@@ -40,19 +44,21 @@ TAGS = [
     ("clusters", "集群管理: Flink clusters"),
     ("access", "Signing in (not in the original, which had no accounts)"),
 ]
+#: the HTTP statuses beside 200 (the doors' own answers)
 REASONS = {
-    200: "Done",
-    207: "Some of the jobs failed (each job's result in data.results)",
-    400: "Invalid input: data.fields names each bad field",
     401: "No token, or an unknown, expired or revoked one (or, signing in, a wrong name or password)",
-    403: "The user's role is too small for the change, or a form post from a foreign page",
-    404: "Nothing stored has that id or key",
-    409: "It clashes with what is stored (a taken alias, a row still in use, a job in the wrong state)",
-    413: "The body is larger than the limit (HLINK_MAX_UPLOAD_MB for uploads)",
-    422: "Flink refused the action (its cause in msg), or the jobs of a batch failed differently",
-    429: "Too many failed sign-ins for that name lately: msg says when to try again",
-    503: "Flink or the database did not answer, or the request ran out of time (HLINK_REQUEST_TIMEOUT)",
+    403: "A form or multipart post from a foreign page, or a cross-site request signed in by the cookie",
+    404: "No such path: an id in the path that is not digits",
+    413: "The body is larger than the limit (HLINK_MAX_UPLOAD_MB for uploads), cut off while it streamed",
+    503: "The database did not answer, or the request ran out of time (HLINK_REQUEST_TIMEOUT)",
 }
+#: the codes of refusals answered HTTP 200
+REFUSALS = (
+    "code 400 invalid input (data.fields names each bad field), 403 the user's role is too small, 404 nothing "
+    "stored has that id or key, 409 it clashes with what is stored (a taken alias, a row in use, a job in the "
+    "wrong state), 413 an upload over HLINK_MAX_UPLOAD_MB, 422 Flink refused (its cause in msg), 429 too many "
+    "failed sign-ins, 503 the cluster did not answer"
+)
 FIELD_ERRORS = nullable(record(fields={"type": "object", "additionalProperties": STRING}))
 PARAM = re.compile(r"{([^}:]+)(?::[^}]+)?}")
 
@@ -147,34 +153,64 @@ def _files(files: Mapping[str, str]) -> Schema:
     return {"required": True, "content": {"multipart/form-data": {"schema": schema, "encoding": encoding}}}
 
 
-def _statuses(route: ApiRoute) -> list[int]:
-    """The statuses a path may answer: its own, and those every path may (a token refused, Flink or the
-    database silent, a time limit); 400 wherever there is input to get wrong, 403 on changes, 413 with a body."""
+def _statuses(route: ApiRoute) -> tuple[list[int], list[int]]:
+    """The codes a path may answer in a refusal (HTTP 200, as the original), and the HTTP statuses beside 200:
+    401 (no token), and the doors' own answers: 403 a foreign page's form post or cookie, 413 a body over its
+    limit, 503 the time limit or a database that does not answer, 404 a path id that is not digits. Refusals:
+    the path's own, those every path may (403 a role too small on a change, 503 a silent cluster), 400
+    wherever there is input to get wrong, 413 with a body."""
     op = route.operation
     changes = route.method != "GET" if op.changes is None else op.changes
     has_body = op.body is not None or bool(op.files)
     has_input = bool(op.query or route.param_convertors or has_body)
-    statuses = {200, 401, 503, *op.errors}
-    statuses |= {400} if has_input else set()
-    statuses |= {403} if changes else set()
-    statuses |= {413} if has_body else set()
-    return sorted(statuses)
+    refusals = {503, *op.errors}
+    refusals |= {400} if has_input else set()
+    refusals |= {403} if changes else set()
+    refusals |= {413} if has_body else set()
+    statuses = {401, 403, 503} | ({413} if has_body else set())
+    if any(isinstance(c, IntegerConvertor) for c in route.param_convertors.values()):
+        statuses.add(404)  # an id that is not digits matches no path: the router's own 404
+    return sorted(refusals - {401}), sorted(statuses)
+
+
+def _refused(codes: list[int]) -> Schema:
+    """A refusal answered HTTP 200: success false and its code in the envelope."""
+    data: Schema = {"anyOf": [FIELD_ERRORS, {"type": "null"}]} if {400, 413} & set(codes) else {"type": "null"}
+    return {
+        "type": "object",
+        "properties": {
+            "code": {**INTEGER, "enum": codes},
+            "data": data,
+            "msg": STRING,
+            "success": {**BOOLEAN, "const": False},
+        },
+        "required": ["code", "data", "msg", "success"],
+    }
 
 
 def _responses(route: ApiRoute) -> Schema:
     op = route.operation
+    refusals, statuses = _statuses(route)
     out: Schema = {}
-    for status in _statuses(route):
-        if status == 200 and op.download:
-            binary = {"type": "string", "format": "binary"}
-            out["200"] = {"description": "The file", "content": {"*/*": {"schema": binary}}}
-            continue
-        if status == 200:
-            out["200"] = _json(_answer(200, op.data), 200)
-            continue
-        data: Schema = FIELD_ERRORS if status in (400, 413) else {"type": "null"}
-        if op.error_data is not None:  # a batch answers its per-job results with any status
-            data = {"anyOf": [op.error_data, data]}
+    if op.download:
+        binary = {"type": "string", "format": "binary"}
+        out["200"] = {
+            "description": "The file, or a refusal: " + REFUSALS,
+            "content": {"*/*": {"schema": binary}, "application/json": {"schema": _refused(refusals)}},
+        }
+    elif op.text:
+        out["200"] = {
+            "description": "The text, or a refusal: " + REFUSALS,
+            "content": {"text/plain": {"schema": op.data}, "application/json": {"schema": _refused(refusals)}},
+        }
+    else:
+        answers = {"anyOf": [_answer(200, op.data), _refused(refusals)]}
+        out["200"] = {
+            "description": "Done (success true), or a refusal (success false): " + REFUSALS,
+            "content": {"application/json": {"schema": answers}},
+        }
+    for status in statuses:
+        data: Schema = FIELD_ERRORS if status == 413 else {"type": "null"}
         out[str(status)] = _json(_answer(status, data), status)
     return out
 
@@ -242,8 +278,5 @@ def document() -> Schema:
 
 
 async def api_docs(request: Request) -> Response:
-    """GET /v2/api-docs (``?group=1.0.0`` as the original's Springfox): the description, no token needed."""
-    group = request.query_params.get("group")
-    if group not in (None, "", VERSION):
-        return envelope(404, None, f"no such group: {group!r}; the one group is {VERSION}", False)
+    """GET /v3/api-docs: the OpenAPI 3.1 description, no token needed (/v2/api-docs is Swagger 2.0)."""
     return JSONResponse(document())

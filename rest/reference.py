@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from starlette.requests import Request
-from starlette.responses import Response
+from starlette.responses import PlainTextResponse, Response
 
 from rest.contract import ApiRoute, Operation
 from rest.envelope import ok
@@ -15,7 +15,8 @@ from services.snowflake import next_id
 
 
 async def snowflake(request: Request) -> Response:
-    return ok(next_id())
+    """The bare digits as a text body, as the original answered (its pages read the whole body as the id)."""
+    return PlainTextResponse(next_id())
 
 
 async def all_dicts(request: Request) -> Response:
@@ -36,7 +37,13 @@ routes = [
         "/dict/getSnowflakeId",
         snowflake,
         "GET",
-        Operation("A new snowflake id (a column's virtualId)", "dict", "获取虚拟ID", data=SNOWFLAKE),
+        Operation(
+            "A new snowflake id (a column's virtualId), as text",
+            "dict",
+            "获取虚拟ID",
+            data=SNOWFLAKE,
+            text=True,
+        ),
     ),
     ApiRoute(
         "/dict/list",

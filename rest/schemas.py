@@ -24,6 +24,12 @@ STRING: Schema = {"type": "string"}
 BOOLEAN: Schema = {"type": "boolean"}
 NULL: Schema = {"type": "null"}
 OBJECT: Schema = {"type": "object"}
+#: a time as the original wrote it (rest.views.plain): yyyy-MM-dd HH:mm:ss in its zone (HLINK_TIME_ZONE)
+TIME_TEXT: Schema = {
+    "type": "string",
+    "pattern": r"^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}$",
+    "description": "yyyy-MM-dd HH:mm:ss in HLINK_TIME_ZONE (GMT+8 by default)",
+}
 
 
 def nullable(schema: Schema) -> Schema:
@@ -117,7 +123,7 @@ def _field_schema(f: ModelField[Any]) -> Schema:
     elif kind is float:
         schema = {"type": "number"}
     elif kind is datetime.datetime:
-        schema = {"type": "string", "format": "date-time"}
+        schema = dict(TIME_TEXT)
     elif kind is str:
         schema = dict(STRING)
     else:  # JSON fields: whatever was stored

@@ -10,6 +10,7 @@ from tortoise.models import Model
 
 from masking import mask_sql
 from models import Cluster, Column, Datasource, DatasourceProperties, Jar, Job, JobDatasource, Udf
+from services import clock
 from services.artifacts.jars import size_text
 from services.catalog.datasources import ColumnInput, masked, shown_properties
 from services.catalog.ddl import ddl_of
@@ -27,13 +28,14 @@ QUERY_ECHO: dict[str, Any] = {"curPage": None, "pageSize": None, "parms": None}
 
 
 def plain(row: Model) -> dict[str, Any]:
-    """Every stored column of a row, camelCased; times as ISO 8601."""
+    """Every stored column of a row, camelCased; times as the original wrote them (``yyyy-MM-dd HH:mm:ss`` in
+    its zone, HLINK_TIME_ZONE)."""
     out: dict[str, Any] = {}
     for name in row._meta.db_fields:
         if name in HIDDEN:
             continue
         value = getattr(row, name)
-        out[RENAMED.get(name, camel(name))] = value.isoformat() if isinstance(value, datetime) else value
+        out[RENAMED.get(name, camel(name))] = clock.text(value) if isinstance(value, datetime) else value
     return out
 
 
@@ -47,12 +49,16 @@ def job_vo(
     mappings: list[JobDatasource] | None = None,
     detail: bool = True,
     running: int | None = None,
+    newest_savepoint: str | None = None,
 ) -> dict[str, Any]:
     """The jobVO: the job, its cluster's name and type, names of its codes, and its mapping when given; a list
     row (``detail`` false) leaves out the job graph. ``version`` (the document's reserved field) is the number
-    of the version the job's Flink job runs (``running``), null while it runs nothing."""
+    of the version the job's Flink job runs (``running``), null while it runs nothing. ``savepointPath``
+    follows the job's newest savepoint, as the original kept it (services.jobs.savepoints.newest_paths)."""
     vo = plain(job)
     vo["version"] = str(running) if running is not None else None
+    if newest_savepoint:
+        vo["savepointPath"] = newest_savepoint
     vo.update(
         clusterName=cluster.name if cluster else None,
         clusterTypeName=CLUSTER_TYPE_NAMES.get(job.cluster_type),

@@ -12,6 +12,7 @@ from rest.schemas import (
     NULL,
     OBJECT,
     STRING,
+    TIME_TEXT,
     array,
     column,
     model_fields,
@@ -26,7 +27,7 @@ from services.catalog.datasources import ColumnInput
 
 #: the query fields every view object echoes as null (rest.views.QUERY_ECHO)
 ECHO: dict[str, Schema] = {key: NULL for key in QUERY_ECHO}
-TIME: Schema = {"type": "string", "format": "date-time"}
+TIME = TIME_TEXT
 #: ok() with nothing to say: an empty object
 NOTHING: Schema = {"type": "object", "maxProperties": 0}
 SNOWFLAKE: Schema = {"type": "string", "pattern": "^[0-9]+$", "description": "a 64-bit id as text"}
@@ -127,7 +128,10 @@ SAVEPOINT_DATA: Schema = {
 }
 
 
-def batch_of(item: Schema) -> Schema:
-    """A batch action's data: each job's result and the counts."""
-    result = record(jobId=INTEGER, success=BOOLEAN, msg=STRING, data=nullable(item))
-    return record(results=array(result), succeeded=INTEGER, failed=INTEGER)
+#: a batch action's data: job id → that job's failed answer (the envelope a single call would have given)
+BATCH_FAILURES: Schema = {
+    "type": "object",
+    "additionalProperties": record(code=INTEGER, data=NULL, msg=STRING, success={**BOOLEAN, "const": False}),
+    "propertyNames": {"pattern": "^-?[0-9]+$"},
+    "description": "job id → that job's failed answer; empty when every job succeeded",
+}

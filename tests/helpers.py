@@ -30,15 +30,43 @@ def envelope_ok(response: httpx.Response) -> Any:
     return body["data"]
 
 
-def envelope_fail(response: httpx.Response, status: int) -> dict[str, Any]:
-    """Assert a failed envelope with ``status`` and return the body."""
-    assert response.status_code == status, response.text
+#: the answers whose HTTP status is their code: a bad token, and the doors' own (a foreign page's form post,
+#: a body cut off at its limit, the time limit, a path or method that does not exist)
+HTTP_KEPT = frozenset({401, 405, 500})
+
+
+def envelope_fail(response: httpx.Response, status: int, http: int | None = None) -> dict[str, Any]:
+    """Assert a failed envelope with the code ``status`` and return the body. A REST path's refusal is HTTP 200
+    (as the original answered it), a bad token 401; ``http`` names another HTTP status (a door's answer)."""
+    expected = http if http is not None else (status if status in HTTP_KEPT else 200)
+    assert response.status_code == expected, (expected, response.text)
     body: dict[str, Any] = response.json()
     assert body["success"] is False and body["code"] == status and body["msg"], body
     return body
 
 
-async def add_cluster(client: httpx.AsyncClient, name: str = "local", address: str = "http://127.0.0.1:8081") -> int:
+def code_of(response: httpx.Response) -> int:
+    """The envelope's code (a refusal is HTTP 200 with its code there)."""
+    code: int = response.json()["code"]
+    return code
+
+
+async def job_log(client: httpx.AsyncClient, job_id: int) -> dict[str, Any]:
+    """A job's runs and Flink's exceptions (services.jobs.monitoring.job_log: what /jobs/{jobId}/log writes as
+    text), after asserting that /jobs/{jobId}/log answers text naming every run."""
+    from services.jobs import monitoring
+
+    text = envelope_ok(await client.get(f"/jobs/{job_id}/log"))
+    found = await monitoring.job_log(client.app_state.runtime, job_id)  # type: ignore[attr-defined]
+    assert isinstance(text, str) and all(f"run {r['runId']} " in text for r in found["runs"]), text[:500]
+    return found
+
+
+async def add_cluster(client: httpx.AsyncClient, name: str = "", address: str = "http://127.0.0.1:8081") -> int:
+    """A cluster; without a name the first is "local" and the next "local 2", "local 3" ... (names are unique)."""
+    if not name:
+        taken = {c["name"] for c in envelope_ok(await client.get("/cluster/check/list"))}
+        name = next(n for n in ("local", *(f"local {i}" for i in range(2, 1000))) if n not in taken)
     data = envelope_ok(await client.post("/cluster/add", params={"address": address, "name": name, "type": "1"}))
     return int(data["id"])
 
@@ -113,9 +141,16 @@ def ds_body(table: str, ds_type: str = "source", table_type: str = "datagen", **
     return body
 
 
+async def created_ds(client: httpx.AsyncClient, body: dict[str, Any], **request: Any) -> dict[str, Any]:
+    """POST /ds/addDO (which answers the new id, as the original) and the new datasource's detail."""
+    ds_id = envelope_ok(await client.post("/ds/addDO", json=body, **request))
+    assert isinstance(ds_id, int), ds_id
+    detail: dict[str, Any] = envelope_ok(await client.get("/ds/get", params={"id": ds_id}))
+    return detail
+
+
 async def add_ds(client: httpx.AsyncClient, table: str, ds_type: str = "source", table_type: str = "datagen") -> int:
-    data = envelope_ok(await client.post("/ds/addDO", json=ds_body(table, ds_type, table_type)))
-    return int(data["id"])
+    return int(envelope_ok(await client.post("/ds/addDO", json=ds_body(table, ds_type, table_type))))
 
 
 def job_body(cluster_id: int, mappings: list[dict[str, Any]], **extra: Any) -> dict[str, Any]:

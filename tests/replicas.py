@@ -85,7 +85,7 @@ async def select_job(
         }
         if kind == "source" and rows is not None:
             body["jsonFieldVO"] = {"jsonValue": [{"fieldName": "number-of-rows", "fieldValue": str(rows)}]}
-        ids.append(envelope_ok(await http.post(f"{base}/ds/addDO", json=body))["id"])
+        ids.append(envelope_ok(await http.post(f"{base}/ds/addDO", json=body)))
     mapping = [
         {"dsId": ids[0], "dsType": "source"},
         {"dsId": ids[1], "dsType": "sink", "runSql": f"SELECT id FROM src{suffix}"},

@@ -88,8 +88,7 @@ async def test_a_malformed_cluster_address_is_refused(client: httpx.AsyncClient)
 )
 async def test_overlong_filters_are_refused(client: httpx.AsyncClient, path: str, params: dict[str, str]) -> None:
     response = await client.get(path, params=params)
-    assert response.status_code == 400, response.text[:300]
-    assert "at most" in response.json()["msg"]
+    assert "at most" in envelope_fail(response, 400)["msg"]
 
 
 GOOD_TYPES = [
@@ -135,7 +134,7 @@ async def test_a_column_type_that_is_not_flinks_never_reaches_the_ddl(client: ht
     # a column with nested columns may name the bare ROW or ARRAY: its children give the fields
     nested = ds_body("typed", "source", "datagen")
     nested["dsSchemaColumnVOS"][1]["flinkType"] = "ROW"
-    nested["id"] = envelope_ok(await client.post("/ds/addDO", json=nested))["id"]
+    nested["id"] = envelope_ok(await client.post("/ds/addDO", json=nested))
     nested["dsSchemaColumnVOS"][0]["flinkType"] = "ROW"  # a column without nested columns may not
     answer = envelope_fail(await client.put("/ds/modifyDO", json=nested), 400)
     assert "dsSchemaColumnVOS[0].flinkType" in answer["msg"], answer

@@ -28,7 +28,7 @@ def allowed() -> Iterator[None]:
 
 
 async def _add(client: httpx.AsyncClient, address: str) -> httpx.Response:
-    return await client.post("/cluster/add", params={"name": "c", "address": address, "type": 1})
+    return await client.post("/cluster/add", params={"name": address, "address": address, "type": 1})
 
 
 async def test_only_loopback_is_a_cluster_by_default(client: httpx.AsyncClient) -> None:

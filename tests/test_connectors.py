@@ -15,7 +15,7 @@ import pytest
 
 from services.catalog.connectors import FORMS
 from tests.conftest import gql
-from tests.helpers import envelope_fail, envelope_ok, prop
+from tests.helpers import created_ds, envelope_fail, envelope_ok, prop
 
 GOLDEN = Path(__file__).parent / "golden" / "ddl"
 
@@ -119,7 +119,7 @@ async def test_golden_ddl(client: httpx.AsyncClient, ds_type: str, table_type: s
         "dsSchemaColumnVOS": columns(ds_type, keyed),
         "jsonFieldVO": {"jsonValue": FILLED[(ds_type, table_type)]},
     }
-    created = envelope_ok(await client.post("/ds/addDO", json=body))
+    created = await created_ds(client, body)
     ddl = created["dsDdl"]
     golden = GOLDEN / f"{ds_type}-{table_type}{'-keyed' if keyed and ds_type == 'sink' else ''}.sql"
     if os.environ.get("HLINK_UPDATE_GOLDEN") == "1":
@@ -134,7 +134,7 @@ async def test_golden_ddl(client: httpx.AsyncClient, ds_type: str, table_type: s
 async def test_own_ddl_is_used_when_enabled(client: httpx.AsyncClient) -> None:
     own = "CREATE TABLE t (x INT) WITH ('connector' = 'datagen')"
     body = {"dsName": "t", "dsType": "source", "tableName": "t", "tableType": "datagen", "dsDdl": own, "ddlEnable": 1}
-    assert envelope_ok(await client.post("/ds/addDO", json=body))["dsDdl"] == own
+    assert (await created_ds(client, body))["dsDdl"] == own
 
 
 async def test_field_template_and_type_list(client: httpx.AsyncClient) -> None:
@@ -255,7 +255,7 @@ async def test_saving_checks_properties_against_the_form(
 
 async def test_an_update_is_checked_against_the_new_connector(client: httpx.AsyncClient) -> None:
     body = {"dsName": "t", "dsType": "source", "tableName": "moving", "tableType": "datagen"}
-    ds = envelope_ok(await client.post("/ds/addDO", json=body))
+    ds = await created_ds(client, body)
     fields = envelope_fail(await client.put("/ds/modifyDO", json={"id": ds["id"], "tableType": "kafka"}), 400)
     assert "jsonFieldVO.jsonValue.bootstrap_servers" in fields["data"]["fields"]
     graph = await gql(

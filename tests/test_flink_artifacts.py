@@ -10,7 +10,7 @@ import httpx
 import pytest
 
 from flink.local import LocalFlink
-from tests.helpers import add_cluster, envelope_ok
+from tests.helpers import add_cluster, envelope_fail, envelope_ok, job_log
 from tests.test_flink_lifecycle import add_ds, add_job, flink_state
 
 pytestmark = pytest.mark.flink_lines  # what hlink says to Flink differs by line
@@ -52,7 +52,7 @@ async def test_jar_job_runs_with_its_arguments_and_is_cancelled(
     # on Flink, a stop with a savepoint ends the job FINISHED (and its run says so); a plain cancel CANCELED
     ended = "FINISHED" if stopped["savepoint"] and stopped["savepoint"]["kind"] == "stop" else "CANCELED"
     await flink_state(flink, run["flinkJobId"], ended)
-    assert envelope_ok(await client.get(f"/jobs/{job['id']}/log"))["runs"][0]["finalState"] == ended
+    assert (await job_log(client, job["id"]))["runs"][0]["finalState"] == ended
 
 
 async def test_jar_job_with_a_wrong_entry_class_is_refused_with_flinks_reason(
@@ -75,7 +75,7 @@ async def test_jar_job_with_a_wrong_entry_class_is_refused_with_flinks_reason(
     sentence = "The program's entry point class 'demo.Nope' was not found in the jar file."
     assert job["validationStatus"] == 2 and job["validationError"]["message"] == sentence, job["validationError"]
     answer = await client.post(f"/jobs/run/{job['id']}")
-    assert answer.status_code == 422 and answer.json()["msg"].endswith(sentence), answer.text
+    assert envelope_fail(answer, 422)["msg"].endswith(sentence), answer.text
     assert envelope_ok(await client.get(f"/jobs/{job['id']}"))["jobStatus"] == 0
 
 

@@ -14,7 +14,7 @@ from flink.local import LocalFlink
 from flink.sqlrunner import RUNNER_CLASS
 from flink.versions import FlinkVersion
 from tests.conftest import RUNNER_JAR
-from tests.helpers import add_cluster, envelope_fail, envelope_ok
+from tests.helpers import add_cluster, envelope_fail, envelope_ok, job_log
 from tests.test_flink_lifecycle import add_ds, add_job, flink_state
 
 pytestmark = pytest.mark.flink_lines  # what hlink says to Flink differs by line
@@ -64,7 +64,7 @@ async def test_a_select_runs_savepoints_stops_and_restarts_leaving_exactly_one_f
     ours = [j for j in await flink_jobs(flink) if j["jid"] not in known]
     assert {j["jid"] for j in ours} == {run["flinkJobId"], restarted["flinkJobId"]}, ours
     assert [j["jid"] for j in ours if j["state"] == "RUNNING"] == [restarted["flinkJobId"]], ours
-    log = envelope_ok(await client.get(f"/jobs/{job['id']}/log"))
+    log = await job_log(client, job["id"])
     assert [r["flinkJobId"] for r in log["runs"]] == [restarted["flinkJobId"], run["flinkJobId"]]
     envelope_ok(await client.post(f"/jobs/cancel/{job['id']}"))
 

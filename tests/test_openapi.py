@@ -1,5 +1,7 @@
-"""The REST description (issue 13): /v2/api-docs is a valid OpenAPI 3.1 document of exactly the REST routes,
-named as the original's API document names its paths and parameters, and its Swagger UI page works offline.
+"""The REST descriptions (issues 13 and 22): /v3/api-docs is a valid OpenAPI 3.1 document of exactly the REST
+routes, named as the original's API document names its paths and parameters; /v2/api-docs is the same as a
+valid Swagger 2.0 document, as the original's Springfox served it and knife4j read it; the Swagger UI page works
+offline.
 
 The document's own names come from ``tests/spec/hlink-api.md`` (a copy of the original API document: each
 section's path, method and request parameter table) and its index ``ENDPOINTS.md`` (the 43 paths)."""
@@ -16,7 +18,7 @@ from urllib.parse import urljoin, urlsplit
 
 import httpx
 import pytest
-from openapi_spec_validator import OpenAPIV31SpecValidator
+from openapi_spec_validator import OpenAPIV2SpecValidator, OpenAPIV31SpecValidator
 from starlette.routing import Route
 
 from rest.contract import ApiRoute
@@ -86,9 +88,9 @@ def indexed() -> set[tuple[str, str]]:
     return set(re.findall(r"^\| *\d+ *\| *\w+ *\| *(GET|POST|PUT|DELETE) *\| *(\S+) *\|", text, re.M))
 
 
-async def described(client: httpx.AsyncClient, **params: str) -> dict[str, Any]:
+async def described(client: httpx.AsyncClient, path: str = "/v3/api-docs", **params: str) -> dict[str, Any]:
     """The description as served, asked for without a token."""
-    answer = await client.get("/v2/api-docs", params=params, headers={"Authorization": ""})
+    answer = await client.get(path, params=params, headers={"Authorization": ""})
     assert answer.status_code == 200, answer.text
     assert answer.headers["content-type"].startswith("application/json")
     document: dict[str, Any] = answer.json()
@@ -116,11 +118,34 @@ async def test_the_description_is_valid_openapi_3_1_and_open(client: httpx.Async
         "scheme": "bearer",
     }
     assert document["security"] == [{"bearer": []}]
-    assert await described(client, group="1.0.0") == document  # the original's address
-    envelope_fail(await client.get("/v2/api-docs", params={"group": "2.0"}, headers={"Authorization": ""}), 404)
     # only the sign-in is open; every other path names the bearer scheme (the document's default)
     opened = {key for key, op in operations(document).items() if op.get("security") == []}
     assert opened == {("POST", "/auth/login")}
+
+
+async def test_v2_api_docs_is_swagger_2_as_knife4j_read_it(client: httpx.AsyncClient) -> None:
+    """The original's address answers Swagger 2.0 (Springfox's), with the same operations as the 3.1 document
+    and every required documented parameter where the document puts it (query, path, body, formData)."""
+    two = await described(client, "/v2/api-docs")
+    OpenAPIV2SpecValidator(two).validate()
+    assert two["swagger"] == "2.0" and two["info"]["version"] == "1.0.0"
+    assert await described(client, "/v2/api-docs", group="1.0.0") == two  # the original's address
+    unknown = await client.get("/v2/api-docs", params={"group": "2.0"}, headers={"Authorization": ""})
+    envelope_fail(unknown, 404, http=404)
+    three = await described(client)
+    assert set(operations(two)) == set(operations(three))
+    for key, section in documented().items():
+        ours = {p["name"]: p["in"] for p in operations(two)[key]["parameters"]}
+        for name, (where, required) in section.params.items():
+            if not required or (where == "body" and key[0] == "GET"):
+                continue  # /ds/checkTableName's tableName: a parameter in practice
+            assert (ours.get(name) or ("body" if "body" in ours.values() else None)) == where, (key, name, ours)
+    upload = {p["name"]: p for p in operations(two)[("POST", "/jars/upload")]["parameters"]}
+    assert upload["jarfile"]["type"] == "file" and upload["jarfile"]["in"] == "formData"
+    batch = {p["name"]: p for p in operations(two)[("POST", "/jobs/runBatch")]["parameters"]}
+    assert batch["jobIds"]["type"] == "array" and batch["jobIds"]["collectionFormat"] == "multi"
+    groups = await client.get("/swagger-resources", headers={"Authorization": ""})
+    assert groups.status_code == 200 and groups.json()[0]["url"] == "/v2/api-docs?group=1.0.0"
 
 
 async def test_every_rest_route_is_described_and_nothing_else(client: httpx.AsyncClient) -> None:
@@ -229,8 +254,8 @@ async def test_the_docs_page_is_open_and_loads_only_vendored_assets(client: http
         asset = await client.get(url.path, headers=anonymous)
         assert asset.status_code == 200 and len(asset.content) > 1000, address
     spec = re.search(r'url: "([^"]+)"', html)
-    assert spec is not None and urljoin(base, spec.group(1)) == "http://hlink.test/v2/api-docs?group=1.0.0"
-    assert (await client.get("/v2/api-docs?group=1.0.0", headers=anonymous)).status_code == 200
+    assert spec is not None and urljoin(base, spec.group(1)) == "http://hlink.test/v3/api-docs"
+    assert (await client.get("/v3/api-docs", headers=anonymous)).status_code == 200
 
 
 async def test_the_vendored_swagger_ui_is_the_pinned_one(client: httpx.AsyncClient) -> None:

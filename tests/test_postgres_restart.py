@@ -137,7 +137,7 @@ async def _job(http: httpx.AsyncClient, base: str, cluster: int, suffix: str) ->
     """Through replica ``base``: a datagen source, a blackhole sink, a SELECT job on ``cluster``."""
     ids = []
     for table, kind, connector in ((f"src{suffix}", "source", "datagen"), (f"dst{suffix}", "sink", "blackhole")):
-        ids.append(envelope_ok(await http.post(f"{base}/ds/addDO", json=_ds(table, kind, connector)))["id"])
+        ids.append(envelope_ok(await http.post(f"{base}/ds/addDO", json=_ds(table, kind, connector))))
     mapping = [
         {"dsId": ids[0], "dsType": "source"},
         {"dsId": ids[1], "dsType": "sink", "runSql": f"SELECT id FROM src{suffix}"},
@@ -224,7 +224,7 @@ async def test_a_postgresql_restart_under_load_loses_nothing_and_every_replica_r
                 await connection.close()
             stored = {r["table_name"]: (r["id"], r["columns"]) for r in rows}
             confirmed = [w for w in writes if w.confirmed]
-            lost = [w.table for w in confirmed if stored.get(w.table) != (int(w.body["data"]["id"]), 1)]
+            lost = [w.table for w in confirmed if stored.get(w.table) != (int(w.body["data"]), 1)]
             assert not lost, f"confirmed writes missing or changed: {lost}"
             assert all(columns == 1 for _, columns in stored.values()), "no datasource without its column"
 

@@ -51,7 +51,7 @@ async def test_bad_uploads(client, storage_dir):
     envelope_fail(await client.post("/jars/upload", files={"other": ("a.jar", jar_bytes(), "x")}), 400)
     envelope_fail(await client.post("/jars/upload", content=b"raw"), 400)
     big = jar_bytes(size=2 * 1024 * 1024)  # the test app allows 1 MB
-    assert envelope_fail(await client.post("/jars/upload", files={"jarfile": ("big.jar", big, "x")}), 413)
+    assert envelope_fail(await client.post("/jars/upload", files={"jarfile": ("big.jar", big, "x")}), 413, http=413)
     envelope_fail(
         await client.post("/jars/upload", params={"clusterId": 999}, files={"jarfile": ("a.jar", jar_bytes(), "x")}),
         400,

@@ -123,7 +123,7 @@ async def test_bad_job_input_names_fields_and_writes_nothing(client):
     envelope_fail(await client.post("/jobs/updateDO", json={"jobName": "x"}), 400)
     envelope_fail(await client.post("/jobs/updateDO", json={"id": 999, "jobName": "x"}), 404)
     envelope_fail(await client.get("/jobs/999"), 404)
-    envelope_fail(await client.get("/jobs/abc"), 404)  # job ids are numbers: no such path
+    envelope_fail(await client.get("/jobs/abc"), 404, http=404)  # job ids are numbers: no such path
     envelope_fail(await client.delete("/jobs/removeDO"), 400)
     envelope_fail(await client.delete("/jobs/removeDO", params={"id": 999}), 404)
     envelope_fail(await client.put("/jobs/addDO", json={}), 405)

@@ -65,18 +65,18 @@ async def test_no_read_shows_a_secret_and_only_the_script_sent_to_flink_carries_
 ) -> None:
     side = ds_body("users", "side", "mysql")
     side["jsonFieldVO"]["jsonValue"][0]["fieldValue"] = "jdbc:mysql://app:url-pw@db:3306/f?password=param-pw"
-    side_id = envelope_ok(await client.post("/ds/addDO", json=side))["id"]
+    side_id = envelope_ok(await client.post("/ds/addDO", json=side))
     kafka = ds_body("orders", "source", "kafka")
     kafka["jsonFieldVO"]["jsonValue"] += [
         prop("properties.sasl.jaas.config", JAAS),
         prop("properties.security.protocol", "SASL_SSL"),
         prop("api-token", "tok-123"),
     ]
-    kafka_id = envelope_ok(await client.post("/ds/addDO", json=kafka))["id"]
+    kafka_id = envelope_ok(await client.post("/ds/addDO", json=kafka))
     own = ds_body("own", "sink", "blackhole")
     own["ddlEnable"] = 1
     own["dsDdl"] = "CREATE TABLE own (id BIGINT) WITH ('connector' = 'blackhole', 'password' = 'ddl-pw')"
-    own_id = envelope_ok(await client.post("/ds/addDO", json=own))["id"]
+    own_id = envelope_ok(await client.post("/ds/addDO", json=own))
 
     for ds_id in (side_id, kafka_id, own_id):
         detail = envelope_ok(await client.get("/ds/get", params={"id": ds_id}))

@@ -60,16 +60,14 @@ def test_serve_on_embedded_defaults(tmp_path, flink):
         anonymous = httpx.post(f"{base}/cluster/add", params={"name": "x", "address": "http://127.0.0.1:1", "type": 1})
         assert anonymous.status_code == 401 and anonymous.json()["success"] is False
         http = httpx.Client(headers=admin_auth(tmp_path / "data"))
-        added = http.post(
-            f"{base}/cluster/add", params={"name": "local", "address": "http://127.0.0.1:8081", "type": 1}
-        )
+        added = http.post(f"{base}/cluster/add", params={"name": "mine", "address": "http://127.0.0.1:8081", "type": 1})
         assert added.json()["success"] is True, added.text
         query = "{ clusters { totalCount items { name address } } }"
         answer = http.post(f"{base}/graphql", json={"query": query}).json()
         assert answer["data"]["clusters"]["totalCount"] == 2
         assert {(c["name"], c["address"]) for c in answer["data"]["clusters"]["items"]} == {
             ("local", flink.url),
-            ("local", "http://127.0.0.1:8081"),
+            ("mine", "http://127.0.0.1:8081"),
         }
         assert (tmp_path / "data" / "hlink.sqlite3").is_file()
 

@@ -432,8 +432,18 @@ def get_form(ds_type: str | None, table_type: str | None) -> Form:
 
 
 def form_fields(form: Form) -> list[dict[str, Any]]:
-    """The whole form with the original's attribute names, in order."""
-    return [field_dict(f, i) for i, f in enumerate(form.fields)]
+    """The whole form with the original's attribute names, in order; a field without a default carries ``""``
+    as its default and value, as the original's templates did (its pages bind inputs to them)."""
+    return [_blank_defaults(field_dict(f, i)) for i, f in enumerate(form.fields)]
+
+
+def _blank_defaults(field: dict[str, Any]) -> dict[str, Any]:
+    for key in ("defaultValue", "fieldValue"):
+        if field[key] is None:
+            field[key] = ""
+    for option in field["option"]:
+        option["unionFields"] = [_blank_defaults(u) for u in option["unionFields"]]
+    return field
 
 
 def form_of(ds_type: str | None, table_type: str | None) -> Form | None:

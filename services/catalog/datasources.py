@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+import copy
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, TypeVar
 
 from tortoise.exceptions import IntegrityError
 from tortoise.queryset import QuerySet
@@ -133,8 +134,46 @@ def _check_properties(checks: Checks, properties: list[dict[str, Any]]) -> list[
     return clean
 
 
+#: a column of a tree, sent or stored
+N = TypeVar("N", ColumnInput, Column)
+
+
+def _original_root(columns: list[N]) -> N | None:
+    """The original's wrapper: one top-level ROW node named ``root`` (at level 0) holding the table's columns."""
+    top = [c for c in columns if (c.virtual_pid or ROOT) == ROOT]
+    if len(top) != 1:
+        return None
+    node = top[0]
+    is_row = (node.flink_type or "ROW").strip().upper().startswith("ROW")
+    wraps = node.level == 0 or (node.name or "").strip().lower() == "root"
+    held = any(c.virtual_pid == node.virtual_id for c in columns)
+    return node if is_row and wraps and held else None
+
+
+def table_columns(columns: list[N]) -> list[N]:
+    """The table's columns of a tree: in a tree the original stored or sent, the children of its ``root`` ROW
+    node (moved to the top, one level up), else the tree as it is. Stored rows are copied, never changed."""
+    root = _original_root(columns)
+    if root is None:
+        return columns
+    out: list[N] = []
+    for c in columns:
+        if c is root:
+            continue
+        if c.virtual_pid == root.virtual_id or c.level is not None:
+            c = copy.copy(c)
+            if c.virtual_pid == root.virtual_id:
+                c.virtual_pid = ROOT
+            if c.level is not None:
+                c.level = max(1, c.level - 1) if root.level != 0 else c.level
+        out.append(c)
+    return out
+
+
 def _check_columns(checks: Checks, columns: list[ColumnInput], ds_type: str | None) -> list[ColumnInput]:
-    """Validate the tree (ids, parents, no cycles), fill missing virtualIds and derive levels."""
+    """Validate the tree (ids, parents, no cycles), fill missing virtualIds and derive levels. The original's
+    ``root`` wrapper is dropped: its children are the table's columns."""
+    columns = table_columns(columns)
     for c in columns:
         if not c.virtual_id:
             c.virtual_id = next_id()

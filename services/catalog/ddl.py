@@ -9,7 +9,7 @@ from typing import Any
 from masking import mask_sql
 from models import Column, Datasource, DatasourceProperties
 from services.catalog.connectors import connector_options, form_of, watermark_delay
-from services.catalog.datasources import ROOT, masked
+from services.catalog.datasources import ROOT, masked, table_columns
 from services.sqltext import quote as quote
 
 #: the processing-time attribute added to sources and side tables (FOR SYSTEM_TIME AS OF s.proctime)
@@ -89,7 +89,7 @@ def create_table(spec: TableSpec) -> str:
 def spec_of(ds: Datasource, role: str, columns: Iterable[Column], properties: Any) -> TableSpec:
     """What the DDL needs of a datasource, from its columns and its filled form (a list of field dicts)."""
     props = [p for p in (properties or []) if isinstance(p, dict)]
-    columns = tuple(columns)
+    columns = tuple(table_columns(list(columns)))  # a tree the original stored: its root's children
     connector = (ds.table_type or "").strip()
     keyed = bool(primary_key((c for c in columns if c.virtual_pid == ROOT), role))
     return TableSpec(

@@ -78,7 +78,17 @@ async def create_cluster(data: ClusterInput) -> Cluster:
     _check(data, creating=True)
     values = given(data)
     values["address"] = normalize_address(values["address"])
+    await _name_free(values["name"])
     return await Cluster.create(**values, **stamp_new())
+
+
+async def _name_free(name: str, cluster_id: int | None = None) -> None:
+    """A cluster's name names one cluster (the original refused a second of the same name)."""
+    taken = Cluster.filter(name__iexact=name.strip())
+    if cluster_id is not None:
+        taken = taken.exclude(id=cluster_id)
+    if await taken.exists():
+        raise Conflict(f"a cluster named {name!r} already exists")
 
 
 @guarded("cluster.update", Role.ADMIN, "cluster", key="cluster_id")
@@ -87,6 +97,8 @@ async def update_cluster(cluster_id: int, data: ClusterInput) -> Cluster:
     cluster = await get_or_404(Cluster, cluster_id, "cluster")
     _check(data, creating=False)
     values = given(data)
+    if "name" in values:
+        await _name_free(values["name"], cluster_id)
     if "address" in values:
         values["address"] = normalize_address(values["address"])
         if values["address"] != cluster.address:
@@ -149,6 +161,8 @@ async def register_local_cluster(settings: Settings) -> Cluster | None:
     existing = await Cluster.filter(address=address).first()
     if existing is not None:
         return existing
+    # names are unique: a "local" of the user's own keeps its name
+    name = "local" if not await Cluster.filter(name__iexact="local").exists() else f"local {settings.local_flink_port}"
     return await Cluster.create(
-        name="local", address=address, type=0, remark="the local Flink of `hlink flink up`", **stamp_new()
+        name=name, address=address, type=0, remark="the local Flink of `hlink flink up`", **stamp_new()
     )

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import secrets
 from collections.abc import Iterable
 from dataclasses import dataclass
 
@@ -11,6 +12,7 @@ from tortoise.transactions import in_transaction
 from models import Cluster, Datasource, Jar, Job, JobDatasource
 from models.status import ACTIVE, NOT_RUNNING
 from models.status import STATUS_NAMES as STATUS_NAMES
+from services import clock
 from services.access.audit import guarded
 from services.actor import Role, stamp_change, stamp_new
 from services.checks import Checks
@@ -197,11 +199,18 @@ async def create_job(data: JobInput) -> Job:
     """Create a job with its datasource mapping, all or nothing. It starts as not running."""
     await _check(data, None)
     job = Job(**given(data, skip=("mappings",)), job_status=NOT_RUNNING, **stamp_new())
+    job.job_code = (job.job_code or "").strip() or new_job_code(job.job_type)
     async with in_transaction():
         await job.save()
         if data.mappings:
             await JobDatasource.bulk_create(_mapping_rows(job.id, data.mappings))
     return job
+
+
+def new_job_code(job_type: int | None) -> str:
+    """The original's job code: S (SQL) or J (JAR), the time as yyyyMMddHHmmss in its zone, and 4 digits."""
+    prefix = "J" if job_type == 1 else "S"
+    return f"{prefix}{clock.now_local():%Y%m%d%H%M%S}{secrets.randbelow(10_000):04d}"
 
 
 @guarded("job.update", Role.DEVELOPER, "job", key="job_id")

@@ -67,3 +67,22 @@ async def job_log(runtime: Runtime, job_id: int) -> dict[str, Any]:
             }
         )
     return answer
+
+
+async def log_text(runtime: Runtime, job_id: int) -> str:
+    """The job's log as the original's page showed it, as text: how each run ended and Flink's exceptions of
+    the latest one (their traces, secrets masked). Empty for a job that never ran, without asking Flink."""
+    job = await get_job(job_id)
+    if not job.flink_job_id:
+        return ""
+    found = await job_log(runtime, job_id)
+    lines = [
+        f"run {r['runId']} (Flink job {r['flinkJobId'] or '-'}): {r['finalState'] or 'running'}"
+        + (f": {r['failure']}" if r["failure"] else "")
+        for r in found["runs"]
+    ]
+    if not found["reachable"]:
+        lines.append(f"the cluster did not answer: {found['error']}")
+    for e in found["exceptions"]:
+        lines.append(f"{e['time']} {e['name']} ({e['task'] or 'job'}): {e['cause']}\n{e['stacktrace']}")
+    return "\n".join(lines)

@@ -4,6 +4,7 @@ among them), pruned to a retention count through Flink (which knows the savepoin
 from __future__ import annotations
 
 import logging
+from collections.abc import Iterable
 
 from flink.client import FlinkClient
 from flink.errors import FlinkError
@@ -66,3 +67,14 @@ async def retained_checkpoint(
         return None
     path = latest.get("external_path")
     return await keep(runtime, job, run, path, "checkpoint", jid) if path else None
+
+
+async def newest_paths(job_ids: Iterable[int]) -> dict[int, str]:
+    """Each job's newest kept savepoint's path (one query): what the original kept as the job's savepointPath."""
+    ids = list(set(job_ids))
+    if not ids:
+        return {}
+    newest: dict[int, str] = {}
+    for job_id, path in await Savepoint.filter(job_id__in=ids).order_by("-id").values_list("job_id", "path"):
+        newest.setdefault(job_id, path)
+    return newest
