@@ -213,9 +213,9 @@ async def test_an_admin_detaches_a_job_whose_cluster_is_gone_and_a_developer_can
         status="PENDING",
     )
     # no other way out: cancel cannot reach the cluster, delete and the cluster's delete refuse
-    assert (await client.post(f"/jobs/cancel/{job['id']}")).status_code == 503
+    envelope_fail(await client.post(f"/jobs/cancel/{job['id']}"), 503)
     envelope_fail(await client.delete("/jobs/removeDO", params={"id": job["id"]}), 409)
-    assert (await client.delete("/cluster/delete", params={"id": cluster})).status_code == 409
+    envelope_fail(await client.delete("/cluster/delete", params={"id": cluster}), 409)
 
     detach = (
         "mutation($id: ID!, $r: String!) { detachJob(id: $id, reason: $r) "
@@ -294,7 +294,7 @@ async def test_a_job_status_subscription_starts_with_the_current_state_and_event
         assert current == {"jobId": str(job["id"]), "jobStatus": "FAILED", "flinkState": "FAILED", "revision": 41}
         # a run on a cluster that does not answer: claimed (submitting), then released, each a revision on
         async with httpx.AsyncClient(base_url=f"http://{served}", headers=AUTH) as http:
-            assert (await http.post(f"/jobs/run/{job['id']}")).status_code == 503
+            envelope_fail(await http.post(f"/jobs/run/{job['id']}"), 503)
         claimed, released = await event(), await event()
         assert (claimed["jobStatus"], claimed["revision"]) == ("SUBMITTING", 42), claimed
         assert (released["jobStatus"], released["revision"]) == ("FAILED", 43), released
