@@ -103,9 +103,16 @@ class JobRun(Audited):
     #: names the Flink job, so a submission interrupted by a restart of hlink is found again
     pipeline_name = fields.CharField(max_length=300)
     flink_job_id = fields.CharField(max_length=64, null=True, db_index=True)
+    #: the Flink job id hlink chose for this submission and sent with the run request (``jobId``), written
+    #: before the request leaves: whoever looks later asks Flink for exactly this id
+    chosen_job_id = fields.CharField(max_length=32, null=True, db_index=True)
+    #: refreshed by the process submitting while its request is in flight: a fence every replica sees (a
+    #: submission whose heartbeat stopped was left behind by a dead process)
+    heartbeat_at = fields.DatetimeField(null=True)
     restored_from = fields.CharField(max_length=1024, null=True)
     start_time = fields.DatetimeField(null=True)
-    end_time = fields.DatetimeField(null=True)
+    #: indexed: each reconcile cycle asks for the submissions released lately (Flink may still start them)
+    end_time = fields.DatetimeField(null=True, db_index=True)
     final_state = fields.CharField(max_length=32, null=True)
     failure = fields.TextField(null=True)
 

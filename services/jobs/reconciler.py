@@ -3,8 +3,10 @@
 Clusters are asked concurrently, each within its own timeout, so a silent cluster delays no other. A cluster
 that does not answer makes its jobs' state UNKNOWN (their code stays what Flink last said) until it answers
 again; it never makes a job failed. A submission whose outcome is unknown (hlink crashed, the answer was lost)
-is found again by its pipeline name instead of being submitted twice, and released with the reason when Flink
-does not know it within the grace period.
+is found again by the Flink job id hlink chose for it (services/jobs/submission.py) instead of being submitted
+twice. One Flink does not know is left alone while its submitter's heartbeat is fresh (in flight, however long
+it takes); it is released at once when the heartbeat stopped (a dead process), and after the grace period when
+its answer was lost. A Flink job that starts later under a released submission's id is cancelled.
 
 Every write is a compare-and-set on the revision read at the start of the cycle (services/jobs/states.py): a
 job that another writer changed meanwhile (a restart, a cancel, another replica) is left to the next cycle,
@@ -38,6 +40,7 @@ from services.jobs.states import (
     NOT_RUNNING,
     SUBMITTING,
     TERMINAL,
+    UNCONFIRMED,
     UNKNOWN,
     Change,
     Event,
@@ -46,6 +49,7 @@ from services.jobs.states import (
     code_of,
     now,
 )
+from services.jobs.submission import HEARTBEAT_STALE, clusters_with_released_submissions, disown, submitter_alive
 from services.metrics import RECONCILE_SECONDS, count_jobs
 from services.runtime import Runtime
 
@@ -74,9 +78,9 @@ async def reconcile_once(runtime: Runtime, poll_timeout: float = POLL_TIMEOUT) -
     jobs = await Job.filter(Q(job_status__in=ACTIVE) | Q(flink_state=UNKNOWN), cluster_id__not_isnull=True).only(
         *_FIELDS
     )
-    by_cluster: dict[int, list[Job]] = {
-        cluster_id: [] for cluster_id in await operations.clusters_with_open_operations()
-    }
+    visit = await operations.clusters_with_open_operations()
+    visit |= await clusters_with_released_submissions(runtime.submission_grace)  # Flink may start them late
+    by_cluster: dict[int, list[Job]] = {cluster_id: [] for cluster_id in visit}
     for job in jobs:
         if job.id not in runtime.submitting:
             by_cluster.setdefault(int(job.cluster_id or 0), []).append(job)
@@ -132,6 +136,7 @@ async def _apply(
     by_id = {j.jid: j for j in flink_jobs}
     # the newest Flink job of each name (names carry a random token, so they name one submission)
     by_name = {j.name: j for j in sorted(flink_jobs, key=lambda j: j.start_time or 0)}
+    await _disown_strays(runtime, cluster, group, flink_jobs)
     for job in group:
         seen = by_id.get(job.flink_job_id or "")
         if seen is None and job.job_status == SUBMITTING and not job.flink_job_id:
@@ -153,11 +158,25 @@ async def _apply(
         await _write(runtime, job, change, cycle, cycle.changed, closing)
 
 
+async def _disown_strays(runtime: Runtime, cluster: Cluster, group: list[Job], flink_jobs: list[FlinkJob]) -> None:
+    """Flink jobs running under the chosen id of a submission hlink released (Flink acted on the request after
+    its submitter had died or given up): cancelled, so none runs untracked."""
+    tracked = {job.flink_job_id for job in group}
+    live = [j.jid for j in flink_jobs if j.state not in TERMINAL and j.jid not in tracked]
+    if not live:
+        return
+    client = runtime.flink.client(cluster.address)
+    for run in await JobRun.filter(chosen_job_id__in=live, final_state="NOT_SUBMITTED"):
+        why = f"Flink started it as job {run.chosen_job_id} after the submission was released; hlink cancelled it"
+        await disown(client, run, str(run.chosen_job_id), why)
+
+
 async def _unconfirmed(
     runtime: Runtime, cluster: Cluster, job: Job, by_id: dict[str, FlinkJob], by_name: dict[str, FlinkJob], cycle: Cycle
 ) -> None:
-    """A submission the job row holds no Flink job id for: find its Flink job by the open run (its job id, else
-    its pipeline name), or release the job once the grace period is over (or at once without an open run)."""
+    """A submission the job row holds no Flink job id for: find its Flink job by the open run's chosen job id
+    (by its pipeline name for a run claimed before hlink chose ids), or release the job when the submission was
+    left behind (at once without an open run)."""
     run = await JobRun.filter(job_id=job.id, end_time__isnull=True).order_by("-id").first()
     if run is None:
         reason = "no submission of this job is in progress"
@@ -169,7 +188,9 @@ async def _unconfirmed(
             cycle.changed,
         )
         return
-    seen = by_id.get(run.flink_job_id or "") or by_name.get(run.pipeline_name)
+    seen = by_id.get(run.flink_job_id or run.chosen_job_id or "")
+    if seen is None and not run.chosen_job_id:  # claimed by an hlink that did not choose ids: only the name tells
+        seen = by_name.get(run.pipeline_name)
     if seen is not None:
         # found: recorded as the reconciler records any job, its run ended too when Flink's job has (it may have
         # finished or failed before hlink came back, and no later cycle looks at a job that is not active)
@@ -182,15 +203,28 @@ async def _unconfirmed(
             found.update(final_state=seen.state, end_time=now(), **({"failure": failure} if failure else {}))
         await _write(runtime, job, change, cycle, cycle.changed, (Q(id=run.id), found))
         return
-    # a submission older than the grace period that Flink does not know was lost with the process that made it;
-    # the grace is longer than a submission may take (jar uploads and the run request, two minutes each at most),
-    # so a slow one on another replica is never released while it may still start a Flink job
-    grace = timedelta(seconds=runtime.submission_grace)
-    if run.create_time and now() - run.create_time > grace:
-        reason = f"Flink knew no job named {run.pipeline_name!r} {grace.seconds} s after its submission"
-        change = Change(Event.RELEASED, NOT_RUNNING, None, confirmed=False, message=reason)
-        ended = {"final_state": "NOT_SUBMITTED", "end_time": now(), "failure": reason}
+    why = _left_behind(job, run, timedelta(seconds=runtime.submission_grace))
+    if why is not None:
+        change = Change(Event.RELEASED, NOT_RUNNING, None, confirmed=False, message=why)
+        ended = {"final_state": "NOT_SUBMITTED", "end_time": now(), "failure": why}
         await _write(runtime, job, change, cycle, cycle.changed, (Q(id=run.id), ended))
+
+
+def _left_behind(job: Job, run: JobRun, grace: timedelta) -> str | None:
+    """Why a submission Flink does not know is given up, or ``None`` while it may still start a Flink job."""
+    if run.chosen_job_id and job.flink_state != UNCONFIRMED:
+        if submitter_alive(run):
+            return None  # in flight on a live process (jar uploads, Flink running the jar's main()): fenced
+        return (
+            f"the process submitting it stopped (no heartbeat for {HEARTBEAT_STALE.seconds} s) and Flink knew "
+            f"no job {run.chosen_job_id}"
+        )
+    # the answer was lost (or the run was claimed by an hlink that did not choose ids): Flink may still act on the
+    # request, so it is given up only once older than any submission takes; a job Flink starts later is cancelled
+    if run.create_time and now() - run.create_time > grace:
+        what = f"job {run.chosen_job_id}" if run.chosen_job_id else f"job named {run.pipeline_name!r}"
+        return f"Flink knew no {what} {grace.seconds} s after its submission"
+    return None
 
 
 def _closing(job_id: int, flink_job_id: str, state: str, failure: str | None) -> tuple[Q, dict[str, object]]:
