@@ -55,6 +55,7 @@ async def _reconciled_until(client: httpx.AsyncClient, operation_id: int, within
     deadline = loop.time() + within
     while True:
         await reconcile_once(runtime)
+        await runtime.side.idle()  # the cycle's follow-ups run beside it
         row = await Operation.get(id=operation_id)
         if row.status not in operations.OPEN:
             return row
@@ -134,6 +135,7 @@ async def test_an_operation_whose_answer_was_lost_is_found_by_its_trigger_id_and
     # the row was written and the process died before the request: Flink never knew it
     never = await Operation.create(**pending(uuid.uuid4().hex))
     await reconcile_once(client.app_state.runtime)  # type: ignore[attr-defined]
+    await client.app_state.runtime.side.idle()  # type: ignore[attr-defined]
     assert (await Operation.get(id=never.id)).status == "PENDING", "a request may still be on its way"
     await Operation.filter(id=never.id).update(modify_time=now() - timedelta(seconds=60))
     failed = await _reconciled_until(client, never.id)
@@ -184,6 +186,7 @@ async def test_a_stop_cancelling_instead_survives_a_crash_and_a_silent_cluster(
         )
         proxy.pause()  # and the cluster goes silent
         await reconcile_once(client.app_state.runtime)  # type: ignore[attr-defined]
+        await client.app_state.runtime.side.idle()  # type: ignore[attr-defined]
         assert (await Operation.get(id=stop.id)).status == "CANCELLING"
         seen = await gql(
             client, "query($id: ID!) { job(id: $id) { operations { status failure } } }", {"id": job["id"]}

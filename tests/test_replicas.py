@@ -164,3 +164,34 @@ async def test_a_submission_slower_than_the_grace_on_two_replicas_leaves_one_tra
             await proxy.stop()
             if not run.done():
                 await run
+
+
+async def test_a_stalled_replica_hands_its_cluster_leases_to_the_other(
+    flink: LocalFlink, replicas: list[tuple[asyncio.subprocess.Process, str]]
+) -> None:
+    proxy = Proxy(flink.rest_port)
+    address = await proxy.start()
+    (first, a), (second, b) = replicas
+    async with httpx.AsyncClient(timeout=60, headers=AUTH) as http:
+        job = await select_job(http, b, address, "5", "stalled")
+        envelope_ok(await http.post(f"{a}/jobs/run/{job['id']}"))
+        holder: asyncio.subprocess.Process | None = None
+        try:
+            pollers = await _polled_by(proxy, 4)
+            assert len(pollers) == 1 and pollers <= {first.pid, second.pid}, pollers
+            holder = first if pollers == {first.pid} else second
+            other = second if holder is first else first
+            holder.send_signal(signal.SIGSTOP)  # stalled, not dead: its database sessions stay open
+            loop = asyncio.get_running_loop()
+            stalled = loop.time()
+            proxy.pollers.clear()
+            while other.pid not in proxy.pollers:  # its lease session idles out, and the other takes over
+                assert loop.time() - stalled < 40, "the stalled replica's leases were handed back"
+                await asyncio.sleep(0.5)
+            assert set(proxy.pollers) == {other.pid}, proxy.pollers
+            survivor = b if other is second else a
+            envelope_ok(await http.post(f"{survivor}/jobs/cancel/{job['id']}"))
+        finally:
+            if holder is not None:
+                holder.send_signal(signal.SIGCONT)  # a process this test started, stopped by its handle later
+            await proxy.stop()

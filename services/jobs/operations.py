@@ -252,7 +252,7 @@ async def finish(
     if job is None:
         return True
     if savepoint is not None:
-        await savepoints.prune(runtime, job)
+        savepoints.dispose_later(runtime, job)
     if operation.kind == Kind.STOP and savepoint is not None:
         await _stopped(runtime, job, operation, savepoint)
     return True
@@ -320,8 +320,18 @@ async def open_stop(job: Job) -> Operation | None:
     )
 
 
+#: how long one cluster's follow-ups may take in their side task (each look at Flink is a call or two)
+FOLLOW_BOUND = 120.0
+
+
+def follow_cluster_later(runtime: Runtime, cluster_id: int) -> None:
+    """The reconciler's part, in a side task (services/background.py): one look at every open operation on the
+    cluster, never holding up the cycle; skipped while the previous look at that cluster still runs."""
+    runtime.side.spawn(("follow", cluster_id), lambda: follow_cluster(runtime, cluster_id), FOLLOW_BOUND)
+
+
 async def follow_cluster(runtime: Runtime, cluster_id: int) -> None:
-    """The reconciler's part: one look at every open operation on the cluster."""
+    """One look at every open operation on the cluster."""
     for operation in await Operation.filter(cluster_id=cluster_id, status__in=list(OPEN)):
         try:
             await step(runtime, operation)

@@ -13,7 +13,10 @@ job that another writer changed meanwhile (a restart, a cancel, another replica)
 which decides from fresh rows. A run is closed by its Flink job id, never as "the newest".
 
 The cycle also follows the savepoints and stops still under way on the clusters it holds (services/jobs/
-operations.py), so one that outlasts its request is recorded however long it takes, by whichever replica.
+operations.py), so one that outlasts its request is recorded however long it takes, by whichever replica. That
+follow-up, alert delivery and savepoint disposal run in side tasks of their own (services/background.py), and
+each cluster's share of a cycle is bounded, so neither a silent alert receiver nor a slow cluster holds up the
+status of any other cluster's jobs.
 """
 
 from __future__ import annotations
@@ -57,6 +60,11 @@ log = logging.getLogger("hlink.reconciler")
 #: how long one cluster may take to list its jobs before its jobs read UNKNOWN for this cycle (a job manager
 #: answers /jobs/overview in milliseconds; the cycle lasts as long as its slowest cluster, at most this)
 POLL_TIMEOUT = 1.5
+#: the most one cluster's jobs may take of a cycle once its job list has come (writes, Flink's failure reasons):
+#: a cluster slow to answer those calls delays no other, and what it did not get to waits for the next cycle
+CLUSTER_SHARE = 10.0
+#: how long one alert pass (incidents notified, with retries) may take in its side task
+ALERTS_BOUND = 120.0
 #: the columns a cycle reads: never whole rows (job graphs, validation errors)
 _FIELDS = ("id", "revision", "job_status", "flink_state", "flink_job_id", "cluster_id")
 
@@ -104,8 +112,16 @@ async def _cluster(runtime: Runtime, cluster: Cluster, group: list[Job], cycle: 
                     change = Change(Event.UNREACHABLE, job.job_status, UNKNOWN, confirmed=False, message=reason)
                     await _write(runtime, job, change, cycle, cycle.unknown)
             return
-        await _apply(runtime, cluster, group, flink_jobs, cycle)
-        await operations.follow_cluster(runtime, cluster.id)  # savepoints and stops, however long they take
+        async with asyncio.timeout(CLUSTER_SHARE):
+            await _apply(runtime, cluster, group, flink_jobs, cycle)
+        # savepoints and stops, however long they take: in a side task, never holding up the cycle
+        operations.follow_cluster_later(runtime, cluster.id)
+    except TimeoutError:
+        log.warning(
+            "the jobs on %s took more than %.0f s of this cycle: the rest waits for the next",
+            cluster.address,
+            CLUSTER_SHARE,
+        )
     except Exception:
         log.exception("reconciling the jobs on %s failed", cluster.address)
 
@@ -264,7 +280,9 @@ async def reconcile_forever(runtime: Runtime, interval: float, poll_timeout: flo
             with RECONCILE_SECONDS.time():
                 await reconcile_once(runtime, poll_timeout)
             await count_jobs()  # hlink_jobs in /metrics
-            await alerts.evaluate()  # incidents opened, resolved and notified (once, whichever replica)
+            # incidents opened, resolved and notified (once, whichever replica), in a side task: a silent receiver
+            # holds up no cycle
+            runtime.side.spawn("alerts", alerts.evaluate, ALERTS_BOUND)
         except asyncio.CancelledError:
             raise
         except Exception:
