@@ -153,7 +153,7 @@ class Operation(Audited):
     run_id = fields.BigIntField(null=True)
     cluster_id = fields.BigIntField()
     flink_job_id = fields.CharField(max_length=64)
-    kind = fields.CharField(max_length=16)  # savepoint, stop
+    kind = fields.CharField(max_length=16)  # savepoint, stop, restart
     #: 32 hex digits, chosen by hlink and sent with the request (Flink 1.15+ reads it)
     trigger_id = fields.CharField(max_length=32)
     target_dir = fields.CharField(max_length=1024, null=True)
@@ -165,6 +165,10 @@ class Operation(Audited):
     savepoint_id: int | None
     failure = fields.TextField(null=True)
     finish_time = fields.DatetimeField(null=True)
+    #: a restart's restore point, as asked (latest, savepoint, none) and the savepoint it names: decided when its
+    #: stop has ended, whichever process runs the job then
+    restore_from = fields.CharField(max_length=16, null=True)
+    restore_savepoint_id = fields.BigIntField(null=True)
 
     class Meta:
         table = "t_job_operation"

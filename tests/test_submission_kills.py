@@ -241,3 +241,46 @@ async def test_a_killed_submission_whose_flink_job_ended_before_the_restart_is_r
                 await story.one_flink_job_per_run(base, 1)
         finally:
             await story.leave_flink_clean()
+
+
+@pytest.mark.parametrize("kind", DATABASES)
+async def test_a_restart_killed_between_its_stop_and_its_run_ends_with_the_job_running(
+    flink: LocalFlink, kind: str, request: pytest.FixtureRequest, tmp_path: Path, data: Path
+) -> None:
+    if flink.version != FLINK_VERSIONS[0]:
+        pytest.skip("the restart's bookkeeping, whatever the version: tested on the first")
+    url = await empty_database(kind, request, tmp_path, "hlink_kill_restart")
+    query = "query($id: ID!) { job(id: $id) { operations { kind status } } }"
+    async with httpx.AsyncClient(timeout=60, headers=AUTH) as http:
+        story = Story(http, flink, f"restarted {kind}")
+        try:
+            async with replica(url, data) as (_, base):
+                await story.create(base)
+                first = envelope_ok(await http.post(f"{base}/jobs/run/{story.job_id}"))["flinkJobId"]
+                await story.running(base, first)
+            # the stop completes, then the process dies just before the run request leaves
+            async with replica(url, data, "before-request") as (killer, base):
+                try:
+                    answer = await http.post(f"{base}/jobs/restart/{story.job_id}")
+                except (httpx.RemoteProtocolError, httpx.ReadError):
+                    pass
+                else:
+                    pytest.fail(f"the killer replica answered: {answer.status_code} {answer.text}")
+                assert await asyncio.wait_for(killer.wait(), 60) == -signal.SIGKILL
+            assert (await story.flink_jobs())[first]["state"] == "FINISHED", "the stop had ended"
+            async with replica(url, data) as (_, base):  # the next replica drives the restart to its end
+
+                async def restarted() -> str | None:
+                    live = [jid for jid, j in (await story.flink_jobs()).items() if j["state"] == "RUNNING"]
+                    return live[0] if len(live) == 1 and live[0] != first else None
+
+                jid = await until(restarted, SETTLED_WITHIN + 30, "the restart ran the job again")
+                job = await story.running(base, jid)
+                assert job["runs"][0]["flinkJobId"] == jid
+                body = await http.post(f"{base}/graphql", json={"query": query, "variables": {"id": str(story.job_id)}})
+                kinds = [(o["kind"], o["status"]) for o in body.json()["data"]["job"]["operations"]]
+                assert ("RESTART", "COMPLETED") in kinds and ("STOP", "COMPLETED") in kinds, kinds
+                await story.cancel(base)
+                await story.one_flink_job_per_run(base, 3)  # the first run, the killed one, the restart's
+        finally:
+            await story.leave_flink_clean()

@@ -19,7 +19,7 @@ from services.access.audit import guarded
 from services.actor import Role, stamp_new
 from services.catalog.secrets import mask_sql
 from services.errors import Conflict, DomainError, Refused, Unavailable, ValidationFailed
-from services.jobs import operations
+from services.jobs import operations, restarts
 from services.jobs.definitions import ACTIVE, STATUS_NAMES, get_job
 from services.jobs.events import JobEvent
 from services.jobs.reconciler import flink_failure
@@ -365,14 +365,28 @@ async def restart_job(
 ) -> JobRun:
     """Stop the job (with a savepoint when possible), then run it from the restore point it names: the newest
     savepoint or retained checkpoint (the default, the stop's own savepoint when it wrote one), a savepoint of
-    the job's, or none. A restore point that does not exist is refused before anything stops."""
+    the job's, or none. A restore point that does not exist is refused before anything stops. A running job's
+    restart is an operation (services/jobs/restarts.py) followed here for ``HLINK_OPERATION_WAIT`` seconds and
+    to its end by the reconciler: one still under way then is answered :class:`restarts.RestartUnderWay`."""
     job = await get_job(job_id)
     await restore_point(job, restore_from, savepoint_id)
-    if job.job_status in ACTIVE:
-        stopped = await cancel_job(runtime, job_id)
-        if stopped.operation is not None and stopped.operation.status in operations.OPEN:
-            raise Conflict(f"job {job_id} is still stopping (operation {stopped.operation.id}); restart it once it has")
-    return await run_job(runtime, job_id, await restore_point(job, restore_from, savepoint_id))
+    if job.job_status not in ACTIVE:
+        return await run_job(runtime, job_id, await restore_point(job, restore_from, savepoint_id))
+    if not job.flink_job_id:
+        raise Conflict(f"job {job_id} is submitting; restart it once it runs")
+    restart = await restarts.begin(job, restore_from, savepoint_id)
+    restart = await operations.follow(runtime, restart, runtime.operation_wait)
+    if restart.status == operations.Status.FAILED:
+        raise Refused(f"the restart of job {job_id} failed: {restart.failure}")
+    if restart.status in operations.OPEN:
+        raise restarts.RestartUnderWay(
+            f"job {job_id} is still stopping; its restart goes on (operation {restart.id}) and runs it once the "
+            "stop has ended",
+            restart,
+        )
+    newest = await JobRun.filter(job_id=job_id).order_by("-id").first()
+    assert newest is not None  # the restart completed: it ran the job
+    return newest
 
 
 @guarded("job.savepoint", Role.DEVELOPER, "job", key="job_id")

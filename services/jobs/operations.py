@@ -41,6 +41,7 @@ class Kind(StrEnum):
 
     SAVEPOINT = "savepoint"  # write a savepoint, the job runs on
     STOP = "stop"  # write a savepoint, then finish the job
+    RESTART = "restart"  # a stop, then a run from the restore point asked (services/jobs/restarts.py)
 
 
 class Status(StrEnum):
@@ -145,6 +146,10 @@ async def follow(runtime: Runtime, operation: Operation, within: float) -> Opera
 async def step(runtime: Runtime, operation: Operation) -> bool:
     """One look at an open operation on Flink, recording its end; ``True`` once it has ended (here or by
     another follower). A cluster that does not answer is asked again next time."""
+    if operation.kind == Kind.RESTART:
+        from services.jobs import restarts  # restarts build on the operations here: imported late
+
+        return await restarts.advance(runtime, operation)
     if operation.status == Status.CANCELLING:
         try:
             await _cancel_instead(runtime, operation)
@@ -320,8 +325,9 @@ async def open_stop(job: Job) -> Operation | None:
     )
 
 
-#: how long one cluster's follow-ups may take in their side task (each look at Flink is a call or two)
-FOLLOW_BOUND = 120.0
+#: how long one cluster's follow-ups may take in their side task (a look at Flink is a call or two; a restart's
+#: run is a submission, jar uploads included)
+FOLLOW_BOUND = 600.0
 
 
 def follow_cluster_later(runtime: Runtime, cluster_id: int) -> None:
