@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from services.artifacts.storage import Storage
+from services.background import SideTasks
 from services.clusters.clients import FlinkClients
 from services.clusters.leases import Leases
 from services.events import Events
@@ -31,6 +32,8 @@ class Runtime:
     operation_wait: float = 60.0
     #: which clusters this replica reconciles (each cluster in exactly one replica at a time)
     leases: Leases = field(default_factory=Leases)
+    #: work kept off the reconcile cycle and the requests (alert delivery, follow-ups, savepoint disposal)
+    side: SideTasks = field(default_factory=SideTasks)
 
     @classmethod
     def create(cls, storage: Storage, runner_jar: Path | None, savepoint_retention: int = 10) -> Runtime:
@@ -39,7 +42,8 @@ class Runtime:
         return cls(storage=storage, flink=clients, savepoint_retention=savepoint_retention)
 
     async def close(self) -> None:
-        """Close every Flink client and give up the reconciler's leases."""
+        """Stop the side work, close every Flink client and give up the reconciler's leases."""
+        await self.side.close()
         await self.flink.close()
         await self.leases.close()
         await self.events.close()

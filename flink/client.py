@@ -55,6 +55,9 @@ class RunRequest:
     savepoint_path: str | None = None
     allow_non_restored_state: bool = False
     configuration: dict[str, str] = field(default_factory=dict)
+    #: the Flink job id to run under (32 hex digits, chosen by the caller): Flink 1.20 and 2.x start the job
+    #: under exactly this id and refuse a second run with it, so a lost answer is settled by asking for the id
+    job_id: str | None = None
     #: the cluster's version: which configuration key names and request fields it reads
     version: FlinkVersion = NEWEST
 
@@ -67,6 +70,8 @@ class RunRequest:
             body["allowNonRestoredState"] = self.allow_non_restored_state
             # the savepoint stays hlink's: a later restart may restore from it again (1.20 and 2.x read claimMode)
             body["claimMode"] = "NO_CLAIM"
+        if self.job_id:
+            body["jobId"] = check_job_id(self.job_id)
         if self.configuration:
             body["flinkConfiguration"] = self.version.keys(self.configuration)
         return body

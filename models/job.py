@@ -103,9 +103,16 @@ class JobRun(Audited):
     #: names the Flink job, so a submission interrupted by a restart of hlink is found again
     pipeline_name = fields.CharField(max_length=300)
     flink_job_id = fields.CharField(max_length=64, null=True, db_index=True)
+    #: the Flink job id hlink chose for this submission and sent with the run request (``jobId``), written
+    #: before the request leaves: whoever looks later asks Flink for exactly this id
+    chosen_job_id = fields.CharField(max_length=32, null=True, db_index=True)
+    #: refreshed by the process submitting while its request is in flight: a fence every replica sees (a
+    #: submission whose heartbeat stopped was left behind by a dead process)
+    heartbeat_at = fields.DatetimeField(null=True)
     restored_from = fields.CharField(max_length=1024, null=True)
     start_time = fields.DatetimeField(null=True)
-    end_time = fields.DatetimeField(null=True)
+    #: indexed: each reconcile cycle asks for the submissions released lately (Flink may still start them)
+    end_time = fields.DatetimeField(null=True, db_index=True)
     final_state = fields.CharField(max_length=32, null=True)
     failure = fields.TextField(null=True)
     #: the number of the job's version this run started (t_job_version)
@@ -150,7 +157,7 @@ class Operation(Audited):
     run_id = fields.BigIntField(null=True)
     cluster_id = fields.BigIntField()
     flink_job_id = fields.CharField(max_length=64)
-    kind = fields.CharField(max_length=16)  # savepoint, stop
+    kind = fields.CharField(max_length=16)  # savepoint, stop, restart
     #: 32 hex digits, chosen by hlink and sent with the request (Flink 1.15+ reads it)
     trigger_id = fields.CharField(max_length=32)
     target_dir = fields.CharField(max_length=1024, null=True)
@@ -162,6 +169,10 @@ class Operation(Audited):
     savepoint_id: int | None
     failure = fields.TextField(null=True)
     finish_time = fields.DatetimeField(null=True)
+    #: a restart's restore point, as asked (latest, savepoint, none) and the savepoint it names: decided when its
+    #: stop has ended, whichever process runs the job then
+    restore_from = fields.CharField(max_length=16, null=True)
+    restore_savepoint_id = fields.BigIntField(null=True)
 
     class Meta:
         table = "t_job_operation"

@@ -98,6 +98,9 @@ class OperationKind(Enum):
     SAVEPOINT = strawberry.enum_value("savepoint", description="Write a savepoint; the job runs on.")
     STOP = strawberry.enum_value("stop", description="Write a savepoint, then finish the job.")
     CANCEL = strawberry.enum_value("cancel", description="Cancel the job without a savepoint, as the caller asked.")
+    RESTART = strawberry.enum_value(
+        "restart", description="A stop, then a run from the restore point asked, driven to its end by hlink."
+    )
 
 
 @strawberry.enum(description="Where an operation is.")

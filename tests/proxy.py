@@ -1,5 +1,6 @@
 """A TCP proxy of the tests' own in front of Flink's REST port: it notes which hlink process asks for
-/jobs/overview, and it can stop forwarding (the connection stays open, nothing answers) and start again."""
+/jobs/overview, it can stop forwarding (the connection stays open, nothing answers) and start again, and it can
+hold each run request for a while (a slow submission)."""
 
 from __future__ import annotations
 
@@ -8,6 +9,7 @@ import contextlib
 import re
 
 _AGENT = re.compile(rb"GET /jobs/overview .*?\r\nuser-agent: hlink \([^;]*; pid (\d+)\)", re.I | re.S)
+_RUN = re.compile(rb"^POST /jars/[^/ ]+/run[ ?]", re.M)
 
 
 class Proxy:
@@ -17,6 +19,8 @@ class Proxy:
         self.target_port = target_port
         #: the pids of the hlink processes that asked for /jobs/overview, in order
         self.pollers: list[int] = []
+        #: seconds each run request (``POST /jars/{id}/run``) is held before it is forwarded: a slow submission
+        self.run_delay = 0.0
         self._forwarding = asyncio.Event()
         self._forwarding.set()
         self._server: asyncio.Server | None = None
@@ -47,6 +51,8 @@ class Proxy:
                     await self._forwarding.wait()
                     if requests:
                         self.pollers.extend(int(pid) for pid in _AGENT.findall(chunk))
+                        if self.run_delay and _RUN.search(chunk):
+                            await asyncio.sleep(self.run_delay)
                     sink.write(chunk)
                     await sink.drain()
             sink.close()

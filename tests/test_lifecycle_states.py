@@ -117,7 +117,7 @@ async def test_a_claim_forgets_the_previous_flink_job_and_an_unexpected_fault_re
     assert newest is not None and newest.final_state == "REJECTED" and "KeyError" in (newest.failure or "")
 
 
-async def test_a_lost_submission_answer_stays_unconfirmed_until_the_job_is_found_by_name(
+async def test_a_lost_submission_answer_is_settled_at_once_by_the_chosen_job_id(
     client: httpx.AsyncClient, flink: LocalFlink, pipeline: dict[str, Any], monkeypatch: pytest.MonkeyPatch
 ) -> None:
     job = await blackhole_job(client, pipeline, "lost answer", "hole_lost")
@@ -130,23 +130,14 @@ async def test_a_lost_submission_answer_stays_unconfirmed_until_the_job_is_found
         raise FlinkUnavailable("the connection dropped", maybe_sent=True)  # ... and its answer is lost
 
     monkeypatch.setattr("services.jobs.lifecycle.with_jar_retry", answer_lost)
-    refused = envelope_fail(await client.post(f"/jobs/run/{job['id']}"), 503)
-    assert "looks for the Flink job named" in refused["msg"]
-    detail = envelope_ok(await client.get(f"/jobs/{job['id']}"))
-    assert (detail["jobStatus"], detail["flinkState"]) == (SUBMITTING, "UNCONFIRMED"), detail
-    envelope_fail(await client.post(f"/jobs/run/{job['id']}"), 409)  # never submitted twice
+    answer = envelope_ok(await client.post(f"/jobs/run/{job['id']}"))  # hlink asked Flink for the id it chose
     monkeypatch.undo()
-
-    runtime = client.app_state.runtime  # type: ignore[attr-defined]
-    await reconcile_once(runtime)
-    detail = envelope_ok(await client.get(f"/jobs/{job['id']}"))
+    run = await JobRun.get(job_id=job["id"])
+    assert run.chosen_job_id and answer["flinkJobId"] == run.chosen_job_id == run.flink_job_id, answer
     async with httpx.AsyncClient(base_url=flink.url) as http:
         new = [j for j in (await http.get("/jobs/overview")).json()["jobs"] if j["jid"] not in before]
-    assert [j["jid"] for j in new] == [detail["flinkJobId"]], "exactly one Flink job, and hlink tracks it"
-    assert detail["jobStatus"] in (RUNNING, SUBMITTING)
-    run = await JobRun.get(job_id=job["id"])
-    assert run.flink_job_id == detail["flinkJobId"] and run.end_time is None
-    await flink_state(flink, detail["flinkJobId"], "RUNNING")
+    assert [j["jid"] for j in new] == [run.chosen_job_id], "exactly one Flink job, under the id hlink chose"
+    await flink_state(flink, run.chosen_job_id, "RUNNING")
     envelope_ok(await client.post(f"/jobs/cancel/{job['id']}"))
 
 

@@ -59,6 +59,7 @@ async def _reconciled_until(client: httpx.AsyncClient, operation_id: int, within
     deadline = loop.time() + within
     while True:
         await reconcile_once(runtime)
+        await runtime.side.idle()  # the cycle's follow-ups run beside it
         row = await Operation.get(id=operation_id)
         if row.status not in operations.OPEN:
             return row
@@ -86,25 +87,34 @@ async def test_a_savepoint_and_a_stop_slower_than_the_request_are_recorded_when_
     stopping = envelope_ok(await client.post(f"/jobs/cancel/{job['id']}"))
     assert stopping["operation"]["status"] in ("PENDING", "IN_PROGRESS"), stopping
     assert stopping["jobStatus"] == 1 and stopping["savepoint"] is None and "stopping" in stopping["note"]
-    # a restart while the stop is under way is refused, and a second stop joins the first
+    # a restart while the stop is under way joins it and goes on as an operation of its own (a second stop would
+    # join the first too): the request answers that it goes on
     restart = await client.post(f"/jobs/restart/{job['id']}")
-    assert "still stopping" in envelope_fail(restart, 409)["msg"], restart.text
+    assert "its restart goes on" in envelope_fail(restart, 409)["msg"], restart.text
     assert await Operation.filter(job_id=job["id"], kind="stop").count() == 1
 
     query = "query($id: ID!) { job(id: $id) { operations { kind status savepoint { kind path } } } }"
     seen = (await gql(client, query, {"id": str(job["id"])}))["data"]["job"]["operations"]
-    assert [(o["kind"], o["status"]) for o in seen][1] == ("SAVEPOINT", "COMPLETED"), seen
-    assert seen[0]["kind"] == "STOP" and seen[0]["status"] in ("PENDING", "IN_PROGRESS"), seen
+    assert [(o["kind"], o["status"]) for o in seen][2] == ("SAVEPOINT", "COMPLETED"), seen
+    assert seen[1]["kind"] == "STOP" and seen[1]["status"] in ("PENDING", "IN_PROGRESS"), seen
+    assert seen[0]["kind"] == "RESTART" and seen[0]["status"] in ("PENDING", "IN_PROGRESS"), seen
+    restarting = await Operation.get(job_id=job["id"], kind="restart")
 
     stopped = await _reconciled_until(client, stopping["operation"]["operationId"])
     assert stopped.status == "COMPLETED", stopped.failure
     await flink_state(flink, run["flinkJobId"], "FINISHED")
-    row = await Job.get(id=job["id"])
-    assert (row.job_status, row.flink_state) == (2, "CANCELED")
     ended = await JobRun.get(flink_job_id=run["flinkJobId"])
     assert ended.final_state == "FINISHED" and ended.end_time is not None
     newest = await Savepoint.filter(job_id=job["id"]).order_by("-id").first()
     assert newest is not None and newest.kind == "stop" and newest.id == stopped.savepoint_id
+    # then the restart runs the job from the stop's savepoint, followed to its end by the reconciler
+    restarted = await _reconciled_until(client, restarting.id)
+    assert restarted.status == "COMPLETED", restarted.failure
+    again = await JobRun.filter(job_id=job["id"]).order_by("-id").first()
+    assert again is not None and again.flink_job_id and again.restored_from == newest.path, again
+    await flink_state(flink, again.flink_job_id, "RUNNING")
+    async with httpx.AsyncClient(base_url=flink.url) as http:  # the slow job's stop would take its time
+        await http.patch(f"/jobs/{again.flink_job_id}", params={"mode": "cancel"})
 
 
 async def test_an_operation_whose_answer_was_lost_is_found_by_its_trigger_id_and_one_never_sent_is_sent_again(
@@ -139,6 +149,7 @@ async def test_an_operation_whose_answer_was_lost_is_found_by_its_trigger_id_and
     # the same trigger id (it runs one operation per trigger id)
     never = await Operation.create(**pending(uuid.uuid4().hex))
     await reconcile_once(client.app_state.runtime)  # type: ignore[attr-defined]
+    await client.app_state.runtime.side.idle()  # type: ignore[attr-defined]
     assert (await Operation.get(id=never.id)).status == "PENDING", "a request may still be on its way"
     await Operation.filter(id=never.id).update(modify_time=now() - timedelta(seconds=60))
     resent = await _reconciled_until(client, never.id)
@@ -196,6 +207,7 @@ async def test_a_cancel_survives_a_crash_and_a_silent_cluster(
         )
         proxy.pause()  # and the cluster goes silent
         await reconcile_once(client.app_state.runtime)  # type: ignore[attr-defined]
+        await client.app_state.runtime.side.idle()  # type: ignore[attr-defined]
         assert (await Operation.get(id=stop.id)).status == "CANCELLING"
         seen = await gql(
             client, "query($id: ID!) { job(id: $id) { operations { status failure } } }", {"id": job["id"]}
@@ -205,16 +217,22 @@ async def test_a_cancel_survives_a_crash_and_a_silent_cluster(
         runtime.operation_wait = 1.0  # the restart joins the cancel, tries it once (10 s), then answers
         again = await client.post(f"/jobs/restart/{job['id']}")
         runtime.operation_wait = 60.0
-        assert "still stopping" in envelope_fail(again, 409)["msg"], again.text
+        assert "its restart goes on" in envelope_fail(again, 409)["msg"], again.text
         await flink_state(flink, jid, "RUNNING")  # nothing reached Flink
+        restart = await Operation.get(job_id=job["id"], kind="restart")
 
         proxy.resume()
         ended = await _reconciled_until(client, stop.id)
         assert ended.status == "COMPLETED" and ended.failure is None, ended.failure
         await flink_state(flink, jid, "CANCELED")
-        row = await Job.get(id=job["id"])
-        assert (row.job_status, row.flink_state) == (2, "CANCELED")
         assert (await JobRun.get(id=run["runId"])).end_time is not None
+        # and the restart, an operation of its own, goes on to run the job once the stop has ended
+        restarted = await _reconciled_until(client, restart.id)
+        assert restarted.status == "COMPLETED", restarted.failure
+        row = await Job.get(id=job["id"])
+        assert row.job_status in (1, 9) and row.flink_job_id not in (None, jid), row
+        await flink_state(flink, str(row.flink_job_id), "RUNNING")
+        envelope_ok(await client.post(f"/jobs/cancel/{job['id']}"))
     finally:
         await Cluster.filter(id=pipeline["cluster"]).update(address=flink.url)
         await proxy.stop()

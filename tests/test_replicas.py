@@ -98,3 +98,100 @@ async def test_twenty_simultaneous_runs_over_two_replicas_start_one_flink_job(
         winner = next(r for r in answers if code_of(r) == 200).json()["data"]
         assert [j["jid"] for j in new] == [winner["flinkJobId"]], "one Flink job, the one hlink tracks"
         envelope_ok(await http.post(f"{a}/jobs/cancel/{job['id']}"))
+
+
+#: the submission grace of the slow-submission test's replicas: far shorter than the submission takes
+SHORT_GRACE = 3
+
+
+@pytest.fixture
+async def impatient_replicas(
+    pg_server: Any, tmp_path: Path
+) -> AsyncIterator[list[tuple[asyncio.subprocess.Process, str]]]:
+    url = await fresh_postgres_database(pg_server, "hlink_replicas_slow")
+    env = {"HLINK_SUBMISSION_GRACE": str(SHORT_GRACE)}
+    started = [await serve_replica(url, tmp_path / "a", env), await serve_replica(url, tmp_path / "b", env)]
+    try:
+        yield started
+    finally:
+        for process, _ in started:  # only the processes this test started, by their handles
+            await stop_replica(process)
+
+
+async def test_a_submission_slower_than_the_grace_on_two_replicas_leaves_one_tracked_flink_job(
+    flink: LocalFlink, impatient_replicas: list[tuple[asyncio.subprocess.Process, str]]
+) -> None:
+    proxy = Proxy(flink.rest_port)
+    address = await proxy.start()
+    (_, a), (other, b) = impatient_replicas
+    query = "query($id: ID!) { job(id: $id) { jobStatus flinkState flinkJobId } }"
+    async with httpx.AsyncClient(timeout=120, headers=AUTH) as http:
+
+        async def seen_by_b(job_id: int) -> dict[str, Any]:
+            body = (await http.post(f"{b}/graphql", json={"query": query, "variables": {"id": str(job_id)}})).json()
+            found: dict[str, Any] = body["data"]["job"]
+            return found
+
+        job = await select_job(http, a, address, "4", "slow")
+        proxy.run_delay = SHORT_GRACE + 12  # longer than the grace and than a heartbeat's staleness
+        loop = asyncio.get_running_loop()
+        started = loop.time()
+        run = asyncio.create_task(http.post(f"{a}/jobs/run/{job['id']}"))
+        try:
+            proxy.pollers.clear()
+            while loop.time() - started < SHORT_GRACE + 8:  # replica B reconciles the cluster meanwhile
+                assert (await seen_by_b(job["id"]))["jobStatus"] == "SUBMITTING", "fenced while in flight"
+                await asyncio.sleep(0.5)
+            assert other.pid in proxy.pollers, "replica B reconciled the cluster during the slow submission"
+            answer = envelope_ok(await run)
+            assert loop.time() - started > SHORT_GRACE + 12, "the submission was slower than the grace"
+            jid = answer["flinkJobId"]
+            ours = [
+                j
+                for j in (await http.get(f"{flink.url}/jobs/overview")).json()["jobs"]
+                if j["name"].startswith("slow [hlink job ")
+            ]
+            assert [j["jid"] for j in ours] == [jid], "exactly one Flink job"
+            for _ in range(60):  # and hlink tracks it, on either replica
+                seen = await seen_by_b(job["id"])
+                if (seen["jobStatus"], seen["flinkJobId"]) == ("RUNNING", jid):
+                    break
+                await asyncio.sleep(0.5)
+            assert (seen["jobStatus"], seen["flinkJobId"]) == ("RUNNING", jid), seen
+            envelope_ok(await http.post(f"{b}/jobs/cancel/{job['id']}"))
+        finally:
+            proxy.run_delay = 0
+            await proxy.stop()
+            if not run.done():
+                await run
+
+
+async def test_a_stalled_replica_hands_its_cluster_leases_to_the_other(
+    flink: LocalFlink, replicas: list[tuple[asyncio.subprocess.Process, str]]
+) -> None:
+    proxy = Proxy(flink.rest_port)
+    address = await proxy.start()
+    (first, a), (second, b) = replicas
+    async with httpx.AsyncClient(timeout=60, headers=AUTH) as http:
+        job = await select_job(http, b, address, "5", "stalled")
+        envelope_ok(await http.post(f"{a}/jobs/run/{job['id']}"))
+        holder: asyncio.subprocess.Process | None = None
+        try:
+            pollers = await _polled_by(proxy, 4)
+            assert len(pollers) == 1 and pollers <= {first.pid, second.pid}, pollers
+            holder = first if pollers == {first.pid} else second
+            other = second if holder is first else first
+            holder.send_signal(signal.SIGSTOP)  # stalled, not dead: its database sessions stay open
+            loop = asyncio.get_running_loop()
+            stalled = loop.time()
+            proxy.pollers.clear()
+            while other.pid not in proxy.pollers:  # its lease session idles out, and the other takes over
+                assert loop.time() - stalled < 40, "the stalled replica's leases were handed back"
+                await asyncio.sleep(0.5)
+            assert set(proxy.pollers) == {other.pid}, proxy.pollers
+            survivor = b if other is second else a
+            envelope_ok(await http.post(f"{survivor}/jobs/cancel/{job['id']}"))
+        finally:
+            if holder is not None:
+                holder.send_signal(signal.SIGCONT)  # a process this test started, stopped by its handle later
+            await proxy.stop()

@@ -30,13 +30,17 @@ async def test_each_job_keeps_its_newest_savepoints_and_flink_disposes_of_the_re
     job = await blackhole_job(client, pipeline, "kept", "hole_kept")
     run = envelope_ok(await client.post(f"/jobs/run/{job['id']}"))
     await flink_state(flink, run["flinkJobId"], "RUNNING")
-    paths = [envelope_ok(await client.get(f"/jobs/savepoint/{job['id']}"))["savepointPath"] for _ in range(3)]
+    paths = []
+    for _ in range(3):
+        paths.append(envelope_ok(await client.get(f"/jobs/savepoint/{job['id']}"))["savepointPath"])
+        await runtime.side.idle()  # disposals run beside the request, in a side task
     assert len(set(paths)) == 3
     kept = [s.path for s in await Savepoint.filter(job_id=job["id"]).order_by("id")]
     assert kept == paths[1:], kept
     assert not on_disk(paths[0]), "the oldest was disposed of through Flink"
     assert all(on_disk(p) for p in paths[1:])
     stopped = envelope_ok(await client.post(f"/jobs/cancel/{job['id']}"))
+    await runtime.side.idle()
     kept = [s.path for s in await Savepoint.filter(job_id=job["id"]).order_by("id")]
     assert kept == [paths[2], stopped["savepoint"]["savepointPath"]] and not on_disk(paths[1])
 

@@ -21,13 +21,23 @@ from runtime import Runtime
 from services.access.audit import guarded
 from services.actor import Role, stamp_new
 from services.errors import Conflict, DomainError, NotFound, Refused, Unavailable, ValidationFailed
-from services.jobs import operations, versions
+from services.jobs import operations, restarts, versions
 from services.jobs.definitions import get_job
 from services.jobs.reconciler import flink_failure
 from services.jobs.restore import RestoreFrom, decide
 from services.jobs.script import Restore
 from services.jobs.states import SETTLE_TRIES, Change, Event, announce, apply, code_of, event_of, now, settle
-from services.jobs.submission import Submission, cluster_of, pipeline_name, prepare, with_jar_retry
+from services.jobs.submission import (
+    Submission,
+    cluster_of,
+    disown,
+    heartbeat,
+    known_to_flink,
+    new_job_id,
+    pipeline_name,
+    prepare,
+    with_jar_retry,
+)
 from services.metrics import SUBMISSIONS
 
 log = logging.getLogger("hlink.lifecycle")
@@ -35,7 +45,8 @@ NEVER, VALID, INVALID = 0, 1, 2
 
 
 class Unconfirmed(Unavailable):
-    """A submission whose answer was lost: Flink may run it; the reconciler finds it by its pipeline name."""
+    """A submission whose answer was lost and whose job Flink does not know yet: Flink may still start it; the
+    reconciler asks Flink for its chosen job id."""
 
 
 @dataclass(frozen=True)
@@ -113,7 +124,8 @@ async def validate_saved(runtime: Runtime, job: Job) -> None:
 
 async def _claim(job: Job, cluster_id: int, restore: Restore | None) -> JobRun | None:
     """The claim and its run row in one transaction (one commit): a compare-and-set on the job's revision, so
-    of two simultaneous runs exactly one wins; ``None`` when another writer changed the job first."""
+    of two simultaneous runs exactly one wins; ``None`` when another writer changed the job first. The run
+    carries the Flink job id the submission will run under, and its first heartbeat."""
     async with in_transaction():
         change = Change(Event.CLAIM, SUBMITTING, SUBMITTING_STATE, flink_job_id=None, confirmed=False)
         if not await apply(job, change, None):
@@ -122,6 +134,8 @@ async def _claim(job: Job, cluster_id: int, restore: Restore | None) -> JobRun |
             job_id=job.id,
             cluster_id=cluster_id,
             pipeline_name=pipeline_name(job),
+            chosen_job_id=new_job_id(),
+            heartbeat_at=now(),
             restored_from=restore.path if restore else None,
             **stamp_new(),
         )
@@ -151,7 +165,8 @@ async def run_job(
     runtime.submitting.add(job_id)
     try:
         try:
-            jid = await _submit(runtime, job, run, restore, previous)
+            async with heartbeat(run.id):  # the fence: every replica sees the submission is in flight
+                jid = await _submit(runtime, job, run, restore, previous)
         except Unconfirmed:
             SUBMISSIONS.labels("unconfirmed").inc()
             raise
@@ -171,14 +186,24 @@ async def run_job(
         # what Flink answered, in one commit; the job's row first, then the run's, as every writer locks them
         # (another replica's reconciler may be recording the same Flink job found by its name: no deadlock)
         async with in_transaction():
-            settled = await settle(job_id, _accepted(jid, state), None)
+            settled = await settle(job_id, _accepted(jid, state), None) if await _open(run) else None
             await run.save(update_fields=ended)
         announce(runtime.events, settled)
-        if settled is None or settled[1] is None:  # moved on: found by name already, or the job is gone
-            log.warning("job %s: Flink job %s was accepted, and the job had moved on", job_id, jid)
+        if not await Job.exists(id=job_id, flink_job_id=jid):
+            # the job moved on (released after this process stalled, then claimed again, or deleted): the Flink
+            # job this answer names is tracked by no one, so it is cancelled, never left running
+            why = f"Flink accepted it as job {jid} after the job had moved on; hlink cancelled it"
+            await disown(runtime.flink.client(cluster.address), run, jid, why)
+            raise Conflict(f"job {job_id} changed while it was submitted; the Flink job {jid} was cancelled")
         return run
     finally:
         runtime.submitting.discard(job_id)
+
+
+async def _open(run: JobRun) -> bool:
+    """Whether the submission is still the job's: a run that was given up (released) is closed, and the job may
+    have been claimed again since, by a run whose outcome this one must never write."""
+    return await JobRun.exists(id=run.id, end_time__isnull=True)
 
 
 def _accepted(jid: str, state: str) -> Callable[[Job], Change | None]:
@@ -217,7 +242,7 @@ async def _submit(runtime: Runtime, job: Job, run: JobRun, restore: Restore | No
         for name, value in run_values.items():
             setattr(run, name, value)
         async with in_transaction():  # the job's row first, then the run's (the order every writer keeps)
-            result = await settle(job.id, decide, None)
+            result = await settle(job.id, decide, None) if await _open(run) else None
             if run_values:
                 await run.save(update_fields=list(run_values))
         announce(runtime.events, result)
@@ -230,10 +255,10 @@ async def _submit(runtime: Runtime, job: Job, run: JobRun, restore: Restore | No
         return error
 
     async def unconfirmed(cause: str) -> Unconfirmed:
-        # Flink may run it: never released blindly, never sent again; the reconciler asks by pipeline name
+        # Flink may still start it: never released blindly, never sent again; the reconciler asks for its id
         message = (
-            f"the submission of job {job.id} got no answer ({cause}); hlink looks for the Flink job named "
-            f"{run.pipeline_name!r} and records what it finds"
+            f"the submission of job {job.id} got no answer ({cause}); hlink asks Flink for job "
+            f"{run.chosen_job_id} and records what it finds"
         )
         await settled({}, _released(previous, Event.UNCONFIRMED, UNCONFIRMED, message))
         return Unconfirmed(message)
@@ -241,7 +266,7 @@ async def _submit(runtime: Runtime, job: Job, run: JobRun, restore: Restore | No
     submitted = False
 
     try:
-        submission = await prepare(runtime, job, run.pipeline_name, restore)
+        submission = await prepare(runtime, job, run.pipeline_name, restore, run.chosen_job_id)
         submitted = True
         jid = await with_jar_retry(runtime, submission, submission.client.run)
     except ValidationFailed as error:
@@ -254,6 +279,10 @@ async def _submit(runtime: Runtime, job: Job, run: JobRun, restore: Restore | No
         raise await refuse(Refused(f"Flink refused job {job.id}: {mask_sql(error.message)}"), "REJECTED") from None
     except FlinkUnavailable as error:
         if submitted and error.maybe_sent:
+            # the answer was lost: Flink knows the job under the id hlink chose, or it does not (yet)
+            if submission is not None and run.chosen_job_id:
+                if await known_to_flink(submission.client, run.chosen_job_id) is not None:
+                    return run.chosen_job_id
             raise await unconfirmed(error.message) from None
         unavailable = Unavailable(f"the cluster of job {job.id} did not answer: {error.message}")
         raise await refuse(unavailable, "NOT_SUBMITTED") from None
@@ -349,15 +378,30 @@ async def restart_job(
 ) -> JobRun:
     """Stop the job with a savepoint (a stop that fails refuses the restart, and the job runs on), then run it
     from the restore point it names (services/jobs/restore.py): LATEST, the default, is the stop's savepoint; a
-    savepoint of the job's; or none. A restore point that cannot be had is refused before anything stops."""
+    savepoint of the job's; or none. A restore point that cannot be had is refused before anything stops. A
+    running job's restart is an operation (services/jobs/restarts.py) followed here for
+    ``HLINK_OPERATION_WAIT`` seconds and to its end by the reconciler: one still under way then is answered
+    :class:`restarts.RestartUnderWay`."""
     job = await get_job(job_id)
     if job.job_status not in ACTIVE or restore_from is not RestoreFrom.LATEST:
         await decide(job, restore_from, savepoint_id)  # LATEST of an active job: the stop is still to write it
-    if job.job_status in ACTIVE:
-        stopped = await cancel_job(runtime, job_id)
-        if stopped.operation is not None and stopped.operation.status in operations.OPEN:
-            raise Conflict(f"job {job_id} is still stopping (operation {stopped.operation.id}); restart it once it has")
-    return await run_job(runtime, job_id, restore_from, savepoint_id)
+    if job.job_status not in ACTIVE:
+        return await run_job(runtime, job_id, restore_from, savepoint_id)
+    if not job.flink_job_id:
+        raise Conflict(f"job {job_id} is submitting; restart it once it runs")
+    restart = await restarts.begin(job, restore_from, savepoint_id)
+    restart = await operations.follow(runtime, restart, runtime.operation_wait)
+    if restart.status == operations.Status.FAILED:
+        raise Refused(f"the restart of job {job_id} failed: {restart.failure}")
+    if restart.status in operations.OPEN:
+        raise restarts.RestartUnderWay(
+            f"job {job_id} is still stopping; its restart goes on (operation {restart.id}) and runs it once the "
+            "stop has ended",
+            restart,
+        )
+    newest = await JobRun.filter(job_id=job_id).order_by("-id").first()
+    assert newest is not None  # the restart completed: it ran the job
+    return newest
 
 
 @guarded("job.savepoint", Role.DEVELOPER, "job", key="job_id")

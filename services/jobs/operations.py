@@ -46,6 +46,7 @@ class Kind(StrEnum):
     SAVEPOINT = "savepoint"  # write a savepoint, the job runs on
     STOP = "stop"  # write a savepoint, then finish the job
     CANCEL = "cancel"  # cancel the job without a savepoint (asked for): a retained checkpoint is kept
+    RESTART = "restart"  # a stop, then a run from the restore point asked (services/jobs/restarts.py)
 
 
 class Status(StrEnum):
@@ -163,6 +164,10 @@ async def follow(runtime: Runtime, operation: Operation, within: float) -> Opera
 async def step(runtime: Runtime, operation: Operation) -> bool:
     """One look at an open operation on Flink, recording its end; ``True`` once it has ended (here or by
     another follower). A cluster that does not answer is asked again next time."""
+    if operation.kind == Kind.RESTART:
+        from services.jobs import restarts  # restarts build on the operations here: imported late
+
+        return await restarts.advance(runtime, operation)
     if operation.status == Status.CANCELLING:
         try:
             await _cancel_instead(runtime, operation)
@@ -268,7 +273,7 @@ async def finish(runtime: Runtime, operation: Operation, location: str | None, f
     if job is None:
         return True
     if savepoint is not None:
-        await savepoints.prune(runtime, job)
+        savepoints.dispose_later(runtime, job)
     if operation.kind == Kind.STOP and savepoint is not None:
         await _stopped(runtime, job, operation, savepoint)
     return True
@@ -338,8 +343,19 @@ async def open_stop(job: Job, kind: Kind = Kind.STOP) -> Operation | None:
     )
 
 
+#: how long one cluster's follow-ups may take in their side task (a look at Flink is a call or two; a restart's
+#: run is a submission, jar uploads included)
+FOLLOW_BOUND = 600.0
+
+
+def follow_cluster_later(runtime: Runtime, cluster_id: int) -> None:
+    """The reconciler's part, in a side task (services/background.py): one look at every open operation on the
+    cluster, never holding up the cycle; skipped while the previous look at that cluster still runs."""
+    runtime.side.spawn(("follow", cluster_id), lambda: follow_cluster(runtime, cluster_id), FOLLOW_BOUND)
+
+
 async def follow_cluster(runtime: Runtime, cluster_id: int) -> None:
-    """The reconciler's part: one look at every open operation on the cluster."""
+    """One look at every open operation on the cluster."""
     for operation in await Operation.filter(cluster_id=cluster_id, status__in=list(OPEN)):
         try:
             await step(runtime, operation)

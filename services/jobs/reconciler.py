@@ -3,15 +3,20 @@
 Clusters are asked concurrently, each within its own timeout, so a silent cluster delays no other. A cluster
 that does not answer makes its jobs' state UNKNOWN (their code stays what Flink last said) until it answers
 again; it never makes a job failed. A submission whose outcome is unknown (hlink crashed, the answer was lost)
-is found again by its pipeline name instead of being submitted twice, and released with the reason when Flink
-does not know it within the grace period.
+is found again by the Flink job id hlink chose for it (services/jobs/submission.py) instead of being submitted
+twice. One Flink does not know is left alone while its submitter's heartbeat is fresh (in flight, however long
+it takes); it is released at once when the heartbeat stopped (a dead process), and after the grace period when
+its answer was lost. A Flink job that starts later under a released submission's id is cancelled.
 
 Every write is a compare-and-set on the revision read at the start of the cycle (services/jobs/states.py): a
 job that another writer changed meanwhile (a restart, a cancel, another replica) is left to the next cycle,
 which decides from fresh rows. A run is closed by its Flink job id, never as "the newest".
 
 The cycle also follows the savepoints and stops still under way on the clusters it holds (services/jobs/
-operations.py), so one that outlasts its request is recorded however long it takes, by whichever replica.
+operations.py), so one that outlasts its request is recorded however long it takes, by whichever replica. That
+follow-up, alert delivery and savepoint disposal run in side tasks of their own (services/background.py), and
+each cluster's share of a cycle is bounded, so neither a silent alert receiver nor a slow cluster holds up the
+status of any other cluster's jobs.
 """
 
 from __future__ import annotations
@@ -29,17 +34,23 @@ from flink.client import FlinkJob
 from flink.errors import FlinkError, readable_cause
 from masking import mask_sql
 from models import Cluster, Job, JobRun
-from models.status import ACTIVE, FAILED, LOST, NOT_RUNNING, SUBMITTING, TERMINAL, UNKNOWN
+from models.status import ACTIVE, FAILED, LOST, NOT_RUNNING, SUBMITTING, TERMINAL, UNCONFIRMED, UNKNOWN
 from runtime import Runtime
 from services.alerts import incidents as alerts
 from services.jobs import operations
 from services.jobs.states import Change, Event, announce, apply, code_of, now
+from services.jobs.submission import HEARTBEAT_STALE, clusters_with_released_submissions, disown, submitter_alive
 from services.metrics import RECONCILE_SECONDS, count_jobs
 
 log = logging.getLogger("hlink.reconciler")
 #: how long one cluster may take to list its jobs before its jobs read UNKNOWN for this cycle (a job manager
 #: answers /jobs/overview in milliseconds; the cycle lasts as long as its slowest cluster, at most this)
 POLL_TIMEOUT = 1.5
+#: the most one cluster's jobs may take of a cycle once its job list has come (writes, Flink's failure reasons):
+#: a cluster slow to answer those calls delays no other, and what it did not get to waits for the next cycle
+CLUSTER_SHARE = 10.0
+#: how long one alert pass (incidents notified, with retries) may take in its side task
+ALERTS_BOUND = 120.0
 #: the columns a cycle reads: never whole rows (job graphs, validation errors)
 _FIELDS = ("id", "revision", "job_status", "flink_state", "flink_job_id", "cluster_id")
 
@@ -61,9 +72,9 @@ async def reconcile_once(runtime: Runtime, poll_timeout: float = POLL_TIMEOUT) -
     jobs = await Job.filter(Q(job_status__in=list(ACTIVE)) | Q(flink_state=UNKNOWN), cluster_id__not_isnull=True).only(
         *_FIELDS
     )
-    by_cluster: dict[int, list[Job]] = {
-        cluster_id: [] for cluster_id in await operations.clusters_with_open_operations()
-    }
+    visit = await operations.clusters_with_open_operations()
+    visit |= await clusters_with_released_submissions(runtime.submission_grace)  # Flink may start them late
+    by_cluster: dict[int, list[Job]] = {cluster_id: [] for cluster_id in visit}
     for job in jobs:
         if job.id not in runtime.submitting:
             by_cluster.setdefault(int(job.cluster_id or 0), []).append(job)
@@ -87,8 +98,16 @@ async def _cluster(runtime: Runtime, cluster: Cluster, group: list[Job], cycle: 
                     change = Change(Event.UNREACHABLE, job.job_status, UNKNOWN, confirmed=False, message=reason)
                     await _write(runtime, job, change, cycle, cycle.unknown)
             return
-        await _apply(runtime, cluster, group, flink_jobs, cycle)
-        await operations.follow_cluster(runtime, cluster.id)  # savepoints and stops, however long they take
+        async with asyncio.timeout(CLUSTER_SHARE):
+            await _apply(runtime, cluster, group, flink_jobs, cycle)
+        # savepoints and stops, however long they take: in a side task, never holding up the cycle
+        operations.follow_cluster_later(runtime, cluster.id)
+    except TimeoutError:
+        log.warning(
+            "the jobs on %s took more than %.0f s of this cycle: the rest waits for the next",
+            cluster.address,
+            CLUSTER_SHARE,
+        )
     except Exception:
         log.exception("reconciling the jobs on %s failed", cluster.address)
 
@@ -119,6 +138,7 @@ async def _apply(
     by_id = {j.jid: j for j in flink_jobs}
     # the newest Flink job of each name (names carry a random token, so they name one submission)
     by_name = {j.name: j for j in sorted(flink_jobs, key=lambda j: j.start_time or 0)}
+    await _disown_strays(runtime, cluster, group, flink_jobs)
     for job in group:
         seen = by_id.get(job.flink_job_id or "")
         if seen is None and job.job_status == SUBMITTING and not job.flink_job_id:
@@ -140,11 +160,25 @@ async def _apply(
         await _write(runtime, job, change, cycle, cycle.changed, closing)
 
 
+async def _disown_strays(runtime: Runtime, cluster: Cluster, group: list[Job], flink_jobs: list[FlinkJob]) -> None:
+    """Flink jobs running under the chosen id of a submission hlink released (Flink acted on the request after
+    its submitter had died or given up): cancelled, so none runs untracked."""
+    tracked = {job.flink_job_id for job in group}
+    live = [j.jid for j in flink_jobs if j.state not in TERMINAL and j.jid not in tracked]
+    if not live:
+        return
+    client = runtime.flink.client(cluster.address)
+    for run in await JobRun.filter(chosen_job_id__in=live, final_state="NOT_SUBMITTED"):
+        why = f"Flink started it as job {run.chosen_job_id} after the submission was released; hlink cancelled it"
+        await disown(client, run, str(run.chosen_job_id), why)
+
+
 async def _unconfirmed(
     runtime: Runtime, cluster: Cluster, job: Job, by_id: dict[str, FlinkJob], by_name: dict[str, FlinkJob], cycle: Cycle
 ) -> None:
-    """A submission the job row holds no Flink job id for: find its Flink job by the open run (its job id, else
-    its pipeline name), or release the job once the grace period is over (or at once without an open run)."""
+    """A submission the job row holds no Flink job id for: find its Flink job by the open run's chosen job id
+    (by its pipeline name for a run claimed before hlink chose ids), or release the job when the submission was
+    left behind (at once without an open run)."""
     run = await JobRun.filter(job_id=job.id, end_time__isnull=True).order_by("-id").first()
     if run is None:
         reason = "no submission of this job is in progress"
@@ -156,7 +190,9 @@ async def _unconfirmed(
             cycle.changed,
         )
         return
-    seen = by_id.get(run.flink_job_id or "") or by_name.get(run.pipeline_name)
+    seen = by_id.get(run.flink_job_id or run.chosen_job_id or "")
+    if seen is None and not run.chosen_job_id:  # claimed by an hlink that did not choose ids: only the name tells
+        seen = by_name.get(run.pipeline_name)
     if seen is not None:
         # found: recorded as the reconciler records any job, its run ended too when Flink's job has (it may have
         # finished or failed before hlink came back, and no later cycle looks at a job that is not active)
@@ -169,15 +205,28 @@ async def _unconfirmed(
             found.update(final_state=seen.state, end_time=now(), **({"failure": failure} if failure else {}))
         await _write(runtime, job, change, cycle, cycle.changed, (Q(id=run.id), found))
         return
-    # a submission older than the grace period that Flink does not know was lost with the process that made it;
-    # the grace is longer than a submission may take (jar uploads and the run request, two minutes each at most),
-    # so a slow one on another replica is never released while it may still start a Flink job
-    grace = timedelta(seconds=runtime.submission_grace)
-    if run.create_time and now() - run.create_time > grace:
-        reason = f"Flink knew no job named {run.pipeline_name!r} {grace.seconds} s after its submission"
-        change = Change(Event.RELEASED, NOT_RUNNING, None, confirmed=False, message=reason)
-        ended = {"final_state": "NOT_SUBMITTED", "end_time": now(), "failure": reason}
+    why = _left_behind(job, run, timedelta(seconds=runtime.submission_grace))
+    if why is not None:
+        change = Change(Event.RELEASED, NOT_RUNNING, None, confirmed=False, message=why)
+        ended = {"final_state": "NOT_SUBMITTED", "end_time": now(), "failure": why}
         await _write(runtime, job, change, cycle, cycle.changed, (Q(id=run.id), ended))
+
+
+def _left_behind(job: Job, run: JobRun, grace: timedelta) -> str | None:
+    """Why a submission Flink does not know is given up, or ``None`` while it may still start a Flink job."""
+    if run.chosen_job_id and job.flink_state != UNCONFIRMED:
+        if submitter_alive(run):
+            return None  # in flight on a live process (jar uploads, Flink running the jar's main()): fenced
+        return (
+            f"the process submitting it stopped (no heartbeat for {HEARTBEAT_STALE.seconds} s) and Flink knew "
+            f"no job {run.chosen_job_id}"
+        )
+    # the answer was lost (or the run was claimed by an hlink that did not choose ids): Flink may still act on the
+    # request, so it is given up only once older than any submission takes; a job Flink starts later is cancelled
+    if run.create_time and now() - run.create_time > grace:
+        what = f"job {run.chosen_job_id}" if run.chosen_job_id else f"job named {run.pipeline_name!r}"
+        return f"Flink knew no {what} {grace.seconds} s after its submission"
+    return None
 
 
 def _closing(job_id: int, flink_job_id: str, state: str, failure: str | None) -> tuple[Q, dict[str, object]]:
@@ -217,7 +266,9 @@ async def reconcile_forever(runtime: Runtime, interval: float, poll_timeout: flo
             with RECONCILE_SECONDS.time():
                 await reconcile_once(runtime, poll_timeout)
             await count_jobs()  # hlink_jobs in /metrics
-            await alerts.evaluate()  # incidents opened, resolved and notified (once, whichever replica)
+            # incidents opened, resolved and notified (once, whichever replica), in a side task: a silent receiver
+            # holds up no cycle
+            runtime.side.spawn("alerts", alerts.evaluate, ALERTS_BOUND)
         except asyncio.CancelledError:
             raise
         except Exception:

@@ -29,8 +29,19 @@ async def keep(
         kind=kind,
         **stamp_new(),
     )
-    await prune(runtime, job)
+    dispose_later(runtime, job)
     return savepoint
+
+
+#: how long one job's disposals may take in their side task (each waits for Flink up to two minutes)
+DISPOSAL_BOUND = 600.0
+
+
+def dispose_later(runtime: Runtime, job: Job) -> None:
+    """Prune the job's savepoints in a side task (services/background.py): a disposal Flink takes minutes over
+    holds up no request, stop or reconcile cycle. One already under way for the job is not started twice; what
+    it leaves beyond the retention goes at the job's next savepoint."""
+    runtime.side.spawn(("dispose", job.id), lambda: prune(runtime, job), DISPOSAL_BOUND)
 
 
 async def prune(runtime: Runtime, job: Job) -> list[str]:
