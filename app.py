@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import functools
+import math
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from pathlib import Path
@@ -35,8 +36,8 @@ from resolvers.context import Context
 from rest.docs import routes as docs_routes
 from rest.envelope import UnexpectedErrors, domain_error, http_error, unexpected_error
 from rest.routes import routes as rest_routes
-from schema import build_schema
-from services import paging
+from schema import budget, build_schema
+from services import paging, sizes
 from services.access import accounts
 from services.access.accounts import authenticate, bootstrap_admin
 from services.access.roles import ANONYMOUS
@@ -128,6 +129,9 @@ def create_app(settings: Settings | None = None, *, manage_database: bool = True
     """Build the application; with ``manage_database`` it migrates and connects on start-up."""
     settings = settings or load_settings()
     paging.PAGE_CAP = settings.page_cap
+    sizes.MAX_COLUMNS = settings.max_columns
+    sizes.forget()
+    budget.SECONDS = settings.request_timeout or math.inf
     accounts.LOGIN_MAX_FAILURES = settings.login_max_failures
     allowlist.configure(settings.cluster_allow)
     allowlist.configure_alerts(settings.alert_allow)

@@ -4,10 +4,13 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import os
 import shutil
 import sys
+import threading
 from collections.abc import Awaitable, Callable
 from importlib import metadata
+from types import FrameType
 
 import database
 import logs
@@ -29,6 +32,33 @@ def _local_flink(settings: Settings) -> LocalFlink:
     return LocalFlink(settings.flink_dir, rest_port=settings.local_flink_port, version=settings.local_flink_version)
 
 
+#: seconds requests may go on after SIGTERM before they are cancelled; the process ends by STOP_DEADLINE at the latest
+SHUTDOWN_GRACE = 3
+STOP_DEADLINE = 10.0
+
+
+def _server_class() -> type:
+    import uvicorn
+
+    class Server(uvicorn.Server):
+        """uvicorn's server, which ends the process within :data:`STOP_DEADLINE` of SIGTERM or SIGINT even when
+        something keeps the event loop from shutting down in order (a watchdog thread, not the loop, decides)."""
+
+        def handle_exit(self, sig: int, frame: FrameType | None) -> None:
+            if not self.should_exit:
+                watchdog = threading.Timer(STOP_DEADLINE, _exit_now, args=(sig,))
+                watchdog.daemon = True
+                watchdog.start()
+            super().handle_exit(sig, frame)
+
+    return Server
+
+
+def _exit_now(sig: int) -> None:
+    print(f"hlink: still running {STOP_DEADLINE:g} s after signal {sig}; exiting now", file=sys.stderr, flush=True)
+    os._exit(1)
+
+
 def _serve(args: argparse.Namespace) -> int:
     import uvicorn
 
@@ -46,14 +76,17 @@ def _serve(args: argparse.Namespace) -> int:
         print("hlink: no JDK found (java, javac): serving without a local Flink", file=sys.stderr)
     print(f"hlink: database {settings.database_url}, storage {settings.storage_dir}", flush=True)
     print(f"hlink: GraphiQL at http://{args.host or settings.host}:{args.port or settings.port}/graphql", flush=True)
-    uvicorn.run(
+    config = uvicorn.Config(
         "app:create_app",
         factory=True,
         host=args.host or settings.host,
         port=args.port or settings.port,
         log_level=args.log_level,
         log_config=logs.config(settings.log_format, args.log_level),
+        # requests still running when asked to stop get this long, then are cancelled
+        timeout_graceful_shutdown=SHUTDOWN_GRACE,
     )
+    _server_class()(config).run()
     return 0
 
 

@@ -30,6 +30,7 @@ from resolvers.alerts import AlertMutation, AlertQuery
 from resolvers.lifecycle import LifecycleMutation, Subscription
 from resolvers.mutations import Mutation
 from resolvers.queries import Query
+from schema import budget
 from schema.codes import ErrorCodes
 from schema.cost import CostLimiter
 from schema.glossary import describe
@@ -74,12 +75,18 @@ class HlinkSchema(strawberry.Schema):
     ) -> ExecutionResult:
         """Strawberry's execute, without subscriptions: one answer cannot carry a stream, and Strawberry would run
         a subscription sent over plain HTTP as a query and fail inside it; now it is a clear 400 (they go over the
-        WebSocket)."""
+        WebSocket). The operation runs under its budget (schema/budget.py)."""
         given = DEFAULT_ALLOWED_OPERATION_TYPES if allowed_operation_types is None else allowed_operation_types
         allowed = set(given) - {OperationType.SUBSCRIPTION}
-        return await super().execute(
-            query, variable_values, context_value, root_value, operation_name, allowed, operation_extensions
-        )
+        try:
+            with budget.bounded():
+                return await super().execute(
+                    query, variable_values, context_value, root_value, operation_name, allowed, operation_extensions
+                )
+        except budget.Overrun as overrun:  # the whole operation ends: no partial answer
+            log.info("graphql: %s", overrun.message)
+            code = {"code": "QUERY_TOO_COSTLY"}
+            return ExecutionResult(data=None, errors=[GraphQLError(overrun.message, extensions=code)])
 
     def process_errors(self, errors: list[GraphQLError], execution_context: ExecutionContext | None = None) -> None:
         unexpected = []

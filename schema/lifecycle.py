@@ -10,6 +10,7 @@ import strawberry
 from strawberry.scalars import JSON
 
 import models
+from schema import budget
 from schema.enums import JobStatus, described
 from schema.errors import graph_field
 from services.jobs.events import JobEvent
@@ -30,6 +31,7 @@ class JobRun:
 
     @classmethod
     def of(cls, row: models.JobRun) -> JobRun:
+        budget.spend()
         return cls(
             id=strawberry.ID(str(row.id)),
             flink_job_id=row.flink_job_id,
@@ -77,6 +79,7 @@ class Savepoint:
 
     @classmethod
     def of(cls, row: models.Savepoint) -> Savepoint:
+        budget.spend()
         return cls(
             id=strawberry.ID(str(row.id)),
             path=row.path,

@@ -13,6 +13,7 @@ from tortoise.models import Model
 
 import models
 from resolvers.context import Info
+from schema import budget
 from schema.enums import (
     CheckpointCleanupMode,
     CheckpointMode,
@@ -41,7 +42,7 @@ from services.jobs.script import build_script
 from services.jobs.submission import pipeline_name
 
 T = TypeVar("T")
-R = TypeVar("R")
+K = TypeVar("K")
 
 
 _ENUM_FIELDS: dict[type, dict[str, type[Enum]]] = {}
@@ -57,6 +58,7 @@ def _enum_fields(cls: type) -> dict[str, type[Enum]]:
 
 def from_row(cls: type[T], row: Model, **overrides: Any) -> T:
     """A GraphQL object from a stored row: same-named attributes, the row kept privately for edges."""
+    budget.spend()
     enums = _enum_fields(cls)
     values: dict[str, Any] = {}
     for f in dataclasses.fields(cls):  # type: ignore[arg-type]
@@ -79,11 +81,12 @@ def from_row(cls: type[T], row: Model, **overrides: Any) -> T:
 NESTED_LIMIT = 20
 
 
-def capped(rows: list[R], limit: int) -> list[R]:
-    """The first ``limit`` rows; a limit outside 0..page cap is refused."""
+def capped(key: K, limit: int) -> tuple[K, int]:
+    """The key of a limited edge (its loader reads at most ``limit`` rows); a limit outside 0..page cap is
+    refused."""
     if not 0 <= limit <= paging.PAGE_CAP:
         raise ValidationFailed({"limit": f"must be between 0 and {paging.PAGE_CAP}, got {limit}"})
-    return rows[:limit]
+    return key, limit
 
 
 def rows_to(cls: type[T], rows: list[Any]) -> list[T]:
@@ -136,11 +139,11 @@ class Cluster(Audited):
 
     @strawberry.field(description="Jobs that run on this cluster, newest first, at most `limit`.")
     async def jobs(self, info: Info, limit: int = NESTED_LIMIT) -> list[Job]:
-        return rows_to(Job, capped(await info.context.loaders.jobs_by_cluster.load(self.row.id), limit))
+        return rows_to(Job, await info.context.loaders.jobs_by_cluster.load(capped(self.row.id, limit)))
 
     @strawberry.field(description="Jars uploaded for this cluster, at most `limit`.")
     async def jars(self, info: Info, limit: int = NESTED_LIMIT) -> list[Jar]:
-        return rows_to(Jar, capped(await info.context.loaders.jars_by_cluster.load(self.row.id), limit))
+        return rows_to(Jar, await info.context.loaders.jars_by_cluster.load(capped(self.row.id, limit)))
 
     @strawberry.field(description="Live figures asked of Flink now: version, task managers, slots, job counts.")
     async def overview(self, info: Info) -> ClusterOverview:
@@ -163,8 +166,7 @@ class Column(Audited):
 
     @strawberry.field(description="The columns nested directly under this one.")
     async def children(self, info: Info) -> list[Column]:
-        siblings = await info.context.loaders.columns_by_datasource.load(self.row.datasource_id)
-        return rows_to(Column, [c for c in siblings if c.virtual_pid == self.row.virtual_id])
+        return rows_to(Column, await info.context.loaders.children(self.row.datasource_id, self.row.virtual_id))
 
 
 @strawberry.type(description="One filled field of the connector form (secrets come back masked).")
@@ -202,8 +204,7 @@ class Datasource(Audited):
 
     @strawberry.field(description="The top-level columns; nested ones hang under Column.children.")
     async def columns(self, info: Info) -> list[Column]:
-        rows = await info.context.loaders.columns_by_datasource.load(self.row.id)
-        return rows_to(Column, [c for c in rows if c.virtual_pid == ROOT])
+        return rows_to(Column, await info.context.loaders.children(self.row.id, ROOT))
 
     @strawberry.field(description="Every column, flat, in stored order.")
     async def all_columns(self, info: Info) -> list[Column]:
@@ -212,6 +213,7 @@ class Datasource(Audited):
     @strawberry.field(description="The filled connector form.")
     async def properties(self, info: Info) -> list[ConnectorProperty]:
         stored = await info.context.loaders.properties.load(self.row.id)
+        budget.spend(len(stored.json_value) if stored else 0)
         return [
             ConnectorProperty(
                 field_name=str(p.get("fieldName")),
@@ -234,7 +236,7 @@ class Datasource(Audited):
 
     @strawberry.field(description="Which jobs use this datasource, and in which role, at most `limit`.")
     async def jobs(self, info: Info, limit: int = NESTED_LIMIT) -> list[DatasourceUsage]:
-        mappings = capped(await info.context.loaders.mappings_by_datasource.load(self.row.id), limit)
+        mappings = await info.context.loaders.mappings_by_datasource.load(capped(self.row.id, limit))
         jobs = await info.context.loaders.job.load_many([m.job_id for m in mappings])
         return [
             DatasourceUsage(role=Role(m.ds_type), job=from_row(Job, j))
@@ -347,7 +349,7 @@ class Job(Audited):
 
     @strawberry.field(description="Every submission to Flink, newest first.")
     async def runs(self, info: Info, limit: int = 20) -> list[JobRun]:
-        return [JobRun.of(r) for r in capped(await info.context.loaders.runs_by_job.load(self.row.id), limit)]
+        return [JobRun.of(r) for r in await info.context.loaders.runs_by_job.load(capped(self.row.id, limit))]
 
     @strawberry.field(description="Savepoints and retained checkpoints, newest first; restart uses the newest.")
     async def savepoints(self, info: Info) -> list[Savepoint]:
@@ -357,7 +359,7 @@ class Job(Audited):
         description="Savepoints and stops asked of Flink, newest first: those under way, and how each ended."
     )
     async def operations(self, info: Info, limit: int = 20) -> list[SavepointOperation]:
-        rows = capped(await info.context.loaders.operations_by_job.load(self.row.id), limit)
+        rows = await info.context.loaders.operations_by_job.load(capped(self.row.id, limit))
         written = await info.context.loaders.savepoint.load_many([r.savepoint_id or 0 for r in rows])  # 0: none
         return [SavepointOperation.of(r, s) for r, s in zip(rows, written, strict=True)]
 
@@ -421,7 +423,7 @@ class Jar(Audited):
 
     @strawberry.field(description="Jobs that run this jar, at most `limit`.")
     async def jobs(self, info: Info, limit: int = NESTED_LIMIT) -> list[Job]:
-        return rows_to(Job, capped(await info.context.loaders.jobs_by_jar.load(self.row.res_uname), limit))
+        return rows_to(Job, await info.context.loaders.jobs_by_jar.load(capped(self.row.res_uname, limit)))
 
 
 @strawberry.type(description="A user-defined function from an uploaded jar.")
@@ -438,7 +440,7 @@ class Udf(Audited):
 
     @strawberry.field(description="Jobs whose SQL calls this function, at most `limit`.")
     async def jobs(self, info: Info, limit: int = NESTED_LIMIT) -> list[Job]:
-        return rows_to(Job, capped(await info.context.loaders.jobs_by_udf.load(self.row.udf_name), limit))
+        return rows_to(Job, await info.context.loaders.jobs_by_udf.load(capped(self.row.udf_name, limit)))
 
 
 @strawberry.type(description="One entry of a dictionary (the codes behind the forms).")
