@@ -28,7 +28,7 @@ from strawberry.types.unset import UnsetType
 import database
 from config import Settings, load_settings
 from gate import GateMiddleware, bearer
-from limits import BodyLimitMiddleware, TimeoutMiddleware
+from limits import BodyLimitMiddleware, TimeoutMiddleware, UploadGate
 from logs import RequestIdMiddleware
 from models import sealed
 from observability import MetricsMiddleware, Reachability, metrics, ready
@@ -184,6 +184,7 @@ def create_app(settings: Settings | None = None, *, manage_database: bool = True
         Middleware(TimeoutMiddleware, seconds=settings.request_timeout),
         Middleware(BodyLimitMiddleware, max_upload_bytes=settings.max_upload_bytes),
         Middleware(GateMiddleware, allowed_origins=settings.cors_origins),
+        Middleware(UploadGate),  # inside the gate: it knows the acting user
     ]
     if settings.cors_origins:
         middleware.insert(

@@ -1,14 +1,21 @@
 """Limits on every request, for both faces: bodies counted while they stream (one over its limit is cut off at
 the limit, a declared Content-Length at once, a chunked body at the byte that crosses it, before it reaches a
-parser or the disk, and answered 413 with the envelope), and a time limit (answered 503)."""
+parser or the disk, and answered 413 with the envelope), uploads refused to a role that may not upload before a
+byte of their body is read, and a time limit (answered 503)."""
 
 from __future__ import annotations
 
 import asyncio
 
+from starlette.responses import JSONResponse, Response
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from rest.envelope import envelope
+from services.access.audit import record
+from services.access.roles import require
+from services.actor import Role
+from services.catalog.schema_analysis import MAX_BYTES as MAX_SCHEMA_BYTES
+from services.errors import Forbidden, Unauthorized
 
 #: what multipart framing adds to a file (boundaries, part headers, the other fields)
 FRAMING = 64 * 1024
@@ -16,6 +23,21 @@ FRAMING = 64 * 1024
 UPLOAD_PATHS = frozenset({"/jars/upload", "/ds/udf/upload", "/ds/schemaAnalysisDO", "/graphql"})
 #: the largest body that is not an upload (JSON, GraphQL documents): the documented bodies are a few KB
 MAX_JSON_BODY = 16 * 1024 * 1024
+#: uploads whose file has a smaller limit than a jar's: a schema file (services/catalog/schema_analysis.py)
+SMALLER_UPLOADS = {"/ds/schemaAnalysisDO": MAX_SCHEMA_BYTES}
+#: the action each upload path is audited as when refused (the service's own name for it)
+UPLOAD_ACTIONS = {
+    "/jars/upload": "jar.upload",
+    "/ds/udf/upload": "udf.upload",
+    "/ds/schemaAnalysisDO": "schema.analyse",
+}
+
+
+def is_upload(scope: Scope) -> bool:
+    """A multipart request to a path that takes a file."""
+    headers = dict(scope.get("headers") or [])
+    kind = headers.get(b"content-type", b"").split(b";")[0].strip().lower()
+    return kind == b"multipart/form-data" and scope.get("path") in UPLOAD_PATHS
 
 
 class BodyTooLarge(Exception):
@@ -30,10 +52,9 @@ class BodyLimitMiddleware:
         self.max_upload_bytes = max_upload_bytes
 
     def limit_of(self, scope: Scope) -> int:
-        headers = dict(scope.get("headers") or [])
-        kind = headers.get(b"content-type", b"").split(b";")[0].strip().lower()
-        upload = kind == b"multipart/form-data" and scope.get("path") in UPLOAD_PATHS
-        return self.max_upload_bytes + FRAMING if upload else MAX_JSON_BODY
+        if not is_upload(scope):
+            return MAX_JSON_BODY
+        return min(self.max_upload_bytes, SMALLER_UPLOADS.get(scope["path"], self.max_upload_bytes)) + FRAMING
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http":
@@ -72,6 +93,33 @@ class BodyLimitMiddleware:
         message = f"the request body is larger than the limit of {limit // (1024 * 1024)} MB"
         response = envelope(413, None, message, False, headers={"connection": "close"})
         await response(scope, receive, send)
+
+
+class UploadGate:
+    """Every upload needs the developer role (jars, UDF jars, schema files; GraphQL's multipart requests carry
+    nothing else): a caller without it is refused before a byte of the body is read or spooled, as the services
+    would refuse it after (the same check, audited alike). Inside the gate, which sets the acting user."""
+
+    def __init__(self, app: ASGIApp) -> None:
+        self.app = app
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http" or not is_upload(scope):
+            await self.app(scope, receive, send)
+            return
+        try:
+            require(Role.DEVELOPER)
+        except (Unauthorized, Forbidden) as error:
+            await record(UPLOAD_ACTIONS.get(scope["path"], "upload"), "denied", None, None, error.message)
+            status = 401 if isinstance(error, Unauthorized) else 403
+            if scope["path"] == "/graphql":
+                errors = [{"message": error.message, "extensions": {"code": error.code}}]
+                response: Response = JSONResponse({"data": None, "errors": errors}, status, {"connection": "close"})
+            else:
+                response = envelope(status, None, error.message, False, headers={"connection": "close"})
+            await response(scope, receive, send)
+            return
+        await self.app(scope, receive, send)
 
 
 class TimeoutMiddleware:
