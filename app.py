@@ -11,6 +11,7 @@ from contextlib import asynccontextmanager
 from pathlib import Path
 from typing import Any
 
+from cross_web import AsyncHTTPRequestAdapter
 from cross_web import HTTPException as GraphQLHTTPException
 from starlette.applications import Starlette
 from starlette.exceptions import HTTPException
@@ -63,9 +64,21 @@ class HlinkGraphQL(GraphQL[Context, None]):
     def parse_json(self, data: str | bytes) -> Any:
         """Strict JSON (no NaN or Infinity), nested no deeper than hlink's limit; a clear 400 otherwise."""
         try:
-            return parse_json(data, "body")
+            parsed = parse_json(data, "body")
         except ValidationFailed as error:
             raise GraphQLHTTPException(400, error.message) from None
+        if not isinstance(parsed, dict | list):  # a list is a batch, which Strawberry refuses with its reason
+            raise GraphQLHTTPException(400, "the request must be a JSON object ({\"query\": ...})")
+        return parsed
+
+    async def parse_multipart(self, request: AsyncHTTPRequestAdapter) -> dict[str, str]:
+        """The GraphQL multipart request; ``operations`` and ``map`` that are not objects as the spec has them
+        (a ``map`` that is a list, paths that are not lists of strings) are a clear 400."""
+        try:
+            return await super().parse_multipart(request)
+        except (AttributeError, TypeError, KeyError, IndexError, ValueError):
+            message = 'the multipart request needs "operations" and "map" as JSON objects (the GraphQL multipart spec)'
+            raise GraphQLHTTPException(400, message) from None
 
     async def on_ws_connect(self, context: Context) -> UnsetType | dict[str, object] | None:
         """A WebSocket signs in with its handshake's Authorization header or its connection_init payload

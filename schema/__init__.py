@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import Any
 
 import strawberry
-from graphql import GraphQLError, ValidationRule
+from graphql import GraphQLError, ValidationContext, ValidationRule
 from strawberry.extensions import (
     MaxTokensLimiter,
     ParserCache,
@@ -25,13 +25,14 @@ from strawberry.tools import merge_types
 from strawberry.types import ExecutionContext, ExecutionResult
 from strawberry.types.graphql import OperationType
 
+import logs
 from resolvers.access import AccessMutation, AccessQuery
 from resolvers.alerts import AlertMutation, AlertQuery
 from resolvers.lifecycle import LifecycleMutation, Subscription
 from resolvers.mutations import Mutation
 from resolvers.queries import Query
 from schema import budget
-from schema.codes import ErrorCodes
+from schema.codes import ErrorCodes, bad_input
 from schema.cost import CostLimiter
 from schema.glossary import describe
 from schema.nul import NulGuard
@@ -89,19 +90,35 @@ class HlinkSchema(strawberry.Schema):
             return ExecutionResult(data=None, errors=[GraphQLError(overrun.message, extensions=code)])
 
     def process_errors(self, errors: list[GraphQLError], execution_context: ExecutionContext | None = None) -> None:
+        """Expected failures logged as one line; unexpected ones with their traceback, and answered as an internal
+        error with the request's id only (their text may hold internals: paths, SQL, values)."""
         unexpected = []
         for error in errors:
             cause = error.original_error
-            if cause is None or isinstance(cause, DomainError | GraphQLError):
+            if cause is None or isinstance(cause, DomainError | GraphQLError) or bad_input(error):
                 log.info("graphql: %s", redacted(error.message))
             else:
                 unexpected.append(error)
         super().process_errors(unexpected, execution_context)
+        for error in unexpected:
+            error.message = f"internal error (request {logs.request_id.get()}); the log has the details"
 
 
 @cache
 def _depth_rule(max_depth: int) -> type[ValidationRule]:
-    return depth_validator(max_depth, None)
+    limiter = depth_validator(max_depth, None)
+
+    class DepthRule(limiter):  # type: ignore[valid-type,misc]
+        """Strawberry's depth rule, which fails on a spread of a fragment the document does not define (a KeyError,
+        an internal error); graphql-core's own rule reports that fragment instead."""
+
+        def __init__(self, context: ValidationContext) -> None:
+            try:
+                super().__init__(context)
+            except KeyError:
+                ValidationRule.__init__(self, context)
+
+    return DepthRule
 
 
 @cache

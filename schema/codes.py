@@ -20,7 +20,15 @@ def code_of(error: GraphQLError) -> str:
         return code_of(cause)
     if isinstance(cause, DomainError):
         return cause.code
+    if bad_input(error):
+        return "BAD_USER_INPUT"
     return "INTERNAL_SERVER_ERROR"
+
+
+def bad_input(error: GraphQLError) -> bool:
+    """A value a scalar refused while the variables were read (a Long out of range, a string sent as an Upload):
+    such errors have no path, unlike a resolver's."""
+    return error.path is None and isinstance(error.original_error, ValueError | TypeError | OverflowError)
 
 
 class ErrorCodes(SchemaExtension):
