@@ -42,7 +42,7 @@ from services import paging, sizes
 from services.access import accounts
 from services.access.accounts import authenticate, bootstrap_admin
 from services.access.roles import ANONYMOUS
-from services.actor import current_actor
+from services.actor import SYSTEM, current_actor
 from services.artifacts.storage import Storage
 from services.clusters import allowlist
 from services.clusters.leases import leases_for
@@ -163,6 +163,7 @@ def create_app(settings: Settings | None = None, *, manage_database: bool = True
 
     @asynccontextmanager
     async def lifespan(app: Starlette) -> AsyncIterator[None]:
+        current_actor.set(SYSTEM)  # start-up work and the reconciler (its task inherits this); requests set theirs
         if manage_database:
             await database.migrate(settings.database_url)
             await database.connect(settings.database_url)

@@ -17,6 +17,7 @@ import logs
 from config import Settings, load_settings
 from flink.local import FlinkSetupError, LocalFlink, progress_to_stderr
 from flink.sqlrunner import RunnerBuildError, build_runner
+from services.actor import acting_as, command_line
 
 LOG_LEVELS = ("critical", "error", "warning", "info", "debug", "trace")
 
@@ -153,7 +154,8 @@ async def _with_database(work: Callable[[], Awaitable[int]]) -> int:
     await database.migrate(settings.database_url)
     await database.connect(settings.database_url)
     try:
-        return await work()
+        with acting_as(command_line()):  # recorded as cli:<OS user> on the audit trail and every row
+            return await work()
     finally:
         await database.disconnect()
 

@@ -93,6 +93,10 @@ class GateMiddleware:
         if scope["type"] == "http" and (refusal := self.cross_site(headers, method, path)):
             await envelope(403, None, refusal, False)(scope, receive, send)
             return
+        if sum(1 for name, _ in scope.get("headers") or [] if name == b"authorization") > 1:
+            # which one counts would depend on the parser: refuse rather than guess
+            await self.unauthorized(scope, receive, send, "send one Authorization header, not several")
+            return
         token = bearer(headers)
         actor: Actor | None = await authenticate(token) if token else None
         if token and actor is None:

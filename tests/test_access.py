@@ -4,8 +4,10 @@ in the services for both faces, and every change and sign-in is on the trail (is
 from __future__ import annotations
 
 import asyncio
+import getpass
 import json
 import os
+import sqlite3
 import subprocess
 import sys
 from datetime import timedelta
@@ -160,6 +162,10 @@ def test_the_command_line_makes_users_and_tokens(tmp_path: Path) -> None:
     token_id = extra.stdout.split()[1]
     revoked = hlink("token", "revoke", token_id)
     assert revoked.returncode == 0 and f"token {token_id} revoked" in revoked.stdout
+    with sqlite3.connect(tmp_path / "cli.sqlite3") as db:  # who did it: the OS user, and whom it was done to
+        trail = db.execute('SELECT actor, action, entity_id, outcome FROM "t_audit" ORDER BY id').fetchall()
+    me = f"cli:{getpass.getuser()}"
+    assert (me, "user.create", "carl", "ok") in trail and (me, "token.revoke", token_id, "ok") in trail, trail
 
 
 async def test_a_websocket_signs_in_with_its_connection_init(served: str) -> None:
@@ -249,7 +255,9 @@ async def test_a_burst_of_simultaneous_sign_ins_gets_no_more_guesses_than_the_li
     codes = [a.status_code for a in answers]
     # each attempt is counted before its password is checked: the burst's attempts see each other
     assert codes.count(401) <= accounts.LOGIN_MAX_FAILURES and codes.count(401) + codes.count(429) == 30, codes
-    outcomes = [str(o) for o in await AuditEntry.filter(entity_id="burst").values_list("outcome", flat=True)]
+    outcomes = [
+        str(o) for o in await AuditEntry.filter(action="login", entity_id="burst").values_list("outcome", flat=True)
+    ]
     assert outcomes.count("failed") == codes.count(401) and "ok" not in outcomes, outcomes
     # refused attempts checked no password: the window still allows the guesses left, then no more
     guesses = codes.count(401)

@@ -89,7 +89,7 @@ async def _issue(user: User, label: str, ttl: timedelta | None) -> Issued:
     return Issued(token, secret)
 
 
-@guarded("user.create", Role.ADMIN, "user")
+@guarded("user.create", Role.ADMIN, "user", key="name")
 async def create_user(name: str, role: Role, password: str | None = None) -> tuple[User, Issued]:
     """A new user with ``role`` and a first API token (never expiring; revoke it when done)."""
     user = await _new_user(name, role, password)
