@@ -12,7 +12,7 @@ from models import Cluster, Column, Datasource, DatasourceProperties, Jar, Job, 
 from services.artifacts.jars import size_text
 from services.catalog.datasources import ColumnInput, masked, shown_properties
 from services.catalog.ddl import ddl_of
-from services.catalog.secrets import mask_sql
+from services.catalog.secrets import mask_sql, shown
 from services.checks import camel
 from services.jobs.definitions import STATUS_NAMES, TYPE_NAMES
 
@@ -32,7 +32,7 @@ def plain(row: Model) -> dict[str, Any]:
     for name in row._meta.db_fields:
         if name in HIDDEN:
             continue
-        value = getattr(row, name)
+        value = shown(name, getattr(row, name))  # credentials a field may carry, masked
         out[RENAMED.get(name, camel(name))] = value.isoformat() if isinstance(value, datetime) else value
     return out
 

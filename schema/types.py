@@ -33,7 +33,7 @@ from services import paging
 from services.artifacts.jars import size_text
 from services.catalog.datasources import ROOT, masked
 from services.catalog.ddl import ddl_of
-from services.catalog.secrets import mask_sql
+from services.catalog.secrets import mask_sql, shown
 from services.clusters.overview import cluster_live
 from services.errors import DomainError, ValidationFailed
 from services.jobs.definitions import STATUS_NAMES, TYPE_NAMES
@@ -73,7 +73,7 @@ def from_row(cls: type[T], row: Model, **overrides: Any) -> T:
         elif f.name in enums:
             values[f.name] = enums[f.name](getattr(row, f.name))
         else:
-            values[f.name] = getattr(row, f.name)
+            values[f.name] = shown(f.name, getattr(row, f.name))  # credentials a field may carry, masked
     return cls(**values)
 
 
