@@ -39,7 +39,7 @@ from rest.envelope import UnexpectedErrors, domain_error, http_error, unexpected
 from rest.routes import routes as rest_routes
 from schema import budget, build_schema
 from services import paging, sizes
-from services.access import accounts
+from services.access import accounts, floodgate
 from services.access.accounts import authenticate, bootstrap_admin
 from services.access.roles import ANONYMOUS
 from services.actor import SYSTEM, current_actor
@@ -146,6 +146,7 @@ def create_app(settings: Settings | None = None, *, manage_database: bool = True
     sizes.forget()
     budget.SECONDS = settings.request_timeout or math.inf
     accounts.LOGIN_MAX_FAILURES = settings.login_max_failures
+    floodgate.forget()
     allowlist.configure(settings.cluster_allow)
     allowlist.configure_alerts(settings.alert_allow)
     sealed.configure(settings.secret_key or sealed.key_file(settings.data_dir / "secret.key"))

@@ -56,7 +56,8 @@ class AccessQuery:
 class AccessMutation:
     @strawberry.mutation(description="Sign in with a name and password: a bearer token lasting 12 hours.")
     async def login(self, info: Info, name: str, password: str) -> TokenPayload:
-        issued, error = await attempt(lambda: accounts.login(name, password))
+        client = info.context.request.client
+        issued, error = await attempt(lambda: accounts.login(name, password, client.host if client else "-"))
         return TokenPayload(issued=_issued(issued) if issued else None, error=error)
 
     @strawberry.mutation(description="Make a user with a role and a first token (admins only).")

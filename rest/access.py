@@ -37,7 +37,7 @@ async def login(request: Request) -> Response:
             checks.add(field, "is required (a string)")
     checks.done()
     assert name and password
-    issued = await accounts.login(name, password)
+    issued = await accounts.login(name, password, request.client.host if request.client else "-")
     expires = issued.token.expires_at.isoformat() if issued.token.expires_at else None
     return ok({"token": issued.secret, "expiresAt": expires, "user": name})
 

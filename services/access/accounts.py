@@ -18,6 +18,7 @@ from pwdlib import PasswordHash
 from tortoise.exceptions import IntegrityError
 
 from models import AuditEntry, Token, User
+from services.access import floodgate
 from services.access.audit import guarded
 from services.actor import Actor, Role
 from services.checks import Checks
@@ -140,40 +141,49 @@ async def authenticate(secret: str) -> Actor | None:
     return Actor(token.user.name, Role.named(token.user.role), token.user.id, token.id)
 
 
-async def login(name: str, password: str) -> Issued:
-    """A sign-in: a token lasting ``LOGIN_TTL`` for a right name and password. Every attempt is audited; a
-    failed one says only that the pair is wrong (not which half). A name with LOGIN_MAX_FAILURES failures within
-    LOGIN_WINDOW is refused (:class:`Throttled`) before argon2 runs."""
+async def login(name: str, password: str, address: str = "-") -> Issued:
+    """A sign-in: a token lasting ``LOGIN_TTL`` for a right name and password. It passes the flood gate first
+    (services/access/floodgate.py: nothing is written or hashed for an attempt over the rate). An attempt on a
+    user that exists is audited, its actor the client ``address``; a failed one says only that the pair is wrong
+    (not which half). A name with LOGIN_MAX_FAILURES failures from that address within LOGIN_WINDOW is refused
+    (:class:`Throttled`) before argon2 runs; other addresses may still sign in as it (nobody locks a name out
+    for everyone). Attempts on names that do not exist write nothing (the rate bounds them), so anonymous
+    callers cannot grow the trail."""
     name = name.replace("\x00", "\ufffd")[:64]  # no stored name holds a NUL (PostgreSQL text cannot)
-    # the attempt is written as failed before the password is checked and counted with the others: attempts
-    # sent all at once see each other, so no burst gets more than about LOGIN_MAX_FAILURES guesses a window
-    attempt = await AuditEntry.create(
-        actor=name or "?", action="login", entity_type="user", entity_id=name, outcome="failed", detail=_WRONG
-    )
-    await _not_throttled(name, attempt)
+    address = address[:64]
+    floodgate.admit(address)
     user = await User.get_or_none(name=name)
+    attempt = None
+    if user is not None:
+        # written as failed before the password is checked and counted with the others: attempts sent all at
+        # once see each other, so no burst gets more than about LOGIN_MAX_FAILURES guesses a window
+        attempt = await AuditEntry.create(
+            actor=address, action="login", entity_type="user", entity_id=name, outcome="failed", detail=_WRONG
+        )
+        await _not_throttled(name, address, attempt)
     known = user is not None and user.password_hash is not None and not user.disabled
     hashed = user.password_hash if known and user is not None and user.password_hash else _DUMMY
-    # argon2 takes ~0.1 s of CPU and 64 MiB: off the event loop
-    right = await anyio.to_thread.run_sync(_hasher.verify, password, hashed) and known
-    if not right or user is None:
-        log.info("login user %s: failed (wrong name or password)", name)
+    # argon2 takes ~0.1 s of CPU and 64 MiB: off the event loop, a few at a time
+    right = await floodgate.hashing(_hasher.verify, password, hashed) and known
+    if not right or user is None or attempt is None:
+        log.info("login user %s from %s: failed (wrong name or password)", name, address)
         raise Unauthorized("wrong name or password")
     issued = await _issue(user, "login", LOGIN_TTL)
     await AuditEntry.filter(id=attempt.id).update(outcome="ok", detail=None)
-    log.info("login user %s: ok", name)
+    log.info("login user %s from %s: ok", name, address)
     return issued
 
 
-async def _not_throttled(name: str, attempt: AuditEntry) -> None:
-    """Refuse the sign-in ``attempt`` when ``name`` has more than LOGIN_MAX_FAILURES failures (this one among
-    them, and any sent at the same time) within LOGIN_WINDOW. A refusal is recorded (``denied``) only while the
-    window holds none yet, so refused attempts neither fill the trail nor extend the wait."""
+async def _not_throttled(name: str, address: str, attempt: AuditEntry) -> None:
+    """Refuse the sign-in ``attempt`` when ``name`` has more than LOGIN_MAX_FAILURES failures from ``address``
+    (this one among them, and any sent at the same time) within LOGIN_WINDOW. A refusal is recorded (``denied``)
+    only while the window holds none yet, so refused attempts neither fill the trail nor extend the wait."""
     since = _now() - LOGIN_WINDOW
-    failed = AuditEntry.filter(action="login", outcome="failed", entity_id=name, at__gte=since)
+    tried = {"action": "login", "entity_id": name, "actor": address, "at__gte": since}
+    failed = AuditEntry.filter(outcome="failed", **tried)
     if await failed.count() <= LOGIN_MAX_FAILURES:
         return
-    denied = AuditEntry.filter(action="login", outcome="denied", entity_id=name, at__gte=since)
+    denied = AuditEntry.filter(outcome="denied", **tried)
     if await denied.exists():
         await AuditEntry.filter(id=attempt.id).delete()
     else:
