@@ -185,6 +185,31 @@ def _user(args: argparse.Namespace) -> int:
     return asyncio.run(_with_database(add))
 
 
+def _user_set(args: argparse.Namespace) -> int:
+    from services.access import accounts
+    from services.actor import Role
+    from services.errors import DomainError
+
+    try:
+        role = Role.named(args.role) if args.role else None
+    except ValueError as error:
+        print(f"hlink user: {error}", file=sys.stderr)
+        return 2
+    disabled = True if args.disable else False if args.enable else None
+    password = sys.stdin.readline().rstrip("\n") if args.password_stdin else None
+
+    async def change() -> int:
+        try:
+            user = await accounts.update_user(args.name, role, disabled, password)
+        except DomainError as error:
+            print(f"hlink user: {error.message}", file=sys.stderr)
+            return 1
+        print(f"user {user.name}: {user.role}{', disabled' if user.disabled else ''}")
+        return 0
+
+    return asyncio.run(_with_database(change))
+
+
 def _token(args: argparse.Namespace) -> int:
     from services.access import accounts
     from services.errors import DomainError
@@ -235,6 +260,14 @@ def parser() -> argparse.ArgumentParser:
     add.add_argument("--role", required=True, help="admin, developer or viewer")
     add.add_argument("--password-stdin", action="store_true", help="read a sign-in password from standard input")
     add.set_defaults(run=_user)
+    change = user_actions.add_parser("set", help="change a user's role, disable or enable them, or reset a password")
+    change.add_argument("name")
+    change.add_argument("--role", help="admin, developer or viewer")
+    state = change.add_mutually_exclusive_group()
+    state.add_argument("--disable", action="store_true", help="refuse the user's tokens and sign-ins")
+    state.add_argument("--enable", action="store_true", help="accept them again")
+    change.add_argument("--password-stdin", action="store_true", help="read a new password from standard input")
+    change.set_defaults(run=_user_set)
     token = sub.add_parser("token", help="make or revoke API tokens (on HLINK_DATABASE_URL)")
     token_actions = token.add_subparsers(dest="action", required=True)
     create = token_actions.add_parser("create", help="a new token for a user; prints it as the last line")

@@ -162,10 +162,16 @@ def test_the_command_line_makes_users_and_tokens(tmp_path: Path) -> None:
     token_id = extra.stdout.split()[1]
     revoked = hlink("token", "revoke", token_id)
     assert revoked.returncode == 0 and f"token {token_id} revoked" in revoked.stdout
+    demoted = hlink("user", "set", "carl", "--role", "viewer", "--disable")
+    assert demoted.returncode == 0 and "carl: viewer, disabled" in demoted.stdout, demoted.stderr
     with sqlite3.connect(tmp_path / "cli.sqlite3") as db:  # who did it: the OS user, and whom it was done to
         trail = db.execute('SELECT actor, action, entity_id, outcome FROM "t_audit" ORDER BY id').fetchall()
     me = f"cli:{getpass.getuser()}"
-    assert (me, "user.create", "carl", "ok") in trail and (me, "token.revoke", token_id, "ok") in trail, trail
+    assert (
+        (me, "user.create", "carl", "ok") in trail
+        and (me, "user.update", "carl", "ok") in trail
+        and (me, "token.revoke", token_id, "ok") in trail
+    ), trail
 
 
 async def test_a_websocket_signs_in_with_its_connection_init(served: str) -> None:

@@ -16,6 +16,7 @@ from datetime import UTC, datetime, timedelta
 import anyio
 from pwdlib import PasswordHash
 from tortoise.exceptions import IntegrityError
+from tortoise.expressions import Q
 
 from models import AuditEntry, Token, User
 from services.access import floodgate
@@ -121,9 +122,51 @@ async def revoke_token(token_id: int) -> Token:
     if token is None:
         raise NotFound("token", token_id)
     if token.revoked_at is None:
+        owner = await User.get(id=token.user_id)
+        if owner.role == Role.ADMIN.label and not owner.disabled:  # an admin's token: keep one admin able to act
+            await _keeps_an_admin_in(revoking=token.id)
         token.revoked_at = _now()
         await token.save(update_fields=["revoked_at"])
     return token
+
+
+async def _keeps_an_admin_in(*, revoking: int | None = None, user_id: int | None = None) -> None:
+    """:class:`Conflict` when a change would leave no enabled admin with a live token (revoking token
+    ``revoking``, or demoting or disabling user ``user_id``): nobody could sign in to the web faces as an admin
+    then. ``hlink token create`` still can, on the machine that holds the database."""
+    live = Token.filter(revoked_at__isnull=True, user__role=Role.ADMIN.label, user__disabled=False)
+    live = live.filter(Q(expires_at__isnull=True) | Q(expires_at__gt=_now()))
+    if revoking is not None:
+        live = live.exclude(id=revoking)
+    if user_id is not None:
+        live = live.exclude(user_id=user_id)
+    if not await live.exists():
+        raise Conflict("that would leave no admin with a token: make another admin's token first")
+
+
+@guarded("user.update", Role.ADMIN, "user", key="name")
+async def update_user(
+    name: str, role: Role | None = None, disabled: bool | None = None, password: str | None = None
+) -> User:
+    """Change a user's role, disable or enable them (a disabled user's tokens and sign-ins are refused), or set a
+    new password (admins only). The last admin with a token cannot be demoted or disabled."""
+    user = await _user_named(name)
+    if password is not None:
+        _check_user(name, password)
+    losing_admin = user.role == Role.ADMIN.label and ((role is not None and role != Role.ADMIN) or disabled)
+    if losing_admin:
+        await _keeps_an_admin_in(user_id=user.id)
+    fields: list[str] = []
+    if role is not None:
+        user.role, fields = role.label, [*fields, "role"]
+    if disabled is not None:
+        user.disabled, fields = disabled, [*fields, "disabled"]
+    if password is not None:
+        user.password_hash = await anyio.to_thread.run_sync(_hasher.hash, password)
+        fields.append("password_hash")
+    if fields:
+        await user.save(update_fields=fields)
+    return user
 
 
 async def authenticate(secret: str) -> Actor | None:
