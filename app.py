@@ -29,7 +29,7 @@ from strawberry.types.unset import UnsetType
 import database
 from config import Settings, load_settings
 from gate import GateMiddleware, bearer
-from limits import BodyLimitMiddleware, TimeoutMiddleware, UploadGate
+from limits import BodyLimitMiddleware, FairShare, TimeoutMiddleware, UploadGate
 from logs import RequestIdMiddleware
 from models import sealed
 from observability import MetricsMiddleware, Reachability, metrics, ready
@@ -200,6 +200,7 @@ def create_app(settings: Settings | None = None, *, manage_database: bool = True
         Middleware(BodyLimitMiddleware, max_upload_bytes=settings.max_upload_bytes),
         Middleware(GateMiddleware, allowed_origins=settings.cors_origins),
         Middleware(UploadGate),  # inside the gate: it knows the acting user
+        Middleware(FairShare, at_once=settings.caller_concurrency),  # per caller, so inside the gate too
     ]
     if settings.cors_origins:
         middleware.insert(

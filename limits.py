@@ -12,8 +12,8 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from rest.envelope import envelope
 from services.access.audit import record
-from services.access.roles import require
-from services.actor import Role
+from services.access.roles import ANONYMOUS, require
+from services.actor import Role, current_actor
 from services.catalog.schema_analysis import MAX_BYTES as MAX_SCHEMA_BYTES
 from services.errors import Forbidden, Unauthorized
 
@@ -120,6 +120,47 @@ class UploadGate:
             await response(scope, receive, send)
             return
         await self.app(scope, receive, send)
+
+
+#: paths nobody's share covers: probes and scrapers (cheap, answered from caches)
+_UNSHARED = frozenset({"/health", "/ready", "/metrics"})
+
+
+class FairShare:
+    """Each caller (a user, or an address while signed out) runs at most ``at_once`` HTTP requests at a time;
+    more wait their turn, and more than ``waiting`` waiting are answered 429 at once. So one caller's hundred
+    pages take turns, and another caller's request still finds the event loop and the database (inside the gate,
+    which names the caller; process memory only, each replica shares itself out)."""
+
+    def __init__(self, app: ASGIApp, at_once: int = 4, waiting: int = 100) -> None:
+        self.app = app
+        self.at_once, self.waiting = at_once, waiting
+        self.callers: dict[str, tuple[asyncio.Semaphore, list[int]]] = {}
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http" or scope["path"] in _UNSHARED or self.at_once <= 0:
+            await self.app(scope, receive, send)
+            return
+        actor = current_actor.get()
+        caller = (
+            actor.name if actor is not None and actor is not ANONYMOUS else f"@{(scope.get('client') or ('-',))[0]}"
+        )
+        share = self.callers.get(caller)
+        if share is None:
+            share = self.callers[caller] = (asyncio.Semaphore(self.at_once), [0])
+        semaphore, users = share
+        if semaphore.locked() and users[0] - self.at_once >= self.waiting:
+            message = f"{caller} has more than {self.waiting} requests waiting: send fewer at once"
+            await envelope(429, None, message, False)(scope, receive, send)
+            return
+        users[0] += 1
+        try:
+            async with semaphore:
+                await self.app(scope, receive, send)
+        finally:
+            users[0] -= 1
+            if users[0] == 0:
+                self.callers.pop(caller, None)
 
 
 class TimeoutMiddleware:
