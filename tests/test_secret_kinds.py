@@ -40,7 +40,7 @@ SEALED = {
 MASKED = {"address": "Sclusterpw16", "savepoints": "Ssavepoint17", "checkpoints": "Scheckpoint18"}
 
 
-async def seed(client: httpx.AsyncClient) -> tuple[int, int, int]:
+async def seed(client: httpx.AsyncClient) -> tuple[int, int, int, int]:
     cluster = envelope_ok(
         await client.post(
             "/cluster/add",
@@ -83,7 +83,7 @@ async def seed(client: httpx.AsyncClient) -> tuple[int, int, int]:
     )
     own = own.replace(f"'13{SEALED['adjacent'][-2:]}'", "'13'")  # 'Sadj' '13': the secret is Sadj13, split in two
     mine = envelope_ok(await client.post("/ds/addDO", json=ds_body("own_t", ddlEnable=1, dsDdl=own)))
-    return int(job["id"]), int(generated["id"]), int(mine["id"])
+    return cluster_id, int(job["id"]), int(generated["id"]), int(mine["id"])
 
 
 def leaks(text: str) -> list[str]:
@@ -98,11 +98,11 @@ async def test_every_kind_of_secret_is_masked_in_every_answer_and_sealed_at_rest
     client: httpx.AsyncClient, database_url: str, caplog: pytest.LogCaptureFixture
 ) -> None:
     with caplog.at_level(logging.INFO):  # hlink's lines (the ORM's DEBUG lines echo SQL parameters)
-        job_id, ds_id, own_id = await seed(client)
+        cluster_id, job_id, ds_id, own_id = await seed(client)
         answers = [
             await client.get("/cluster/check/list"),
             await client.get("/cluster/list"),
-            await client.get("/cluster/info", params={"clusterId": 1}),
+            await client.get("/cluster/info", params={"clusterId": cluster_id}),
             await client.get("/jobs/list"),
             await client.get(f"/jobs/{job_id}"),
             await client.get("/ds/list", params={"dsType": "source"}),
