@@ -5,11 +5,13 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import functools
+import math
 from collections.abc import AsyncIterator, Mapping
 from contextlib import asynccontextmanager
 from pathlib import Path
 from typing import Any
 
+from cross_web import AsyncHTTPRequestAdapter
 from cross_web import HTTPException as GraphQLHTTPException
 from starlette.applications import Starlette
 from starlette.exceptions import HTTPException
@@ -28,7 +30,7 @@ from strawberry.types.unset import UnsetType
 import database
 from config import Settings, load_settings
 from gate import GateMiddleware, bearer
-from limits import BodyLimitMiddleware, TimeoutMiddleware
+from limits import BodyLimitMiddleware, FairShare, TimeoutMiddleware, UploadGate
 from logs import RequestIdMiddleware
 from models import sealed
 from observability import MetricsMiddleware, Reachability, metrics, ready
@@ -37,14 +39,14 @@ from rest.docs import routes as docs_routes
 from rest.envelope import UnexpectedErrors, domain_error, envelope, http_error, unexpected_error
 from rest.routes import routes as rest_routes
 from runtime import Runtime
-from schema import build_schema
+from schema import budget, build_schema
 from schema.codes import refusal as graphql_refusal
 from schema.context import Context
-from services import allowlist, clock, paging
-from services.access import accounts
+from services import allowlist, clock, paging, sizes
+from services.access import accounts, floodgate
 from services.access.accounts import authenticate, bootstrap_admin
 from services.access.roles import ANONYMOUS
-from services.actor import current_actor
+from services.actor import SYSTEM, current_actor
 from services.artifacts.storage import Storage
 from services.clusters.leases import leases_for
 from services.clusters.registry import register_local_cluster
@@ -64,9 +66,21 @@ class HlinkGraphQL(GraphQL[Context, None]):
     def parse_json(self, data: str | bytes) -> Any:
         """Strict JSON (no NaN or Infinity), nested no deeper than hlink's limit; a clear 400 otherwise."""
         try:
-            return parse_json(data, "body")
+            parsed = parse_json(data, "body")
         except ValidationFailed as error:
             raise GraphQLHTTPException(400, error.message) from None
+        if not isinstance(parsed, dict | list):  # a list is a batch, which Strawberry refuses with its reason
+            raise GraphQLHTTPException(400, 'the request must be a JSON object ({"query": ...})')
+        return parsed
+
+    async def parse_multipart(self, request: AsyncHTTPRequestAdapter) -> dict[str, str]:
+        """The GraphQL multipart request; ``operations`` and ``map`` that are not objects as the spec has them
+        (a ``map`` that is a list, paths that are not lists of strings) are a clear 400."""
+        try:
+            return await super().parse_multipart(request)
+        except (AttributeError, TypeError, KeyError, IndexError, ValueError):
+            message = 'the multipart request needs "operations" and "map" as JSON objects (the GraphQL multipart spec)'
+            raise GraphQLHTTPException(400, message) from None
 
     async def on_ws_connect(self, context: Context) -> UnsetType | dict[str, object] | None:
         """A WebSocket signs in with its handshake's Authorization header or its connection_init payload
@@ -139,7 +153,11 @@ def create_app(settings: Settings | None = None, *, manage_database: bool = True
     settings = settings or load_settings()
     paging.PAGE_CAP = settings.page_cap
     clock.configure(clock.parse_zone(settings.time_zone))
+    sizes.MAX_COLUMNS = settings.max_columns
+    sizes.forget()
+    budget.SECONDS = settings.request_timeout or math.inf
     accounts.LOGIN_MAX_FAILURES = settings.login_max_failures
+    floodgate.forget()
     allowlist.configure(settings.cluster_allow)
     allowlist.configure_alerts(settings.alert_allow)
     sealed.configure(settings.secret_key or sealed.key_file(settings.data_dir / "secret.key"))
@@ -157,6 +175,7 @@ def create_app(settings: Settings | None = None, *, manage_database: bool = True
 
     @asynccontextmanager
     async def lifespan(app: Starlette) -> AsyncIterator[None]:
+        current_actor.set(SYSTEM)  # start-up work and the reconciler (its task inherits this); requests set theirs
         if manage_database:
             await database.migrate(settings.database_url)
             await database.connect(settings.database_url)
@@ -191,6 +210,8 @@ def create_app(settings: Settings | None = None, *, manage_database: bool = True
         Middleware(TimeoutMiddleware, seconds=settings.request_timeout, refuse=refuse),
         Middleware(BodyLimitMiddleware, max_upload_bytes=settings.max_upload_bytes, refuse=refuse),
         Middleware(GateMiddleware, refuse=refuse, allowed_origins=settings.cors_origins),
+        Middleware(UploadGate, refuse=refuse),  # inside the gate: it knows the acting user
+        Middleware(FairShare, at_once=settings.caller_concurrency, refuse=refuse),  # per caller: inside the gate
     ]
     if settings.cors_origins:
         middleware.insert(

@@ -4,16 +4,20 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import os
 import shutil
 import sys
+import threading
 from collections.abc import Awaitable, Callable
 from importlib import metadata
+from types import FrameType
 
 import database
 import logs
 from config import Settings, load_settings
 from flink.local import FlinkSetupError, LocalFlink, progress_to_stderr
 from flink.sqlrunner import RunnerBuildError, build_runner
+from services.actor import acting_as, command_line
 
 LOG_LEVELS = ("critical", "error", "warning", "info", "debug", "trace")
 
@@ -27,6 +31,33 @@ def _version() -> str:
 
 def _local_flink(settings: Settings) -> LocalFlink:
     return LocalFlink(settings.flink_dir, rest_port=settings.local_flink_port, version=settings.local_flink_version)
+
+
+#: seconds requests may go on after SIGTERM before they are cancelled; the process ends by STOP_DEADLINE at the latest
+SHUTDOWN_GRACE = 3
+STOP_DEADLINE = 10.0
+
+
+def _server_class() -> type:
+    import uvicorn
+
+    class Server(uvicorn.Server):
+        """uvicorn's server, which ends the process within :data:`STOP_DEADLINE` of SIGTERM or SIGINT even when
+        something keeps the event loop from shutting down in order (a watchdog thread, not the loop, decides)."""
+
+        def handle_exit(self, sig: int, frame: FrameType | None) -> None:
+            if not self.should_exit:
+                watchdog = threading.Timer(STOP_DEADLINE, _exit_now, args=(sig,))
+                watchdog.daemon = True
+                watchdog.start()
+            super().handle_exit(sig, frame)
+
+    return Server
+
+
+def _exit_now(sig: int) -> None:
+    print(f"hlink: still running {STOP_DEADLINE:g} s after signal {sig}; exiting now", file=sys.stderr, flush=True)
+    os._exit(1)
 
 
 def _serve(args: argparse.Namespace) -> int:
@@ -46,14 +77,17 @@ def _serve(args: argparse.Namespace) -> int:
         print("hlink: no JDK found (java, javac): serving without a local Flink", file=sys.stderr)
     print(f"hlink: database {settings.database_url}, storage {settings.storage_dir}", flush=True)
     print(f"hlink: GraphiQL at http://{args.host or settings.host}:{args.port or settings.port}/graphql", flush=True)
-    uvicorn.run(
+    config = uvicorn.Config(
         "app:create_app",
         factory=True,
         host=args.host or settings.host,
         port=args.port or settings.port,
         log_level=args.log_level,
         log_config=logs.config(settings.log_format, args.log_level),
+        # requests still running when asked to stop get this long, then are cancelled
+        timeout_graceful_shutdown=SHUTDOWN_GRACE,
     )
+    _server_class()(config).run()
     return 0
 
 
@@ -121,7 +155,8 @@ async def _with_database(work: Callable[[], Awaitable[int]]) -> int:
     await database.migrate(settings.database_url)
     await database.connect(settings.database_url)
     try:
-        return await work()
+        with acting_as(command_line()):  # recorded as cli:<OS user> on the audit trail and every row
+            return await work()
     finally:
         await database.disconnect()
 
@@ -149,6 +184,31 @@ def _user(args: argparse.Namespace) -> int:
         return 0
 
     return asyncio.run(_with_database(add))
+
+
+def _user_set(args: argparse.Namespace) -> int:
+    from services.access import accounts
+    from services.actor import Role
+    from services.errors import DomainError
+
+    try:
+        role = Role.named(args.role) if args.role else None
+    except ValueError as error:
+        print(f"hlink user: {error}", file=sys.stderr)
+        return 2
+    disabled = True if args.disable else False if args.enable else None
+    password = sys.stdin.readline().rstrip("\n") if args.password_stdin else None
+
+    async def change() -> int:
+        try:
+            user = await accounts.update_user(args.name, role, disabled, password)
+        except DomainError as error:
+            print(f"hlink user: {error.message}", file=sys.stderr)
+            return 1
+        print(f"user {user.name}: {user.role}{', disabled' if user.disabled else ''}")
+        return 0
+
+    return asyncio.run(_with_database(change))
 
 
 def _token(args: argparse.Namespace) -> int:
@@ -201,6 +261,14 @@ def parser() -> argparse.ArgumentParser:
     add.add_argument("--role", required=True, help="admin, developer or viewer")
     add.add_argument("--password-stdin", action="store_true", help="read a sign-in password from standard input")
     add.set_defaults(run=_user)
+    change = user_actions.add_parser("set", help="change a user's role, disable or enable them, or reset a password")
+    change.add_argument("name")
+    change.add_argument("--role", help="admin, developer or viewer")
+    state = change.add_mutually_exclusive_group()
+    state.add_argument("--disable", action="store_true", help="refuse the user's tokens and sign-ins")
+    state.add_argument("--enable", action="store_true", help="accept them again")
+    change.add_argument("--password-stdin", action="store_true", help="read a new password from standard input")
+    change.set_defaults(run=_user_set)
     token = sub.add_parser("token", help="make or revoke API tokens (on HLINK_DATABASE_URL)")
     token_actions = token.add_subparsers(dest="action", required=True)
     create = token_actions.add_parser("create", help="a new token for a user; prints it as the last line")

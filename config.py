@@ -22,6 +22,10 @@ class Settings:
     cors_origins: tuple[str, ...] = ()
     max_upload_bytes: int = 256 * 1024 * 1024
     page_cap: int = 500
+    #: columns (nested ones included) one datasource may have: what GraphQL prices a datasource's columns at
+    max_columns: int = 1000
+    #: HTTP requests one caller runs at a time (more wait their turn); 0: no limit
+    caller_concurrency: int = 4
     # GraphQL guards against abusive documents
     max_depth: int = 12
     max_tokens: int = 5000
@@ -153,6 +157,8 @@ def load_settings(env: Mapping[str, str] | None = None) -> Settings:
         cors_origins=tuple(o.strip() for o in (e.get("HLINK_CORS_ORIGINS") or "").split(",") if o.strip()),
         max_upload_bytes=_int(e, "HLINK_MAX_UPLOAD_MB", 256) * 1024 * 1024,
         page_cap=_int(e, "HLINK_PAGE_CAP", 500),
+        max_columns=max(1, _int(e, "HLINK_MAX_COLUMNS", 1000)),
+        caller_concurrency=max(0, _int(e, "HLINK_CALLER_CONCURRENCY", 4)),
         max_cost=_int(e, "HLINK_GRAPHQL_MAX_COST", 1_000_000),
         request_timeout=_seconds(e, "HLINK_REQUEST_TIMEOUT", 300.0),
         log_format=_choice(e, "HLINK_LOG_FORMAT", ("text", "json")),

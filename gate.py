@@ -112,6 +112,10 @@ class GateMiddleware:
         if scope["type"] == "http" and (refusal := self.cross_site(headers, method, path)):
             await self.refuse(scope, 403, refusal, None)(scope, receive, send)
             return
+        if sum(1 for name, _ in scope.get("headers") or [] if name == b"authorization") > 1:
+            # which one counts would depend on the parser: refuse rather than guess
+            await self.unauthorized(scope, receive, send, "send one Authorization header, not several")
+            return
         token, from_cookie = bearer(headers), False
         if token is None and scope["type"] == "http":
             # never a WebSocket's: a browser sends cookies for a foreign page's handshakes too

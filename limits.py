@@ -1,7 +1,7 @@
 """Limits on every request, for both faces: bodies counted while they stream (one over its limit is cut off at
 the limit, a declared Content-Length at once, a chunked body at the byte that crosses it, before it reaches a
-parser or the disk, and answered 413), and a time limit (answered 503); each face shapes the answer
-(:mod:`refusals`)."""
+parser or the disk, and answered 413), uploads refused to a role that may not upload before a byte of their
+body is read, and a time limit (answered 503); each face shapes the answer (:mod:`refusals`)."""
 
 from __future__ import annotations
 
@@ -10,6 +10,11 @@ import asyncio
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from refusals import Refuse
+from services.access.audit import record
+from services.access.roles import ANONYMOUS, require
+from services.actor import Role, current_actor
+from services.catalog.schema_analysis import MAX_BYTES as MAX_SCHEMA_BYTES
+from services.errors import Forbidden, Unauthorized
 
 #: what multipart framing adds to a file (boundaries, part headers, the other fields)
 FRAMING = 64 * 1024
@@ -17,6 +22,21 @@ FRAMING = 64 * 1024
 UPLOAD_PATHS = frozenset({"/jars/upload", "/ds/udf/upload", "/ds/schemaAnalysisDO", "/graphql"})
 #: the largest body that is not an upload (JSON, GraphQL documents): the documented bodies are a few KB
 MAX_JSON_BODY = 16 * 1024 * 1024
+#: uploads whose file has a smaller limit than a jar's: a schema file (services/catalog/schema_analysis.py)
+SMALLER_UPLOADS = {"/ds/schemaAnalysisDO": MAX_SCHEMA_BYTES}
+#: the action each upload path is audited as when refused (the service's own name for it)
+UPLOAD_ACTIONS = {
+    "/jars/upload": "jar.upload",
+    "/ds/udf/upload": "udf.upload",
+    "/ds/schemaAnalysisDO": "schema.analyse",
+}
+
+
+def is_upload(scope: Scope) -> bool:
+    """A multipart request to a path that takes a file."""
+    headers = dict(scope.get("headers") or [])
+    kind = headers.get(b"content-type", b"").split(b";")[0].strip().lower()
+    return kind == b"multipart/form-data" and scope.get("path") in UPLOAD_PATHS
 
 
 class BodyTooLarge(Exception):
@@ -32,10 +52,9 @@ class BodyLimitMiddleware:
         self.refusal = refuse
 
     def limit_of(self, scope: Scope) -> int:
-        headers = dict(scope.get("headers") or [])
-        kind = headers.get(b"content-type", b"").split(b";")[0].strip().lower()
-        upload = kind == b"multipart/form-data" and scope.get("path") in UPLOAD_PATHS
-        return self.max_upload_bytes + FRAMING if upload else MAX_JSON_BODY
+        if not is_upload(scope):
+            return MAX_JSON_BODY
+        return min(self.max_upload_bytes, SMALLER_UPLOADS.get(scope["path"], self.max_upload_bytes)) + FRAMING
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http":
@@ -72,6 +91,71 @@ class BodyLimitMiddleware:
     async def refuse(self, scope: Scope, receive: Receive, send: Send, limit: int) -> None:
         message = f"the request body is larger than the limit of {limit // (1024 * 1024)} MB"
         await self.refusal(scope, 413, message, {"connection": "close"})(scope, receive, send)
+
+
+class UploadGate:
+    """Every upload needs the developer role (jars, UDF jars, schema files; GraphQL's multipart requests carry
+    nothing else): a caller without it is refused before a byte of the body is read or spooled, as the services
+    would refuse it after (the same check, audited alike). Inside the gate, which sets the acting user."""
+
+    def __init__(self, app: ASGIApp, refuse: Refuse) -> None:
+        self.app = app
+        self.refuse = refuse
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http" or not is_upload(scope):
+            await self.app(scope, receive, send)
+            return
+        try:
+            require(Role.DEVELOPER)
+        except (Unauthorized, Forbidden) as error:
+            await record(UPLOAD_ACTIONS.get(scope["path"], "upload"), "denied", None, None, error.message)
+            status = 401 if isinstance(error, Unauthorized) else 403
+            await self.refuse(scope, status, error.message, {"connection": "close"})(scope, receive, send)
+            return
+        await self.app(scope, receive, send)
+
+
+#: paths nobody's share covers: probes and scrapers (cheap, answered from caches)
+_UNSHARED = frozenset({"/health", "/ready", "/metrics"})
+
+
+class FairShare:
+    """Each caller (a user, or an address while signed out) runs at most ``at_once`` HTTP requests at a time;
+    more wait their turn, and more than ``waiting`` waiting are answered 429 at once. So one caller's hundred
+    pages take turns, and another caller's request still finds the event loop and the database (inside the gate,
+    which names the caller; process memory only, each replica shares itself out)."""
+
+    def __init__(self, app: ASGIApp, refuse: Refuse, at_once: int = 4, waiting: int = 100) -> None:
+        self.app = app
+        self.refuse = refuse
+        self.at_once, self.waiting = at_once, waiting
+        self.callers: dict[str, tuple[asyncio.Semaphore, list[int]]] = {}
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http" or scope["path"] in _UNSHARED or self.at_once <= 0:
+            await self.app(scope, receive, send)
+            return
+        actor = current_actor.get()
+        caller = (
+            actor.name if actor is not None and actor is not ANONYMOUS else f"@{(scope.get('client') or ('-',))[0]}"
+        )
+        share = self.callers.get(caller)
+        if share is None:
+            share = self.callers[caller] = (asyncio.Semaphore(self.at_once), [0])
+        semaphore, users = share
+        if semaphore.locked() and users[0] - self.at_once >= self.waiting:
+            message = f"{caller} has more than {self.waiting} requests waiting: send fewer at once"
+            await self.refuse(scope, 429, message, None)(scope, receive, send)
+            return
+        users[0] += 1
+        try:
+            async with semaphore:
+                await self.app(scope, receive, send)
+        finally:
+            users[0] -= 1
+            if users[0] == 0:
+                self.callers.pop(caller, None)
 
 
 class TimeoutMiddleware:

@@ -28,7 +28,19 @@ class Context(logging.Filter):
     def filter(self, record: logging.LogRecord) -> bool:
         record.request_id = request_id.get()
         record.user = acting()
+        if record.name == "uvicorn.access" and isinstance(record.args, tuple) and len(record.args) == 5:
+            client, method, target, version, status = record.args  # uvicorn's access line
+            record.args = (client, method, without_query_values(str(target)), version, status)
         return True
+
+
+def without_query_values(target: str) -> str:
+    """A request target as logged: its path and the names of its query parameters, never their values (an
+    address with its password, a token sent as ?access_token=)."""
+    path, asked, query = target.partition("?")
+    if not asked:
+        return target
+    return path + "?" + "&".join(part.split("=", 1)[0] + "=*" for part in query.split("&") if part)
 
 
 class JsonLines(logging.Formatter):

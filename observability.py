@@ -95,9 +95,23 @@ class Reachability:
             return False
 
 
+#: seconds one readiness answer is reused: anonymous callers share it instead of each costing a few statements
+READY_TTL = 1.0
+
+
 async def ready(request: Request) -> Response:
-    """200 when the database answers and the migrations are current; each cluster's reachability beside."""
-    reachability: Reachability = request.app.state.reachability
+    """200 when the database answers and the migrations are current; each cluster's reachability beside. One
+    answer per process every :data:`READY_TTL` seconds, shared by every caller meanwhile (those arriving while it
+    is made wait for it)."""
+    state = request.app.state
+    shared: tuple[float, asyncio.Task[Response]] | None = getattr(state, "ready_answer", None)
+    if shared is None or time.monotonic() - shared[0] > READY_TTL:
+        shared = (time.monotonic(), asyncio.create_task(_readiness(state.reachability)))
+        state.ready_answer = shared
+    return await asyncio.shield(shared[1])
+
+
+async def _readiness(reachability: Reachability) -> Response:
     answer: dict[str, object] = {"database": "ok", "migrations": "current"}
     try:
         rows = await connections.get("default").execute_query_dict('SELECT "version" FROM "aerich"')

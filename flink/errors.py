@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import re
 
+from masking import mask_text
+
 _STATEMENT = re.compile(r"hlink statement #(-?\d+) failed: (.*?)(?=\n\tat |\n\t\.\.\. |\Z)", re.S)
 _POSITION = re.compile(r"line (\d+), column (\d+)")
 _EXCEPTION_PREFIX = re.compile(r"^(?:[a-zA-Z_$][\w$]*\.)+[A-Z][\w$]*(?:Exception|Error|Throwable)?: ")
@@ -13,6 +15,7 @@ class FlinkError(Exception):
     """Something went wrong talking to Flink; ``str(error)`` is the readable cause."""
 
     def __init__(self, message: str, *, status: int | None = None, statement: int | None = None) -> None:
+        message = mask_text(message)  # it may name the cluster's address, credentials included
         super().__init__(message)
         self.message = message
         self.status = status

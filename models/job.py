@@ -4,7 +4,9 @@ from typing import TYPE_CHECKING, Any
 
 from tortoise import fields
 
+from masking import mask_arguments
 from models.base import Audited
+from models.sealed import SealedTextField
 
 if TYPE_CHECKING:
     from models.cluster import Cluster
@@ -32,7 +34,7 @@ class Job(Audited):
     # JAR jobs
     use_jar = fields.CharField(max_length=512, null=True)
     entry_class = fields.CharField(max_length=512, null=True)
-    program = fields.TextField(null=True)
+    program = SealedTextField(null=True, masking=mask_arguments)  # --password x: stored sealed
     # restore
     allow_nrs = fields.IntField(default=0)
     savepoint_path = fields.CharField(max_length=1024, null=True)

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import os
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -126,13 +127,15 @@ class SealedJSONField(fields.JSONField):  # type: ignore[type-arg]
 class SealedTextField(fields.TextField):
     """Text stored sealed when it holds a secret (an option named like one, credentials in a URL), or always."""
 
-    def __init__(self, always: bool = False, **kwargs: Any) -> None:
+    def __init__(self, always: bool = False, masking: Callable[[str], str] = mask_sql, **kwargs: Any) -> None:
         super().__init__(**kwargs)
         self.always = always
+        #: how the text is shown: it holds a secret when that changes it (the rule of secrets.py, here too)
+        self.masking = masking
 
     def to_db_value(self, value: Any, instance: Any) -> Any:
         value = super().to_db_value(value, instance)
-        if isinstance(value, str) and value and (self.always or mask_sql(value) != value):
+        if isinstance(value, str) and value and (self.always or self.masking(value) != value):
             return seal(value)
         return value
 

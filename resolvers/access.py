@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import datetime
+from typing import Annotated
 
 import strawberry
 
@@ -56,7 +57,8 @@ class AccessQuery:
 class AccessMutation:
     @strawberry.mutation(description="Sign in with a name and password: a bearer token lasting 12 hours.")
     async def login(self, info: Info, name: str, password: str) -> TokenPayload:
-        issued, error = await attempt(lambda: accounts.login(name, password))
+        client = info.context.request.client
+        issued, error = await attempt(lambda: accounts.login(name, password, client.host if client else "-"))
         return TokenPayload(issued=_issued(issued) if issued else None, error=error)
 
     @strawberry.mutation(description="Make a user with a role and a first token (admins only).")
@@ -66,6 +68,23 @@ class AccessMutation:
             return TokenPayload(error=error)
         user, issued = made
         return TokenPayload(issued=_issued(issued), user=User.of(user))
+
+    @strawberry.mutation(
+        description="Change a user (admins only): their role, disabled (their tokens and sign-ins refused) or a new "
+        "password; the last admin with a token cannot be demoted or disabled."
+    )
+    async def update_user(
+        self,
+        name: str,
+        role: UserRole | None = None,
+        disabled: Annotated[
+            bool | None, strawberry.argument(description="True refuses the user's tokens and sign-ins; false again")
+        ] = None,
+        password: str | None = None,
+    ) -> TokenPayload:
+        given = Role.named(role.name) if role is not None else None
+        changed, error = await attempt(lambda: accounts.update_user(name, given, disabled, password))
+        return TokenPayload(user=User.of(changed) if changed else None, error=error)
 
     @strawberry.mutation(description="Make another token for a user, expiring after `days` when given (admins only).")
     async def create_token(self, name: str, label: str = "api", days: int | None = None) -> TokenPayload:

@@ -39,7 +39,7 @@ async def login(request: Request) -> Response:
             checks.add(field, "is required (a string)")
     checks.done()
     assert name and password
-    issued = await accounts.login(name, password)
+    issued = await accounts.login(name, password, request.client.host if request.client else "-")
     expires = issued.token.expires_at.isoformat() if issued.token.expires_at else None
     answer = ok({"token": issued.secret, "expiresAt": expires, "user": name})
     # where the original's pages kept their token; never sent for a foreign page's requests (SameSite), never

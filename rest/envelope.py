@@ -8,7 +8,7 @@ from collections.abc import Mapping
 from typing import Any
 
 from starlette.exceptions import HTTPException
-from starlette.requests import Request
+from starlette.requests import ClientDisconnect, Request
 from starlette.responses import JSONResponse, Response
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
@@ -149,6 +149,9 @@ async def unexpected_error(request: Request, exc: Exception) -> Response:
         # an outage, not a bug: one line, no traceback, and the client may try again
         log.warning("the database did not answer on %s %s: %r", request.method, request.url.path, exc)
         return envelope(503, None, f"the database is unavailable, try again: {type(exc).__name__}", False)
+    if isinstance(exc, ClientDisconnect):  # the caller went away mid-request: no fault, nobody to answer
+        log.info("the client disconnected during %s %s", request.method, request.url.path)
+        return envelope(400, None, "the client disconnected before its request was read", False)
     log.exception("unexpected error on %s %s", request.method, request.url.path)
     return envelope(500, None, f"internal error: {type(exc).__name__}", False)
 

@@ -8,7 +8,7 @@ from typing import Any
 
 from tortoise.models import Model
 
-from masking import mask_sql
+from masking import mask_sql, shown
 from models import Cluster, Column, Datasource, DatasourceProperties, Jar, Job, JobDatasource, Udf
 from services import clock
 from services.artifacts.jars import size_text
@@ -34,7 +34,7 @@ def plain(row: Model) -> dict[str, Any]:
     for name in row._meta.db_fields:
         if name in HIDDEN:
             continue
-        value = getattr(row, name)
+        value = shown(name, getattr(row, name))  # credentials a field may carry, masked
         out[RENAMED.get(name, camel(name))] = clock.text(value) if isinstance(value, datetime) else value
     return out
 

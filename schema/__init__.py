@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import Any
 
 import strawberry
-from graphql import GraphQLError, ValidationRule
+from graphql import GraphQLError, ValidationContext, ValidationRule
 from strawberry.extensions import (
     MaxTokensLimiter,
     ParserCache,
@@ -25,7 +25,9 @@ from strawberry.schema.schema import DEFAULT_ALLOWED_OPERATION_TYPES
 from strawberry.types import ExecutionContext, ExecutionResult
 from strawberry.types.graphql import OperationType
 
-from schema.codes import ErrorCodes
+import logs
+from schema import budget
+from schema.codes import ErrorCodes, bad_input
 from schema.cost import CostLimiter
 from schema.glossary import describe
 from schema.nul import NulGuard
@@ -69,27 +71,49 @@ class HlinkSchema(strawberry.Schema):
     ) -> ExecutionResult:
         """Strawberry's execute, without subscriptions: one answer cannot carry a stream, and Strawberry would run
         a subscription sent over plain HTTP as a query and fail inside it; now it is a clear 400 (they go over the
-        WebSocket)."""
+        WebSocket). The operation runs under its budget (schema/budget.py)."""
         given = DEFAULT_ALLOWED_OPERATION_TYPES if allowed_operation_types is None else allowed_operation_types
         allowed = set(given) - {OperationType.SUBSCRIPTION}
-        return await super().execute(
-            query, variable_values, context_value, root_value, operation_name, allowed, operation_extensions
-        )
+        try:
+            with budget.bounded():
+                return await super().execute(
+                    query, variable_values, context_value, root_value, operation_name, allowed, operation_extensions
+                )
+        except budget.Overrun as overrun:  # the whole operation ends: no partial answer
+            log.info("graphql: %s", overrun.message)
+            code = {"code": "QUERY_TOO_COSTLY"}
+            return ExecutionResult(data=None, errors=[GraphQLError(overrun.message, extensions=code)])
 
     def process_errors(self, errors: list[GraphQLError], execution_context: ExecutionContext | None = None) -> None:
+        """Expected failures logged as one line; unexpected ones with their traceback, and answered as an internal
+        error with the request's id only (their text may hold internals: paths, SQL, values)."""
         unexpected = []
         for error in errors:
             cause = error.original_error
-            if cause is None or isinstance(cause, DomainError | GraphQLError):
+            if cause is None or isinstance(cause, DomainError | GraphQLError) or bad_input(error):
                 log.info("graphql: %s", redacted(error.message))
             else:
                 unexpected.append(error)
         super().process_errors(unexpected, execution_context)
+        for error in unexpected:
+            error.message = f"internal error (request {logs.request_id.get()}); the log has the details"
 
 
 @cache
 def _depth_rule(max_depth: int) -> type[ValidationRule]:
-    return depth_validator(max_depth, None)
+    limiter = depth_validator(max_depth, None)
+
+    class DepthRule(limiter):  # type: ignore[valid-type,misc]
+        """Strawberry's depth rule, which fails on a spread of a fragment the document does not define (a KeyError,
+        an internal error); graphql-core's own rule reports that fragment instead."""
+
+        def __init__(self, context: ValidationContext) -> None:
+            try:
+                super().__init__(context)
+            except KeyError:
+                ValidationRule.__init__(self, context)
+
+    return DepthRule
 
 
 @cache

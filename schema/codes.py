@@ -21,11 +21,19 @@ def code_of(error: GraphQLError) -> str:
         return code_of(cause)
     if isinstance(cause, DomainError):
         return cause.code
+    if bad_input(error):
+        return "BAD_USER_INPUT"
     return "INTERNAL_SERVER_ERROR"
 
 
 #: the code of a request refused before GraphQL ran (by the gate, the body or the time limit), by its status
-HTTP_CODES = {401: "UNAUTHENTICATED", 403: "FORBIDDEN", 413: "BAD_USER_INPUT", 503: "UNAVAILABLE"}
+HTTP_CODES = {
+    401: "UNAUTHENTICATED",
+    403: "FORBIDDEN",
+    413: "BAD_USER_INPUT",
+    429: "TOO_MANY_REQUESTS",
+    503: "UNAVAILABLE",
+}
 
 
 def refusal(status: int, message: str, headers: Mapping[str, str] | None = None) -> JSONResponse:
@@ -33,6 +41,12 @@ def refusal(status: int, message: str, headers: Mapping[str, str] | None = None)
     code = HTTP_CODES.get(status, "INTERNAL_SERVER_ERROR")
     body = {"data": None, "errors": [{"message": message, "extensions": {"code": code}}]}
     return JSONResponse(body, status_code=status, headers=headers)
+
+
+def bad_input(error: GraphQLError) -> bool:
+    """A value a scalar refused while the variables were read (a Long out of range, a string sent as an Upload):
+    such errors have no path, unlike a resolver's."""
+    return error.path is None and isinstance(error.original_error, ValueError | TypeError | OverflowError)
 
 
 class ErrorCodes(SchemaExtension):

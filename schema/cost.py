@@ -1,14 +1,21 @@
 """What a GraphQL query may cost, estimated before it runs (HLINK_GRAPHQL_MAX_COST).
 
 Each field costs one, times the sizes of the lists above it: a field's ``limit`` argument (its variable's
-value, or the page cap when it is not given a number) is the size of the list it answers, and a list without
-one counts as :data:`UNBOUNDED_LIST`. Fields that ask Flink or build a script weigh :data:`HEAVY`. A query over
-the maximum is refused with one error naming its cost, and nothing of it runs.
+value, or the page cap when it is not given a number) is the size of the list it answers. A list without one
+counts as what it can hold: a datasource's columns and properties, a job's mapping and savepoints as the
+largest such list stored (services/sizes.py; columns are capped on save), at least :data:`UNBOUNDED_LIST`; a
+column's children as one each (all the children of a tree's columns are columns of the same datasource,
+counted once above). Introspection is priced as the schema's own lists are long. Fields that ask Flink or build
+a script weigh :data:`HEAVY`, and an operation may hold at most :data:`MAX_FLINK_FIELDS` of the first and
+:data:`MAX_BUILDS` of the second. A query over a limit is refused with one error naming its cost, and nothing
+of it runs (the sizes are read only for a query the cheapest estimate lets through).
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping
+import math
+from collections.abc import AsyncIterator, Iterator, Mapping
+from functools import cache
 from typing import Any
 
 from graphql import (
@@ -24,30 +31,87 @@ from graphql import (
     InlineFragmentNode,
     IntValueNode,
     OperationDefinitionNode,
+    SchemaMetaFieldDef,
     SelectionSetNode,
+    TypeMetaFieldDef,
     VariableNode,
     get_named_type,
 )
 from strawberry.extensions import SchemaExtension
 
-from services import paging
+from services import paging, sizes
+from services.sizes import Sizes
 
-#: what a list without a ``limit`` argument is taken to hold (a datasource's columns, a job's mappings ...)
+#: the least a list without a ``limit`` argument is taken to hold
 UNBOUNDED_LIST = 5
-#: fields that call Flink or build a job's script
-HEAVY_FIELDS = frozenset({"overview", "flinkView", "script", "ddl"})
+#: fields that call Flink, and fields that build a job's script or a datasource's DDL
+FLINK_FIELDS = frozenset({"overview", "flinkView"})
+BUILD_FIELDS = frozenset({"script", "ddl"})
 HEAVY = 1000
+#: the most fields of one operation that may ask Flink (each is a call), and that may build a script
+MAX_FLINK_FIELDS = 20
+MAX_BUILDS = 100
+#: lists without a limit whose size the stored rows say, by (type, field): the kind of :class:`Sizes`
+SIZED = {
+    ("Datasource", "columns"): "columns",
+    ("Datasource", "allColumns"): "columns",
+    ("Datasource", "properties"): "properties",
+    ("Job", "mappings"): "mappings",
+    ("Job", "sources"): "mappings",
+    ("Job", "sideTables"): "mappings",
+    ("Job", "sinks"): "mappings",
+    ("Job", "savepoints"): "savepoints",
+}
+#: lists whose items, summed over every parent, are bounded by a list counted above them
+ONE_EACH = frozenset({("Column", "children")})
 #: the deepest nesting the estimate follows (the depth limiter refuses deeper documents anyway)
 _MAX_DEPTH = 32
+_META = {"__schema": SchemaMetaFieldDef, "__type": TypeMetaFieldDef}
+
+
+@cache
+def _introspection_sizes(schema: GraphQLSchema) -> dict[tuple[str, str], int]:
+    """How long the introspection lists are in this schema: types, and the mean per type (or field) of the
+    lists inside them, so that a whole introspection is priced about as large as its answer."""
+    types = list(schema.type_map.values())
+    fields = [f for t in types for f in (getattr(t, "fields", None) or {}).values()]
+    per_type = len(types) or 1
+
+    def mean(total: int, over: int) -> int:
+        return max(1, math.ceil(total / max(over, 1)))
+
+    return {
+        ("__Schema", "types"): len(types),
+        ("__Schema", "directives"): len(schema.directives),
+        ("__Type", "fields"): mean(len(fields), per_type),
+        ("__Type", "inputFields"): mean(len(fields), per_type),
+        ("__Type", "enumValues"): mean(sum(len(getattr(t, "values", None) or {}) for t in types), per_type),
+        ("__Type", "interfaces"): mean(sum(len(getattr(t, "interfaces", None) or ()) for t in types), per_type),
+        ("__Type", "possibleTypes"): mean(sum(len(getattr(t, "types", None) or ()) for t in types), per_type),
+        ("__Field", "args"): mean(sum(len(getattr(f, "args", None) or {}) for f in fields), len(fields)),
+        ("__Directive", "args"): mean(sum(len(d.args) for d in schema.directives), len(schema.directives)),
+        ("__Directive", "locations"): mean(sum(len(d.locations) for d in schema.directives), len(schema.directives)),
+    }
 
 
 class QueryCost:
-    """The estimate of one operation against one schema."""
+    """The estimate of one operation against one schema; without ``sizes``, the stored lists count as
+    :data:`UNBOUNDED_LIST` (the least they are priced at) and :attr:`sized` says whether any was met."""
 
-    def __init__(self, schema: GraphQLSchema, fragments: Mapping[str, FragmentDefinitionNode], variables: Any) -> None:
+    def __init__(
+        self,
+        schema: GraphQLSchema,
+        fragments: Mapping[str, FragmentDefinitionNode],
+        variables: Any,
+        stored: Sizes | None = None,
+    ) -> None:
         self.schema = schema
         self.fragments = fragments
         self.variables = variables if isinstance(variables, dict) else {}
+        self.stored = stored
+        self.sized = False
+        self.flink_calls = 0
+        self.builds = 0
 
     def of(self, operation: OperationDefinitionNode) -> int:
         root = self.schema.get_root_type(operation.operation)
@@ -56,17 +120,23 @@ class QueryCost:
     def _selections(self, parent: GraphQLObjectType, selections: SelectionSetNode, times: int, depth: int) -> int:
         total = 0
         for field in self._fields(selections, depth):
-            definition = parent.fields.get(field.name.value)
-            if definition is None:  # __typename and introspection: free
+            name = field.name.value
+            definition = _META.get(name) if depth == 0 else None
+            definition = definition or parent.fields.get(name)
+            if definition is None:  # __typename
                 continue
-            weight = HEAVY if field.name.value in HEAVY_FIELDS else 1
+            weight = 1
+            if name in FLINK_FIELDS:
+                weight, self.flink_calls = HEAVY, self.flink_calls + times
+            elif name in BUILD_FIELDS:
+                weight, self.builds = HEAVY, self.builds + times
             total += weight * times
             if field.selection_set is None:
                 continue
             inner = get_named_type(definition.type)
             if isinstance(inner, GraphQLObjectType):
                 # a page's items are as many as the page's limit, counted at the page already
-                size = 1 if "totalCount" in parent.fields else self._size(field, definition)
+                size = 1 if "totalCount" in parent.fields else self._size(parent, field, definition)
                 total += self._selections(inner, field.selection_set, times * size, depth + 1)
         return total
 
@@ -83,9 +153,9 @@ class QueryCost:
                 if fragment is not None:
                     yield from self._fields(fragment.selection_set, depth + 1)
 
-    def _size(self, field: FieldNode, definition: GraphQLField) -> int:
-        """How many items the field answers: its ``limit`` (as given, else its default), else a list's assumed
-        size, else one."""
+    def _size(self, parent: GraphQLObjectType, field: FieldNode, definition: GraphQLField) -> int:
+        """How many items the field answers: its ``limit`` (as given, else its default), else what the list can
+        hold, else one."""
         for argument in field.arguments or ():
             if argument.name.value != "limit":
                 continue
@@ -100,9 +170,18 @@ class QueryCost:
             return max(0, min(declared.default_value, paging.PAGE_CAP))
         kind = definition.type
         unwrapped = kind.of_type if isinstance(kind, GraphQLNonNull) else kind
-        if isinstance(unwrapped, GraphQLList):
-            return UNBOUNDED_LIST
-        return 1
+        if not isinstance(unwrapped, GraphQLList):
+            return 1
+        key = (parent.name, field.name.value)
+        if parent.name.startswith("__"):
+            return _introspection_sizes(self.schema).get(key, UNBOUNDED_LIST)
+        if key in ONE_EACH:
+            return 1
+        if key in SIZED:
+            self.sized = True
+            held = getattr(self.stored, SIZED[key]) if self.stored is not None else 0
+            return max(UNBOUNDED_LIST, held)
+        return UNBOUNDED_LIST
 
 
 class CostLimiter(SchemaExtension):
@@ -111,20 +190,35 @@ class CostLimiter(SchemaExtension):
     def __init__(self, *, max_cost: int) -> None:
         self.max_cost = max_cost
 
-    def on_execute(self) -> Iterator[None]:
+    async def on_execute(self) -> AsyncIterator[None]:
         context = self.execution_context
         document = context.graphql_document
         if document is not None and context.result is None:
             fragments = {d.name.value: d for d in document.definitions if isinstance(d, FragmentDefinitionNode)}
             operations = [d for d in document.definitions if isinstance(d, OperationDefinitionNode)]
             chosen = [o for o in operations if context.operation_name in (None, o.name.value if o.name else None)]
-            estimate = QueryCost(context.schema._schema, fragments, context.variables)
-            cost = max((estimate.of(o) for o in chosen[:1]), default=0)
-            if cost > self.max_cost:
-                message = (
-                    f"the query would cost about {cost:,} (fields times the sizes of the lists above them); the "
-                    f"limit is {self.max_cost:,} (HLINK_GRAPHQL_MAX_COST): ask for smaller pages or fewer fields"
-                )
-                # raised, not set as the result: Strawberry's subscriptions ignore a result set here
-                raise GraphQLError(message, extensions={"code": "QUERY_TOO_COSTLY", "cost": cost})
+            if chosen:
+                estimate = QueryCost(context.schema._schema, fragments, context.variables)
+                cost = estimate.of(chosen[0])
+                if cost <= self.max_cost and estimate.sized:  # the stored sizes can only raise it
+                    estimate = QueryCost(context.schema._schema, fragments, context.variables, await sizes.largest())
+                    cost = estimate.of(chosen[0])
+                self.check(estimate, cost)
         yield
+
+    def check(self, estimate: QueryCost, cost: int) -> None:
+        """Raise the refusal when the estimate is over a limit (raised, not set as the result: Strawberry's
+        subscriptions ignore a result set here)."""
+        if cost > self.max_cost:
+            message = (
+                f"the query would cost about {cost:,} (fields times the sizes of the lists above them); the "
+                f"limit is {self.max_cost:,} (HLINK_GRAPHQL_MAX_COST): ask for smaller pages or fewer fields"
+            )
+            raise GraphQLError(message, extensions={"code": "QUERY_TOO_COSTLY", "cost": cost})
+        for count, limit, what in (
+            (estimate.flink_calls, MAX_FLINK_FIELDS, "fields that ask Flink (overview, flinkView)"),
+            (estimate.builds, MAX_BUILDS, "fields that build a script (script, ddl)"),
+        ):
+            if count > limit:
+                message = f"the query would ask for up to {count:,} {what}; at most {limit} may be asked at once"
+                raise GraphQLError(message, extensions={"code": "QUERY_TOO_COSTLY", "cost": cost})

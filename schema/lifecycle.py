@@ -11,6 +11,7 @@ from strawberry.scalars import JSON
 
 import models
 from models.status import UNKNOWN
+from schema import budget
 from schema.enums import JobStatus, described
 from schema.errors import graph_field
 from schema.scalars import Long
@@ -31,6 +32,7 @@ class JobRun:
 
     @classmethod
     def of(cls, row: models.JobRun) -> JobRun:
+        budget.spend()
         return cls(
             id=strawberry.ID(str(row.id)),
             flink_job_id=row.flink_job_id,
@@ -82,6 +84,7 @@ class Savepoint:
 
     @classmethod
     def of(cls, row: models.Savepoint) -> Savepoint:
+        budget.spend()
         return cls(
             id=strawberry.ID(str(row.id)),
             path=row.path,

@@ -1,4 +1,5 @@
-"""Per-request DataLoaders: each edge of the graph costs one SQL statement per request, not per row."""
+"""Per-request DataLoaders: each edge of the graph costs one SQL statement per request, not per row, and an edge
+with a ``limit`` reads at most that many rows per parent (a window in SQL, not every child sliced after)."""
 
 from __future__ import annotations
 
@@ -7,6 +8,9 @@ from collections.abc import Awaitable, Callable, Hashable, Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any, TypeVar
 
+from pypika_tortoise.analytics import RowNumber
+from pypika_tortoise.enums import Order
+from pypika_tortoise.queries import Query, Table
 from strawberry.dataloader import DataLoader
 from tortoise.models import Model
 
@@ -54,11 +58,53 @@ def grouped(
     return load
 
 
-async def _jobs_by_udf(names: Sequence[str]) -> list[list[Job]]:
-    calls = await jobs_calling(list(names))
-    ids = set().union(*calls.values()) if calls else set()
-    jobs = {j.id: j for j in await Job.filter(id__in=list(ids)).order_by("id")} if ids else {}
-    return [[jobs[i] for i in sorted(calls[n.lower()]) if i in jobs] for n in names]
+#: a key of a limited edge: the parent's key and how many children at most
+Limited = tuple[Any, int]
+
+
+def limited(
+    model: type[M], column: str, order: Iterable[str] = ("id",)
+) -> Callable[[Sequence[Limited]], Awaitable[list[list[M]]]]:
+    """Batch: the first ``limit`` rows per key, in one statement per distinct limit (ROW_NUMBER over the key,
+    which SQLite and PostgreSQL both have)."""
+
+    async def load(keys: Sequence[Limited]) -> list[list[M]]:
+        table = Table(model._meta.db_table)
+        rank = RowNumber().over(table[column])
+        for name in order:
+            rank = rank.orderby(table[name.lstrip("-")], order=Order.desc if name.startswith("-") else Order.asc)
+        by_limit: dict[int, set[Any]] = defaultdict(set)
+        for key, limit in keys:
+            by_limit[limit].add(key)
+        groups: dict[Limited, list[M]] = defaultdict(list)
+        for limit, values in by_limit.items():
+            if limit <= 0:
+                continue
+            ranked = (
+                Query.from_(table).select(table.star, rank.as_("hlink_rank")).where(table[column].isin(list(values)))
+            )
+            sql = Query.from_(ranked).select("*").where(ranked.hlink_rank <= limit).get_sql()
+            rows: list[M] = await model.raw(sql)
+            for row in rows:
+                groups[(getattr(row, column), limit)].append(row)
+        return [groups.get(k, []) for k in keys]
+
+    return load
+
+
+async def _jobs_by_udf(keys: Sequence[Limited]) -> list[list[Job]]:
+    calls = await jobs_calling([name for name, _ in keys])
+    chosen = {k: sorted(calls.get(k[0].lower(), ()))[: k[1]] for k in keys}
+    ids = set().union(*chosen.values()) if chosen else set()
+    jobs = {j.id: j for j in await Job.filter(id__in=list(ids))} if ids else {}
+    return [[jobs[i] for i in chosen[k] if i in jobs] for k in keys]
+
+
+async def _versions(keys: Sequence[tuple[int, int]]) -> list[JobVersion | None]:
+    """Batch: one version per (job id, number), in one query."""
+    rows = await JobVersion.filter(job_id__in={j for j, _ in keys}, number__in={n for _, n in keys})
+    found = {(v.job_id, v.number): v for v in rows}
+    return [found.get(k) for k in keys]
 
 
 @dataclass
@@ -67,34 +113,35 @@ class Loaders:
 
     cluster: DataLoader[int, Cluster | None] = field(default_factory=lambda: DataLoader(by_key(Cluster)))
     job: DataLoader[int, Job | None] = field(default_factory=lambda: DataLoader(by_key(Job)))
-    runs_by_job: DataLoader[int, list[JobRun]] = field(
-        default_factory=lambda: DataLoader(grouped(JobRun, "job_id", ("-id",)))
+    runs_by_job: DataLoader[Limited, list[JobRun]] = field(
+        default_factory=lambda: DataLoader(limited(JobRun, "job_id", ("-id",)))
     )
-    versions_by_job: DataLoader[int, list[JobVersion]] = field(
-        default_factory=lambda: DataLoader(grouped(JobVersion, "job_id", ("-number",)))
+    versions_by_job: DataLoader[Limited, list[JobVersion]] = field(
+        default_factory=lambda: DataLoader(limited(JobVersion, "job_id", ("-number",)))
     )
+    version: DataLoader[tuple[int, int], JobVersion | None] = field(default_factory=lambda: DataLoader(_versions))
     savepoints_by_job: DataLoader[int, list[Savepoint]] = field(
         default_factory=lambda: DataLoader(grouped(Savepoint, "job_id", ("-id",)))
     )
-    operations_by_job: DataLoader[int, list[Operation]] = field(
-        default_factory=lambda: DataLoader(grouped(Operation, "job_id", ("-id",)))
+    operations_by_job: DataLoader[Limited, list[Operation]] = field(
+        default_factory=lambda: DataLoader(limited(Operation, "job_id", ("-id",)))
     )
     savepoint: DataLoader[int, Savepoint | None] = field(default_factory=lambda: DataLoader(by_key(Savepoint)))
     datasource: DataLoader[int, Datasource | None] = field(default_factory=lambda: DataLoader(by_key(Datasource)))
     jar_by_name: DataLoader[str, Jar | None] = field(default_factory=lambda: DataLoader(by_key(Jar, "res_uname")))
-    jobs_by_cluster: DataLoader[int, list[Job]] = field(
-        default_factory=lambda: DataLoader(grouped(Job, "cluster_id", ("-id",)))
+    jobs_by_cluster: DataLoader[Limited, list[Job]] = field(
+        default_factory=lambda: DataLoader(limited(Job, "cluster_id", ("-id",)))
     )
-    jars_by_cluster: DataLoader[int, list[Jar]] = field(
-        default_factory=lambda: DataLoader(grouped(Jar, "cluster_id", ("-id",)))
+    jars_by_cluster: DataLoader[Limited, list[Jar]] = field(
+        default_factory=lambda: DataLoader(limited(Jar, "cluster_id", ("-id",)))
     )
-    jobs_by_jar: DataLoader[str, list[Job]] = field(default_factory=lambda: DataLoader(grouped(Job, "use_jar")))
-    jobs_by_udf: DataLoader[str, list[Job]] = field(default_factory=lambda: DataLoader(_jobs_by_udf))
+    jobs_by_jar: DataLoader[Limited, list[Job]] = field(default_factory=lambda: DataLoader(limited(Job, "use_jar")))
+    jobs_by_udf: DataLoader[Limited, list[Job]] = field(default_factory=lambda: DataLoader(_jobs_by_udf))
     mappings_by_job: DataLoader[int, list[JobDatasource]] = field(
         default_factory=lambda: DataLoader(grouped(JobDatasource, "job_id", ("sort", "id")))
     )
-    mappings_by_datasource: DataLoader[int, list[JobDatasource]] = field(
-        default_factory=lambda: DataLoader(grouped(JobDatasource, "datasource_id"))
+    mappings_by_datasource: DataLoader[Limited, list[JobDatasource]] = field(
+        default_factory=lambda: DataLoader(limited(JobDatasource, "datasource_id"))
     )
     columns_by_datasource: DataLoader[int, list[Column]] = field(
         default_factory=lambda: DataLoader(grouped(Column, "datasource_id", ("sort", "id")))

@@ -6,13 +6,15 @@ import dataclasses
 import typing
 from datetime import datetime
 from enum import Enum
+from functools import partial
 from typing import Any, TypeVar
 
 import strawberry
 from tortoise.models import Model
 
 import models
-from masking import mask_sql
+from masking import mask_sql, shown, shows_masked
+from schema import budget
 from schema.context import Info
 from schema.enums import (
     CheckpointCleanupMode,
@@ -42,7 +44,7 @@ from services.jobs.submission import pipeline_name
 from services.jobs.versions import running_number
 
 T = TypeVar("T")
-R = TypeVar("R")
+K = TypeVar("K")
 
 
 #: how each GraphQL type's stored fields are read off a row: (name, how), computed once per type
@@ -62,16 +64,20 @@ def _plan(cls: type) -> list[tuple[str, Any]]:
                 continue  # an edge, resolved on demand, or what the resolvers attach (prefetched rows)
             hint = hints.get(f.name)
             how = {"row": _ROW, "id": _ID}.get(f.name)
-            if how is None:
-                how = hint if isinstance(hint, type) and issubclass(hint, Enum) else _PLAIN
+            if how is None and isinstance(hint, type) and issubclass(hint, Enum):
+                how = hint
+            elif how is None:
+                how = partial(shown, f.name) if shows_masked(f.name) else _PLAIN
             plan.append((f.name, how))
         _PLANS[cls] = plan
     return _PLANS[cls]
 
 
 def from_row(cls: type[T], row: Model, **overrides: Any) -> T:
-    """A GraphQL object from a stored row: same-named attributes, the row kept privately for edges. A page of
-    objects is made thousands at a time, so each type's plan is worked out once (:func:`_plan`)."""
+    """A GraphQL object from a stored row: same-named attributes (with the credentials a field may carry
+    masked), the row kept privately for edges. A page of objects is made thousands at a time, so each type's
+    plan is worked out once (:func:`_plan`); each object counts against the request's budget."""
+    budget.spend()
     values: dict[str, Any] = {}
     for name, how in _plan(cls):
         if name in overrides:
@@ -91,11 +97,12 @@ def from_row(cls: type[T], row: Model, **overrides: Any) -> T:
 NESTED_LIMIT = 20
 
 
-def capped(rows: list[R], limit: int) -> list[R]:
-    """The first ``limit`` rows; a limit outside 0..page cap is refused."""
+def capped(key: K, limit: int) -> tuple[K, int]:
+    """The key of a limited edge (its loader reads at most ``limit`` rows); a limit outside 0..page cap is
+    refused."""
     if not 0 <= limit <= paging.PAGE_CAP:
         raise ValidationFailed({"limit": f"must be between 0 and {paging.PAGE_CAP}, got {limit}"})
-    return rows[:limit]
+    return key, limit
 
 
 def rows_to(cls: type[T], rows: list[Any]) -> list[T]:
@@ -148,11 +155,11 @@ class Cluster(Audited):
 
     @strawberry.field(description="Jobs that run on this cluster, newest first, at most `limit`.")
     async def jobs(self, info: Info, limit: int = NESTED_LIMIT) -> list[Job]:
-        return rows_to(Job, capped(await info.context.loaders.jobs_by_cluster.load(self.row.id), limit))
+        return rows_to(Job, await info.context.loaders.jobs_by_cluster.load(capped(self.row.id, limit)))
 
     @strawberry.field(description="Jars uploaded for this cluster, at most `limit`.")
     async def jars(self, info: Info, limit: int = NESTED_LIMIT) -> list[Jar]:
-        return rows_to(Jar, capped(await info.context.loaders.jars_by_cluster.load(self.row.id), limit))
+        return rows_to(Jar, await info.context.loaders.jars_by_cluster.load(capped(self.row.id, limit)))
 
     @strawberry.field(description="Live figures asked of Flink now: version, task managers, slots, job counts.")
     async def overview(self, info: Info) -> ClusterOverview:
@@ -239,6 +246,7 @@ class Datasource(Audited):
     @strawberry.field(description="The filled connector form.")
     async def properties(self, info: Info) -> list[ConnectorProperty]:
         stored = await info.context.loaders.properties.load(self.row.id)
+        budget.spend(len(stored.json_value) if stored else 0)
         return [
             ConnectorProperty(
                 field_name=str(p.get("fieldName")),
@@ -261,7 +269,7 @@ class Datasource(Audited):
 
     @strawberry.field(description="Which jobs use this datasource, and in which role, at most `limit`.")
     async def jobs(self, info: Info, limit: int = NESTED_LIMIT) -> list[DatasourceUsage]:
-        mappings = capped(await info.context.loaders.mappings_by_datasource.load(self.row.id), limit)
+        mappings = await info.context.loaders.mappings_by_datasource.load(capped(self.row.id, limit))
         jobs = await info.context.loaders.job.load_many([m.job_id for m in mappings])
         return [
             DatasourceUsage(role=Role(m.ds_type), job=from_row(Job, j))
@@ -381,19 +389,21 @@ class Job(Audited):
 
     @strawberry.field(description="Every submission to Flink, newest first.")
     async def runs(self, info: Info, limit: int = 20) -> list[JobRun]:
-        return [JobRun.of(r) for r in capped(await info.context.loaders.runs_by_job.load(self.row.id), limit)]
+        return [JobRun.of(r) for r in await info.context.loaders.runs_by_job.load(capped(self.row.id, limit))]
 
     @strawberry.field(
         description="Every version of what the job runs, newest first: each saved change that changed what runs."
     )
     async def versions(self, info: Info, limit: int = 20) -> list[JobVersion]:
-        return [JobVersion.of(v) for v in capped(await info.context.loaders.versions_by_job.load(self.row.id), limit)]
+        rows = await info.context.loaders.versions_by_job.load(capped(self.row.id, limit))
+        return [JobVersion.of(v) for v in rows]
 
     @strawberry.field(description="The version the job's Flink job runs (the one its run started); null while idle.")
     async def running_version(self, info: Info) -> JobVersion | None:
-        number = running_number(self.row, await info.context.loaders.runs_by_job.load(self.row.id))
-        found = [v for v in await info.context.loaders.versions_by_job.load(self.row.id) if v.number == number]
-        return JobVersion.of(found[0]) if found else None
+        # the current run is the job's newest while it is active (a claim makes a new one)
+        number = running_number(self.row, await info.context.loaders.runs_by_job.load((self.row.id, 1)))
+        found = await info.context.loaders.version.load((self.row.id, number)) if number is not None else None
+        return JobVersion.of(found) if found else None
 
     @strawberry.field(description="Savepoints and retained checkpoints, newest first; restart uses the newest.")
     async def savepoints(self, info: Info) -> list[Savepoint]:
@@ -403,7 +413,7 @@ class Job(Audited):
         description="Savepoints and stops asked of Flink, newest first: those under way, and how each ended."
     )
     async def operations(self, info: Info, limit: int = 20) -> list[SavepointOperation]:
-        rows = capped(await info.context.loaders.operations_by_job.load(self.row.id), limit)
+        rows = await info.context.loaders.operations_by_job.load(capped(self.row.id, limit))
         written = await info.context.loaders.savepoint.load_many([r.savepoint_id or 0 for r in rows])  # 0: none
         return [SavepointOperation.of(r, s) for r, s in zip(rows, written, strict=True)]
 
@@ -474,7 +484,7 @@ class Jar(Audited):
 
     @strawberry.field(description="Jobs that run this jar, at most `limit`.")
     async def jobs(self, info: Info, limit: int = NESTED_LIMIT) -> list[Job]:
-        return rows_to(Job, capped(await info.context.loaders.jobs_by_jar.load(self.row.res_uname), limit))
+        return rows_to(Job, await info.context.loaders.jobs_by_jar.load(capped(self.row.res_uname, limit)))
 
 
 @strawberry.type(description="A user-defined function from an uploaded jar.")
@@ -491,7 +501,7 @@ class Udf(Audited):
 
     @strawberry.field(description="Jobs whose SQL calls this function, at most `limit`.")
     async def jobs(self, info: Info, limit: int = NESTED_LIMIT) -> list[Job]:
-        return rows_to(Job, capped(await info.context.loaders.jobs_by_udf.load(self.row.udf_name), limit))
+        return rows_to(Job, await info.context.loaders.jobs_by_udf.load(capped(self.row.udf_name, limit)))
 
 
 @strawberry.type(description="One entry of a dictionary (the codes behind the forms).")

@@ -2,11 +2,16 @@
 every row written and checked by :func:`services.access.roles.require` before every change.
 
 The acting user comes from the token (set once per request by the authentication middleware), never from a
-header the caller writes. Background work (the reconciler) acts as ``system``.
+header the caller writes. Work hlink does itself acts explicitly: start-up and the reconciler as ``system``,
+the command line as ``cli:<OS user>``; with nobody set, every role check fails (closed).
 """
 
 from __future__ import annotations
 
+import getpass
+import os
+from collections.abc import Iterator
+from contextlib import contextmanager
 from contextvars import ContextVar
 from dataclasses import dataclass
 from enum import IntEnum
@@ -43,9 +48,28 @@ class Actor:
     token_id: int | None = None
 
 
-#: the reconciler and start-up work: not a user, never checked against a role
+#: the reconciler and start-up work: not a user, acting with every role
 SYSTEM = Actor("system", Role.ADMIN)
 current_actor: ContextVar[Actor | None] = ContextVar("current_actor", default=None)
+
+
+def command_line() -> Actor:
+    """The actor of the ``hlink`` command: the OS user running it (an admin: it holds the database)."""
+    try:
+        user = getpass.getuser()
+    except (KeyError, OSError):  # no name for this uid (a container's)
+        user = str(os.getuid())
+    return Actor(f"cli:{user}"[:64], Role.ADMIN)
+
+
+@contextmanager
+def acting_as(actor: Actor) -> Iterator[Actor]:
+    """Run a block as ``actor`` (work hlink does itself; requests get theirs from their token)."""
+    mark = current_actor.set(actor)
+    try:
+        yield actor
+    finally:
+        current_actor.reset(mark)
 
 
 def acting() -> str:

@@ -154,3 +154,47 @@ def test_serve_without_a_local_flink_runs_a_select_job_on_a_cluster_started_sepa
         running = [j["jid"] for j in new if j["state"] == "RUNNING"]
         assert running == [restarted["flinkJobId"]], "exactly one Flink job is left running"
         ok(http.post(f"{base}/jobs/cancel/{job['id']}", timeout=60))
+
+
+def test_sigterm_ends_serve_within_seconds_while_a_request_hangs(tmp_path):
+    """A request whose body never comes (a client that stalls mid-upload) keeps uvicorn's graceful shutdown waiting
+    for it; hlink gives it a few seconds (SHUTDOWN_GRACE), then the process ends."""
+    import signal
+    import socket
+
+    port = free_port()
+    env = {**os.environ, "HLINK_DATA_DIR": str(tmp_path), "HLINK_PORT": str(port), "HLINK_LOCAL_FLINK": "0"}
+    for inherited in ("HLINK_DATABASE_URL", "HLINK_RUNNER_JAR"):
+        env.pop(inherited, None)
+    server = subprocess.Popen(
+        [sys.executable, "cli.py", "serve", "--log-level", "warning"],
+        cwd=ROOT,
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+    )
+    try:
+        for _ in range(300):
+            try:
+                if httpx.get(f"http://127.0.0.1:{port}/health", timeout=1).status_code == 200:
+                    break
+            except httpx.TransportError:
+                time.sleep(0.1)
+        token = (tmp_path / "admin.token").read_text().strip()
+        stalled = socket.create_connection(("127.0.0.1", port))
+        head = (
+            f"POST /graphql HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: Bearer {token}\r\n"
+            'Content-Type: application/json\r\nContent-Length: 1000\r\n\r\n{"query": '
+        )
+        stalled.sendall(head.encode())
+        time.sleep(0.5)  # the request is in the app, waiting for the rest of its body
+        started = time.monotonic()
+        server.send_signal(signal.SIGTERM)  # only the process this test started, by its handle
+        server.wait(timeout=20)
+        assert time.monotonic() - started < 8
+        stalled.close()
+    finally:
+        if server.poll() is None:
+            server.kill()
+        server.communicate(timeout=30)

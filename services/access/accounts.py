@@ -16,8 +16,10 @@ from datetime import UTC, datetime, timedelta
 import anyio
 from pwdlib import PasswordHash
 from tortoise.exceptions import IntegrityError
+from tortoise.expressions import Q
 
 from models import AuditEntry, Token, User
+from services.access import floodgate
 from services.access.audit import guarded
 from services.actor import Actor, Role
 from services.checks import Checks
@@ -89,7 +91,7 @@ async def _issue(user: User, label: str, ttl: timedelta | None) -> Issued:
     return Issued(token, secret)
 
 
-@guarded("user.create", Role.ADMIN, "user")
+@guarded("user.create", Role.ADMIN, "user", key="name")
 async def create_user(name: str, role: Role, password: str | None = None) -> tuple[User, Issued]:
     """A new user with ``role`` and a first API token (never expiring; revoke it when done)."""
     user = await _new_user(name, role, password)
@@ -120,9 +122,51 @@ async def revoke_token(token_id: int) -> Token:
     if token is None:
         raise NotFound("token", token_id)
     if token.revoked_at is None:
+        owner = await User.get(id=token.user_id)
+        if owner.role == Role.ADMIN.label and not owner.disabled:  # an admin's token: keep one admin able to act
+            await _keeps_an_admin_in(revoking=token.id)
         token.revoked_at = _now()
         await token.save(update_fields=["revoked_at"])
     return token
+
+
+async def _keeps_an_admin_in(*, revoking: int | None = None, user_id: int | None = None) -> None:
+    """:class:`Conflict` when a change would leave no enabled admin with a live token (revoking token
+    ``revoking``, or demoting or disabling user ``user_id``): nobody could sign in to the web faces as an admin
+    then. ``hlink token create`` still can, on the machine that holds the database."""
+    live = Token.filter(revoked_at__isnull=True, user__role=Role.ADMIN.label, user__disabled=False)
+    live = live.filter(Q(expires_at__isnull=True) | Q(expires_at__gt=_now()))
+    if revoking is not None:
+        live = live.exclude(id=revoking)
+    if user_id is not None:
+        live = live.exclude(user_id=user_id)
+    if not await live.exists():
+        raise Conflict("that would leave no admin with a token: make another admin's token first")
+
+
+@guarded("user.update", Role.ADMIN, "user", key="name")
+async def update_user(
+    name: str, role: Role | None = None, disabled: bool | None = None, password: str | None = None
+) -> User:
+    """Change a user's role, disable or enable them (a disabled user's tokens and sign-ins are refused), or set a
+    new password (admins only). The last admin with a token cannot be demoted or disabled."""
+    user = await _user_named(name)
+    if password is not None:
+        _check_user(name, password)
+    losing_admin = user.role == Role.ADMIN.label and ((role is not None and role != Role.ADMIN) or disabled)
+    if losing_admin:
+        await _keeps_an_admin_in(user_id=user.id)
+    fields: list[str] = []
+    if role is not None:
+        user.role, fields = role.label, [*fields, "role"]
+    if disabled is not None:
+        user.disabled, fields = disabled, [*fields, "disabled"]
+    if password is not None:
+        user.password_hash = await anyio.to_thread.run_sync(_hasher.hash, password)
+        fields.append("password_hash")
+    if fields:
+        await user.save(update_fields=fields)
+    return user
 
 
 async def authenticate(secret: str) -> Actor | None:
@@ -140,40 +184,49 @@ async def authenticate(secret: str) -> Actor | None:
     return Actor(token.user.name, Role.named(token.user.role), token.user.id, token.id)
 
 
-async def login(name: str, password: str) -> Issued:
-    """A sign-in: a token lasting ``LOGIN_TTL`` for a right name and password. Every attempt is audited; a
-    failed one says only that the pair is wrong (not which half). A name with LOGIN_MAX_FAILURES failures within
-    LOGIN_WINDOW is refused (:class:`Throttled`) before argon2 runs."""
+async def login(name: str, password: str, address: str = "-") -> Issued:
+    """A sign-in: a token lasting ``LOGIN_TTL`` for a right name and password. It passes the flood gate first
+    (services/access/floodgate.py: nothing is written or hashed for an attempt over the rate). An attempt on a
+    user that exists is audited, its actor the client ``address``; a failed one says only that the pair is wrong
+    (not which half). A name with LOGIN_MAX_FAILURES failures from that address within LOGIN_WINDOW is refused
+    (:class:`Throttled`) before argon2 runs; other addresses may still sign in as it (nobody locks a name out
+    for everyone). Attempts on names that do not exist write nothing (the rate bounds them), so anonymous
+    callers cannot grow the trail."""
     name = name.replace("\x00", "\ufffd")[:64]  # no stored name holds a NUL (PostgreSQL text cannot)
-    # the attempt is written as failed before the password is checked and counted with the others: attempts
-    # sent all at once see each other, so no burst gets more than about LOGIN_MAX_FAILURES guesses a window
-    attempt = await AuditEntry.create(
-        actor=name or "?", action="login", entity_type="user", entity_id=name, outcome="failed", detail=_WRONG
-    )
-    await _not_throttled(name, attempt)
+    address = address[:64]
+    floodgate.admit(address)
     user = await User.get_or_none(name=name)
+    attempt = None
+    if user is not None:
+        # written as failed before the password is checked and counted with the others: attempts sent all at
+        # once see each other, so no burst gets more than about LOGIN_MAX_FAILURES guesses a window
+        attempt = await AuditEntry.create(
+            actor=address, action="login", entity_type="user", entity_id=name, outcome="failed", detail=_WRONG
+        )
+        await _not_throttled(name, address, attempt)
     known = user is not None and user.password_hash is not None and not user.disabled
     hashed = user.password_hash if known and user is not None and user.password_hash else _DUMMY
-    # argon2 takes ~0.1 s of CPU and 64 MiB: off the event loop
-    right = await anyio.to_thread.run_sync(_hasher.verify, password, hashed) and known
-    if not right or user is None:
-        log.info("login user %s: failed (wrong name or password)", name)
+    # argon2 takes ~0.1 s of CPU and 64 MiB: off the event loop, a few at a time
+    right = await floodgate.hashing(_hasher.verify, password, hashed) and known
+    if not right or user is None or attempt is None:
+        log.info("login user %s from %s: failed (wrong name or password)", name, address)
         raise Unauthorized("wrong name or password")
     issued = await _issue(user, "login", LOGIN_TTL)
     await AuditEntry.filter(id=attempt.id).update(outcome="ok", detail=None)
-    log.info("login user %s: ok", name)
+    log.info("login user %s from %s: ok", name, address)
     return issued
 
 
-async def _not_throttled(name: str, attempt: AuditEntry) -> None:
-    """Refuse the sign-in ``attempt`` when ``name`` has more than LOGIN_MAX_FAILURES failures (this one among
-    them, and any sent at the same time) within LOGIN_WINDOW. A refusal is recorded (``denied``) only while the
-    window holds none yet, so refused attempts neither fill the trail nor extend the wait."""
+async def _not_throttled(name: str, address: str, attempt: AuditEntry) -> None:
+    """Refuse the sign-in ``attempt`` when ``name`` has more than LOGIN_MAX_FAILURES failures from ``address``
+    (this one among them, and any sent at the same time) within LOGIN_WINDOW. A refusal is recorded (``denied``)
+    only while the window holds none yet, so refused attempts neither fill the trail nor extend the wait."""
     since = _now() - LOGIN_WINDOW
-    failed = AuditEntry.filter(action="login", outcome="failed", entity_id=name, at__gte=since)
+    tried = {"action": "login", "entity_id": name, "actor": address, "at__gte": since}
+    failed = AuditEntry.filter(outcome="failed", **tried)
     if await failed.count() <= LOGIN_MAX_FAILURES:
         return
-    denied = AuditEntry.filter(action="login", outcome="denied", entity_id=name, at__gte=since)
+    denied = AuditEntry.filter(outcome="denied", **tried)
     if await denied.exists():
         await AuditEntry.filter(id=attempt.id).delete()
     else:

@@ -9,13 +9,13 @@ from services.errors import Forbidden, Unauthorized
 ANONYMOUS = Actor("anonymous", Role.VIEWER, None)
 
 
-def require(role: Role) -> Actor | None:
+def require(role: Role) -> Actor:
     """The acting user when their role is at least ``role``; :class:`Unauthorized` for a request without valid
-    credentials, :class:`Forbidden` for too small a role. Work hlink does itself (start-up, the command line,
-    the reconciler) has no acting user and passes."""
+    credentials and for work that set no actor (fail closed: hlink's own work acts as ``system`` or the command
+    line's user, services/actor.py), :class:`Forbidden` for too small a role."""
     actor = current_actor.get()
     if actor is None:
-        return None
+        raise Unauthorized("no acting user: sign in first")
     if actor is ANONYMOUS:
         raise Unauthorized("sign in first: send Authorization: Bearer <token>")
     if actor.role < role:

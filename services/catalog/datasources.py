@@ -12,6 +12,7 @@ from tortoise.transactions import in_transaction
 
 from masking import MASK, mask_value
 from models import Column, Datasource, DatasourceProperties, Job, JobDatasource
+from services import sizes
 from services.access.audit import guarded
 from services.actor import Role, stamp_change, stamp_new
 from services.catalog.connectors import check_form, filled_form, flatten_form, form_of
@@ -253,6 +254,14 @@ def _check(
             table_ddl(data.ds_ddl)
         except SqlRefused as refused:
             checks.add("dsDdl", str(refused))
+    if data.columns is not None and len(data.columns) > sizes.MAX_COLUMNS:  # what every read is priced by
+        checks.add(
+            "dsSchemaColumnVOS", f"has {len(data.columns)} columns; at most {sizes.MAX_COLUMNS} (HLINK_MAX_COLUMNS)"
+        )
+        checks.done()
+    if data.properties is not None and len(data.properties) > sizes.MAX_PROPERTIES:
+        checks.add("jsonFieldVO.jsonValue", f"has {len(data.properties)} fields; at most {sizes.MAX_PROPERTIES}")
+        checks.done()
     columns = _check_columns(checks, data.columns, ds_type) if data.columns is not None else None
     properties = _check_properties(checks, data.properties) if data.properties is not None else None
     checks.done()
