@@ -36,6 +36,7 @@ from masking import mask_sql
 from models import Cluster, Job, JobRun
 from models.status import ACTIVE, FAILED, LOST, NOT_RUNNING, SUBMITTING, TERMINAL, UNCONFIRMED, UNKNOWN
 from runtime import Runtime
+from services.actor import SYSTEM, acting_as
 from services.alerts import incidents as alerts
 from services.jobs import operations
 from services.jobs.states import Change, Event, announce, apply, code_of, now
@@ -67,7 +68,14 @@ class Cycle:
 
 
 async def reconcile_once(runtime: Runtime, poll_timeout: float = POLL_TIMEOUT) -> Cycle:
-    """Poll every cluster that has jobs hlink believes active (or whose state is unknown) once, concurrently."""
+    """Poll every cluster that has jobs hlink believes active (or whose state is unknown) once, concurrently.
+    The cycle and the side work it starts (operations it drives on, a restart's run) are hlink's own: they act
+    as the system, whoever called (roles fail closed without an actor)."""
+    with acting_as(SYSTEM):
+        return await _reconcile_once(runtime, poll_timeout)
+
+
+async def _reconcile_once(runtime: Runtime, poll_timeout: float) -> Cycle:
     cycle = Cycle()
     jobs = await Job.filter(Q(job_status__in=list(ACTIVE)) | Q(flink_state=UNKNOWN), cluster_id__not_isnull=True).only(
         *_FIELDS
