@@ -36,7 +36,9 @@ def aggregates(operators: list[Any]) -> list[Any]:
     return [o for o in operators if "GroupAggregate" in o.name]
 
 
-async def preview(client: httpx.AsyncClient, job_id: int, to: int | None = None, **headers: str) -> dict[str, Any]:
+async def preview(
+    client: httpx.AsyncClient, job_id: int, to: int | None = None, headers: dict[str, str] | None = None
+) -> dict[str, Any]:
     response = await client.post(
         "/graphql", json={"query": PREVIEW, "variables": {"id": str(job_id), "to": to}}, headers=headers
     )
@@ -105,7 +107,7 @@ async def test_the_verdict_of_real_plans_and_the_preview_of_a_running_job(
         numbers[f"running {n}"] = n
     before = await flink_jobs(flink)
     viewer = bearer((await make_user(client, "vic", "VIEWER"))["secret"])
-    newest = await preview(client, job["id"], **viewer)  # viewers may preview; the newest version by default
+    newest = await preview(client, job["id"], headers=viewer)  # viewers may preview; the newest version by default
     assert (newest["fromVersion"], newest["toVersion"], newest["verdict"]) == (6, 9, "INCOMPATIBLE"), newest
     assert any("aggregate calls" in r for r in newest["reasons"]), newest["reasons"]
     assert newest["diff"].startswith("--- version 6\n+++ version 9\n"), newest["diff"]
