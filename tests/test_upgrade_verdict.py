@@ -3,6 +3,10 @@ up and judged, and ``upgradePreview`` answering it with no Flink job started or 
 
 from __future__ import annotations
 
+import asyncio
+import re
+import uuid
+from pathlib import Path
 from typing import Any
 
 import httpx
@@ -30,6 +34,10 @@ PREVIEW = """query($id: ID!, $to: Int) { upgradePreview(jobId: $id, toVersion: $
   jobId fromVersion toVersion verdict reasons diff
   operators { name type change stateful reason fromId toId }
 } }"""
+
+
+def plan_ids(plan: dict[str, Any]) -> set[int]:
+    return {n["id"] for n in plan["nodes"]}
 
 
 def aggregates(operators: list[Any]) -> list[Any]:
@@ -87,7 +95,7 @@ async def test_the_verdict_of_real_plans_and_the_preview_of_a_running_job(
     (agg,) = aggregates(two_calls.operators)
     assert agg.change is Change.CHANGED and "aggregate calls [COUNT(*): BIGINT NOT NULL] -> [COUNT(*)" in agg.reason
     assert "MAX(gen_t.id)" in agg.reason and "grouping key" not in agg.reason, "the key is still name"
-    assert (agg.from_id, agg.to_id) == (4, 3), "paired along the graph, not by id"
+    assert agg.from_id == 4 and agg.to_id not in plan_ids(plans[1]), "paired along the graph; a new id: no state"
     removed = [o for o in two_calls.operators if o.change is Change.REMOVED]
     assert [(o.name, o.stateful) for o in removed] == [("Calc(select=[name])", False)], removed
 
@@ -150,3 +158,70 @@ async def test_without_plans_the_verdict_is_unknown_and_bad_input_is_named(clien
         headers={"Authorization": "Bearer hlk_not-a-token"},
     )
     assert anonymous.status_code == 401 or anonymous.json()["data"] is None, anonymous.text
+
+
+def printed(flink: LocalFlink, prefix: str, after: dict[Path, int] | None = None) -> list[tuple[str, int, str]]:
+    """The print sink's rows (kind, count, key) in the task managers' stdout, after the given offsets."""
+    rows = []
+    for out in sorted(flink.log_dir.glob("*taskexecutor*.out")):
+        text = out.read_bytes()[(after or {}).get(out, 0) :].decode(errors="replace")
+        rows += [
+            (m[1], int(m[2]), m[3])
+            for m in re.finditer(rf"^{prefix}(?::\d+)?> ([+-][IUD])\[(\d+), (.*)\]$", text, re.M)
+        ]
+    return rows
+
+
+def offsets(flink: LocalFlink) -> dict[Path, int]:
+    return {out: out.stat().st_size for out in flink.log_dir.glob("*taskexecutor*.out")}
+
+
+async def wait_rows(flink: LocalFlink, prefix: str, after: dict[Path, int], keys: int) -> list[tuple[str, int, str]]:
+    """The rows printed after ``after`` once ``keys`` keys have been updated (bounded)."""
+    for _ in range(300):
+        rows = printed(flink, prefix, after)
+        if len({k for _, _, k in rows}) >= keys:
+            return rows
+        await asyncio.sleep(0.2)
+    raise AssertionError(f"fewer than {keys} keys printed: {rows[-10:]}")
+
+
+async def test_a_new_version_keeps_its_aggregates_node_id_and_a_restart_keeps_counting(
+    client: httpx.AsyncClient, flink: LocalFlink, pipeline: dict[str, Any]
+) -> None:
+    prefix = f"counts{uuid.uuid4().hex[:8]}"
+    counts = await add_ds(client, "counts_t", "sink", "print", **{"print-identifier": prefix})
+    hole = await add_ds(client, "hole_t", "sink", "blackhole")
+    # 16 keys: the first of datagen's hex characters
+    count = "SELECT COUNT(*) AS id, SUBSTRING(name, 1, 1) AS name FROM gen_t GROUP BY SUBSTRING(name, 1, 1)"
+    body = job_body(pipeline["cluster"], pipeline["source"], counts, count)
+    job = await save(client, body)
+    start = offsets(flink)
+    run = (await client.post(f"/jobs/run/{job['id']}")).json()["data"]
+    await flink_state(flink, run["flinkJobId"], "RUNNING")
+    await wait_rows(flink, prefix, start, 16)
+
+    # a new query, first: the planner numbers its nodes before the count's, hlink gives the count its old id
+    first = {"dsId": hole, "dsType": "sink", "runSql": "SELECT MAX(id) AS id, name FROM gen_t GROUP BY name"}
+    await save(client, {**body, "jobDsVOS": [body["jobDsVOS"][0], first, *body["jobDsVOS"][1:]]}, job["id"])
+    plans = {v["number"]: v["plan"] for v in (await versions(client, job["id"]))["versions"]}
+    ids = {n: {x["description"]: x["id"] for x in p["nodes"] if "COUNT" in x["description"]} for n, p in plans.items()}
+    assert list(ids[1].values()) == list(ids[2].values()), ids
+    judged = await preview(client, job["id"])
+    assert (judged["fromVersion"], judged["toVersion"], judged["verdict"]) == (1, 2, "PARTIAL"), judged
+
+    before_restart = printed(flink, prefix, start)
+    last = {k: c for _, c, k in before_restart}
+    restart = offsets(flink)
+    again = (await client.post(f"/jobs/restart/{job['id']}")).json()
+    assert again["success"], again
+    await flink_state(flink, again["data"]["flinkJobId"], "RUNNING")
+    after = await wait_rows(flink, prefix, restart, 16)
+    assert not [r for r in after if r[0] == "+I"], f"keys inserted anew after the restore: {after[:10]}"
+    firsts: dict[str, int] = {}
+    for kind, c, k in after:
+        if kind == "+U":
+            firsts.setdefault(k, c)
+    assert all(firsts[k] > last[k] for k in firsts if k in last), (last, firsts)
+    assert (await client.get(f"/jobs/{job['id']}")).json()["data"]["version"] == "2"
+    assert (await client.post(f"/jobs/cancel/{job['id']}")).json()["data"]["jobStatus"] == 2

@@ -356,3 +356,32 @@ def worst(*verdicts: Verdict) -> Verdict:
     """The verdict that decides: a certain incompatibility, then an unknown, then dropped or empty state."""
     order = [Verdict.INCOMPATIBLE, Verdict.UNKNOWN, Verdict.PARTIAL, Verdict.COMPATIBLE]
     return next(v for v in order if v in verdicts)
+
+
+def keep_ids(earlier: list[dict[str, Any]], new_plan: dict[str, Any]) -> dict[str, Any]:
+    """``new_plan`` renumbered so that its nodes keep the ids of their pairs in the earlier versions' plans
+    (newest first; the newest with a fitting pair gives the id): an operator's uid is
+    ``<node id>_<transformation>``, which savepoint state is matched by, so a node that keeps its id finds its
+    state at restore. A stateful node whose state would not mean the same (``CHANGED``) and every node without
+    a pair take ids that no earlier plan used, so no state an earlier version left behind is read into them."""
+    new = Graph(new_plan)
+    ids: dict[int, int] = {}
+    for plan in earlier:
+        old = Graph(plan)
+        pairing = Pairing(old, new)
+        for b in sorted(new.nodes):
+            a = pairing.to_old.get(b)
+            if b in ids or a is None or a in ids.values():
+                continue
+            if not ((stateful(old.nodes[a]) or stateful(new.nodes[b])) and compare(old, a, new, b)):
+                ids[b] = a
+    fresh = max([0, *(n["id"] for p in earlier for n in p.get("nodes", [])), *ids.values()]) + 1
+    for b in sorted(new.nodes):
+        if b not in ids:
+            ids[b], fresh = fresh, fresh + 1
+    renumbered: dict[str, Any] = json.loads(json.dumps(new_plan))
+    for node in renumbered["nodes"]:
+        node["id"] = ids[node["id"]]
+    for edge in renumbered.get("edges", []):
+        edge["source"], edge["target"] = ids[edge["source"]], ids[edge["target"]]
+    return renumbered
