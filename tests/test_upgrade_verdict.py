@@ -13,6 +13,8 @@ import httpx
 import pytest
 
 from flink.local import LocalFlink
+from models import JobVersion
+from services.jobs.preview import judge_versions
 from services.jobs.verdict import Change, Verdict, judge
 from tests.conftest import gql
 from tests.test_access import bearer, make_user
@@ -225,3 +227,22 @@ async def test_a_new_version_keeps_its_aggregates_node_id_and_a_restart_keeps_co
     assert all(firsts[k] > last[k] for k in firsts if k in last), (last, firsts)
     assert (await client.get(f"/jobs/{job['id']}")).json()["data"]["version"] == "2"
     assert (await client.post(f"/jobs/cancel/{job['id']}")).json()["data"]["jobStatus"] == 2
+
+
+async def test_a_functions_new_jar_makes_the_verdict_unknown_unless_it_is_incompatible(
+    client: httpx.AsyncClient, flink: LocalFlink, pipeline: dict[str, Any]
+) -> None:
+    """The plans may agree while a function's jar changed what it accumulates: unknown; a changed key stays
+    incompatible whatever the jars."""
+    sink = await add_ds(client, "cnt_t", "sink", "print")
+    body = job_body(pipeline["cluster"], pipeline["source"], sink, COUNT)
+    job = await save(client, body)
+    await save(client, with_sql(body, sink, EDITS["filter"]), job["id"])
+    await save(client, with_sql(body, sink, EDITS["key"]), job["id"])
+    v1, v2, v3 = await JobVersion.filter(job_id=job["id"]).order_by("number")
+    v1.udfs = [{"name": "tag", "className": "a.Tag", "sha256": "1" * 64}]
+    v2.udfs = v3.udfs = [{"name": "tag", "className": "a.Tag", "sha256": "2" * 64}]
+    same_plans = judge_versions(v1, v2)
+    assert same_plans.verdict is Verdict.UNKNOWN and "function tag: its jar changed" in same_plans.reasons[0]
+    assert judge_versions(v1, v3).verdict is Verdict.INCOMPATIBLE
+    assert judge_versions(v2, v3).verdict is Verdict.INCOMPATIBLE, "the same jar: the key decides"

@@ -46,7 +46,7 @@ async def upgrade_preview(job_id: int, to_version: int | None = None) -> Preview
     source = by_number.get(await _from_number(job, to_version) or 0)
     if source is None:
         return Preview(job_id, None, to_version, Verdict.COMPATIBLE, ["no earlier version ran: no state to carry"], "")
-    judgement = _judge(source, target)
+    judgement = judge_versions(source, target)
     return Preview(
         job_id,
         source.number,
@@ -70,7 +70,7 @@ async def _from_number(job: Job, to_version: int) -> int | None:
     return before.number if before else None
 
 
-def _judge(source: JobVersion, target: JobVersion) -> Judgement:
+def judge_versions(source: JobVersion, target: JobVersion) -> Judgement:
     """The plans' verdict, with what lies outside them: the functions' jars, a JAR job, a plan missing."""
     outside: list[str] = []
     jars_before = {u["name"]: u["sha256"] for u in source.udfs}
