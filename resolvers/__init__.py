@@ -12,6 +12,7 @@ from resolvers.alerts import AlertMutation, AlertQuery
 from resolvers.lifecycle import LifecycleMutation, Subscription
 from resolvers.mutations import Mutation
 from resolvers.queries import Query
+from resolvers.upgrade import UpgradeQuery
 from schema import Roots
 
 
@@ -19,7 +20,7 @@ from schema import Roots
 def roots() -> Roots:
     """Every subject's root fields, merged into the three root types (made once per process)."""
     return Roots(
-        query=merge_types("Query", (Query, AccessQuery, AlertQuery)),
+        query=merge_types("Query", (Query, AccessQuery, AlertQuery, UpgradeQuery)),
         mutation=merge_types("Mutation", (Mutation, LifecycleMutation, AccessMutation, AlertMutation)),
         subscription=Subscription,
     )

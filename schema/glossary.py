@@ -286,6 +286,8 @@ ARGS: dict[str, str] = {
     "entityId": "Only on this entity.",
     "outcome": "Only this outcome: ok, denied, failed or error.",
     "since": "Only entries at or after this time.",
+    "Query.upgradePreview.jobId": "The job to judge.",
+    "Query.upgradePreview.toVersion": "The version it would run (its number); omitted, the newest.",
 }
 
 

@@ -34,6 +34,7 @@ from services.artifacts.jars import jar_path
 from services.errors import DomainError
 from services.jobs.script import Origin, Script, build_script, job_settings
 from services.jobs.states import now
+from services.jobs.verdict import keep_ids
 
 log = logging.getLogger(__name__)
 
@@ -221,7 +222,7 @@ async def compile_plan(runtime: Runtime, client: FlinkClient, version: JobVersio
     except (DomainError, OSError) as error:
         log.warning("job %s version %s: no plan compiled: %s", version.job_id, version.number, error)
         return
-    plan = normalized(plan)
+    plan = await _keeping_ids(version, normalized(plan))
     version.plan, version.compiled_at = plan, now()
     # the one change a version takes after it is written: only while it has no plan (a replica may race)
     await JobVersion.filter(id=version.id, plan__isnull=True).update(plan=plan, compiled_at=version.compiled_at)
@@ -239,6 +240,17 @@ def normalized(plan: str) -> str:
     for edge in document.get("edges", []):
         edge["source"], edge["target"] = ids[edge["source"]], ids[edge["target"]]
     return json.dumps(document)
+
+
+async def _keeping_ids(version: JobVersion, plan: str) -> str:
+    """The plan with the node ids of the earlier versions' plans kept where their state still fits
+    (services/jobs/verdict.py ``keep_ids``): a run of it restores that state from an earlier version's run."""
+    earlier = [
+        json.loads(v.plan)
+        for v in await JobVersion.filter(job_id=version.job_id, number__lt=version.number).order_by("-number")
+        if v.plan
+    ]
+    return json.dumps(keep_ids(earlier, json.loads(plan))) if earlier else plan
 
 
 async def state_from_script(job_id: int, path: str | None) -> bool:
