@@ -27,33 +27,33 @@ from strawberry.asgi import GraphQL
 from strawberry.exceptions import ConnectionRejectionError
 from strawberry.types.unset import UnsetType
 
-import database
-from config import Settings, load_settings
-from gate import GateMiddleware, bearer
-from limits import BodyLimitMiddleware, FairShare, TimeoutMiddleware, UploadGate
-from logs import RequestIdMiddleware
-from models import sealed
-from observability import MetricsMiddleware, Reachability, metrics, ready
-from resolvers import roots
-from rest.docs import routes as docs_routes
-from rest.envelope import UnexpectedErrors, domain_error, envelope, http_error, unexpected_error
-from rest.routes import routes as rest_routes
-from runtime import Runtime
-from schema import budget, build_schema
-from schema.codes import refusal as graphql_refusal
-from schema.context import Context
-from services import allowlist, clock, paging, sizes
-from services.access import accounts, floodgate
-from services.access.accounts import authenticate, bootstrap_admin
-from services.access.roles import ANONYMOUS
-from services.actor import SYSTEM, current_actor
-from services.artifacts.storage import Storage
-from services.clusters.leases import leases_for
-from services.clusters.registry import register_local_cluster
-from services.errors import DomainError, ValidationFailed
-from services.events import events_for
-from services.jobs.reconciler import reconcile_forever
-from services.jsontext import parse_json
+from hlink import database
+from hlink.config import Settings, load_settings
+from hlink.gate import GateMiddleware, bearer
+from hlink.limits import BodyLimitMiddleware, FairShare, TimeoutMiddleware, UploadGate
+from hlink.logs import RequestIdMiddleware
+from hlink.models import sealed
+from hlink.observability import MetricsMiddleware, Reachability, metrics, ready
+from hlink.resolvers import roots
+from hlink.rest.docs import routes as docs_routes
+from hlink.rest.envelope import UnexpectedErrors, domain_error, envelope, http_error, unexpected_error
+from hlink.rest.routes import routes as rest_routes
+from hlink.runtime import Runtime
+from hlink.schema import budget, build_schema
+from hlink.schema.codes import refusal as graphql_refusal
+from hlink.schema.context import Context
+from hlink.services import allowlist, clock, paging, sizes
+from hlink.services.access import accounts, floodgate
+from hlink.services.access.accounts import authenticate, bootstrap_admin
+from hlink.services.access.roles import ANONYMOUS
+from hlink.services.actor import SYSTEM, current_actor
+from hlink.services.artifacts.storage import Storage
+from hlink.services.clusters.leases import leases_for
+from hlink.services.clusters.registry import register_local_cluster
+from hlink.services.errors import DomainError, ValidationFailed
+from hlink.services.events import events_for
+from hlink.services.jobs.reconciler import reconcile_forever
+from hlink.services.jsontext import parse_json
 
 
 class HlinkGraphQL(GraphQL[Context, None]):

@@ -12,12 +12,11 @@ from collections.abc import Awaitable, Callable
 from importlib import metadata
 from types import FrameType
 
-import database
-import logs
-from config import Settings, load_settings
-from flink.local import FlinkSetupError, LocalFlink, progress_to_stderr
-from flink.sqlrunner import RunnerBuildError, build_runner
-from services.actor import acting_as, command_line
+from hlink import database, logs
+from hlink.config import Settings, load_settings
+from hlink.flink.local import FlinkSetupError, LocalFlink, progress_to_stderr
+from hlink.flink.sqlrunner import RunnerBuildError, build_runner
+from hlink.services.actor import acting_as, command_line
 
 LOG_LEVELS = ("critical", "error", "warning", "info", "debug", "trace")
 
@@ -78,7 +77,7 @@ def _serve(args: argparse.Namespace) -> int:
     print(f"hlink: database {settings.database_url}, storage {settings.storage_dir}", flush=True)
     print(f"hlink: GraphiQL at http://{args.host or settings.host}:{args.port or settings.port}/graphql", flush=True)
     config = uvicorn.Config(
-        "app:create_app",
+        "hlink.app:create_app",
         factory=True,
         host=args.host or settings.host,
         port=args.port or settings.port,
@@ -99,8 +98,8 @@ def _migrate(args: argparse.Namespace) -> int:
 
 
 def _export_schema(args: argparse.Namespace) -> int:
-    from resolvers import roots
-    from schema import SDL_PATH, sdl
+    from hlink.resolvers import roots
+    from hlink.schema import SDL_PATH, sdl
 
     text = sdl(roots())
     if args.check:
@@ -162,9 +161,9 @@ async def _with_database(work: Callable[[], Awaitable[int]]) -> int:
 
 
 def _user(args: argparse.Namespace) -> int:
-    from services.access import accounts
-    from services.actor import Role
-    from services.errors import DomainError
+    from hlink.services.access import accounts
+    from hlink.services.actor import Role
+    from hlink.services.errors import DomainError
 
     try:
         role = Role.named(args.role)
@@ -187,9 +186,9 @@ def _user(args: argparse.Namespace) -> int:
 
 
 def _user_set(args: argparse.Namespace) -> int:
-    from services.access import accounts
-    from services.actor import Role
-    from services.errors import DomainError
+    from hlink.services.access import accounts
+    from hlink.services.actor import Role
+    from hlink.services.errors import DomainError
 
     try:
         role = Role.named(args.role) if args.role else None
@@ -212,8 +211,8 @@ def _user_set(args: argparse.Namespace) -> int:
 
 
 def _token(args: argparse.Namespace) -> int:
-    from services.access import accounts
-    from services.errors import DomainError
+    from hlink.services.access import accounts
+    from hlink.services.errors import DomainError
 
     async def act() -> int:
         try:

@@ -7,7 +7,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
-from flink.local import FLINK_VERSION
+from hlink.flink.local import FLINK_VERSION
 
 
 @dataclass(frozen=True)
@@ -82,7 +82,7 @@ def _int(env: Mapping[str, str], name: str, default: int) -> int:
 
 
 def _zone(env: Mapping[str, str], name: str, default: str) -> str:
-    from services.clock import parse_zone
+    from hlink.services.clock import parse_zone
 
     raw = env.get(name) or default
     try:
@@ -134,7 +134,7 @@ def _secret_key(raw: str) -> str | None:
 
 
 def _allow_list(raw: str, setting: str = "HLINK_CLUSTER_ALLOW") -> tuple[str, ...]:
-    from services.allowlist import AllowList
+    from hlink.services.allowlist import AllowList
 
     entries = tuple(e.strip() for e in raw.split(",") if e.strip())
     try:

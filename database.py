@@ -16,7 +16,7 @@ def tortoise_config(database_url: str) -> dict[str, Any]:
     """The Tortoise/aerich configuration for one database URL."""
     return {
         "connections": {"default": _with_sqlite_defaults(database_url)},
-        "apps": {"models": {"models": ["models", "aerich.models"], "default_connection": "default"}},
+        "apps": {"models": {"models": ["hlink.models", "aerich.models"], "default_connection": "default"}},
         "use_tz": True,
         "timezone": "UTC",
     }

@@ -22,10 +22,10 @@ from graphql import GraphQLError, OperationDefinitionNode, OperationType, parse
 from graphql.language import FieldNode
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
-from refusals import Refuse
-from services.access.accounts import authenticate
-from services.access.roles import ANONYMOUS
-from services.actor import Actor, current_actor
+from hlink.refusals import Refuse
+from hlink.services.access.accounts import authenticate
+from hlink.services.access.roles import ANONYMOUS
+from hlink.services.actor import Actor, current_actor
 
 log = logging.getLogger("hlink.gate")
 #: probes and scrapers carry no token: /ready and /metrics show no address, user or secret

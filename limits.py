@@ -9,12 +9,12 @@ import asyncio
 
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
-from refusals import Refuse
-from services.access.audit import record
-from services.access.roles import ANONYMOUS, require
-from services.actor import Role, current_actor
-from services.catalog.schema_analysis import MAX_BYTES as MAX_SCHEMA_BYTES
-from services.errors import Forbidden, Unauthorized
+from hlink.refusals import Refuse
+from hlink.services.access.audit import record
+from hlink.services.access.roles import ANONYMOUS, require
+from hlink.services.actor import Role, current_actor
+from hlink.services.catalog.schema_analysis import MAX_BYTES as MAX_SCHEMA_BYTES
+from hlink.services.errors import Forbidden, Unauthorized
 
 #: what multipart framing adds to a file (boundaries, part headers, the other fields)
 FRAMING = 64 * 1024

@@ -14,7 +14,7 @@ from typing import Any
 
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
-from services.actor import acting
+from hlink.services.actor import acting
 
 request_id: ContextVar[str] = ContextVar("request_id", default="-")
 FORMATS = ("text", "json")

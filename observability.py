@@ -16,11 +16,11 @@ from starlette.responses import JSONResponse, Response
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 from tortoise import connections
 
-import database
-from models import Cluster
-from rest.envelope import CODE_KEY
-from runtime import Runtime
-from services.metrics import count_jobs
+from hlink import database
+from hlink.models import Cluster
+from hlink.rest.envelope import CODE_KEY
+from hlink.runtime import Runtime
+from hlink.services.metrics import count_jobs
 
 HTTP_SECONDS = Histogram(
     "hlink_http_request_duration_seconds", "HTTP requests by method, route and status.", ["method", "route", "status"]

@@ -8,11 +8,11 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from services.artifacts.storage import Storage
-from services.background import SideTasks
-from services.clusters.clients import FlinkClients
-from services.clusters.leases import Leases
-from services.events import Events
+from hlink.services.artifacts.storage import Storage
+from hlink.services.background import SideTasks
+from hlink.services.clusters.clients import FlinkClients
+from hlink.services.clusters.leases import Leases
+from hlink.services.events import Events
 
 
 @dataclass

@@ -25,12 +25,12 @@ from starlette.responses import JSONResponse
 from starlette.routing import Route
 from tortoise import connections
 
-import database
-from app import create_app
-from config import load_settings
-from models import Cluster, Column, Datasource, Job, JobDatasource
-from schema.enums import JobStatus
-from services.access.accounts import bootstrap_admin
+from hlink import database
+from hlink.app import create_app
+from hlink.config import load_settings
+from hlink.models import Cluster, Column, Datasource, Job, JobDatasource
+from hlink.schema.enums import JobStatus
+from hlink.services.access.accounts import bootstrap_admin
 
 QUERY = """{ jobs(limit: 100) { totalCount items { id jobName jobStatus cluster { id name address }
   mappings { role runSql datasource { id tableName tableType

@@ -56,9 +56,9 @@ from typing import Any, TextIO
 import asyncpg
 import httpx
 
-from flink.local import LocalFlink, free_port, progress_to_stderr
-from models.status import TERMINAL
-from services.jobs.states import code_of
+from hlink.flink.local import LocalFlink, free_port, progress_to_stderr
+from hlink.models.status import TERMINAL
+from hlink.services.jobs.states import code_of
 from tests.helpers import AUTH
 from tests.pg import PostgresServer
 from tests.proxy import Proxy
@@ -619,7 +619,7 @@ def replica(log: str, argv: list[str]) -> int:
     os.close(fd)
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(process)d %(name)s %(levelname)s %(message)s")
     logging.getLogger("tortoise").setLevel(logging.WARNING)
-    from cli import main as hlink
+    from hlink.cli import main as hlink
 
     return hlink(argv)
 

@@ -25,18 +25,18 @@ from typing import Any
 
 import httpx
 
-import database
-from app import create_app
-from config import load_settings
-from flink.client import FlinkClient
-from flink.local import LocalFlink, free_port, progress_to_stderr
-from models import Cluster, Job
-from runtime import Runtime
-from services.access.accounts import bootstrap_admin, create_token
-from services.actor import SYSTEM, acting_as
-from services.artifacts.storage import Storage
-from services.jobs.reconciler import reconcile_once
-from services.jobs.submission import pipeline_name, prepare
+from hlink import database
+from hlink.app import create_app
+from hlink.config import load_settings
+from hlink.flink.client import FlinkClient
+from hlink.flink.local import LocalFlink, free_port, progress_to_stderr
+from hlink.models import Cluster, Job
+from hlink.runtime import Runtime
+from hlink.services.access.accounts import bootstrap_admin, create_token
+from hlink.services.actor import SYSTEM, acting_as
+from hlink.services.artifacts.storage import Storage
+from hlink.services.jobs.reconciler import reconcile_once
+from hlink.services.jobs.submission import pipeline_name, prepare
 
 ROOT = Path(__file__).resolve().parent.parent
 

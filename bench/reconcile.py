@@ -20,12 +20,12 @@ from typing import Any
 
 import httpx
 
-import database
-from flink.client import FlinkClient
-from models import Cluster, Job
-from runtime import Runtime
-from services.artifacts.storage import Storage
-from services.jobs.reconciler import POLL_TIMEOUT, reconcile_once
+from hlink import database
+from hlink.flink.client import FlinkClient
+from hlink.models import Cluster, Job
+from hlink.runtime import Runtime
+from hlink.services.artifacts.storage import Storage
+from hlink.services.jobs.reconciler import POLL_TIMEOUT, reconcile_once
 from tests.statements import StatementCounter
 
 

@@ -14,8 +14,8 @@ from typing import Any, Literal
 import httpx
 from prometheus_client import Counter
 
-from flink.errors import FlinkRejected, FlinkUnavailable, failed_statement, readable_cause
-from flink.versions import NEWEST, FlinkVersion
+from hlink.flink.errors import FlinkRejected, FlinkUnavailable, failed_statement, readable_cause
+from hlink.flink.versions import NEWEST, FlinkVersion
 
 #: failed calls, for /metrics: ``unavailable`` (no answer) or ``rejected`` (Flink answered an error)
 CALL_ERRORS = Counter("hlink_flink_call_errors_total", "Flink REST calls that failed, by kind.", ["kind"])

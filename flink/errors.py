@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from masking import mask_text
+from hlink.masking import mask_text
 
 _STATEMENT = re.compile(r"hlink statement #(-?\d+) failed: (.*?)(?=\n\tat |\n\t\.\.\. |\Z)", re.S)
 _POSITION = re.compile(r"line (\d+), column (\d+)")

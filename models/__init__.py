@@ -1,13 +1,13 @@
 """What hlink stores (Tortoise ORM models; the schema itself comes from migrations/)."""
 
-from models.account import AuditEntry, Token, User
-from models.alert import AlertChannel, AlertIncident, AlertRule
-from models.artifact import Jar, Udf
-from models.cluster import Cluster
-from models.datasource import Column, Datasource, DatasourceProperties
-from models.job import Job, JobDatasource, JobRun, Operation, Savepoint
-from models.reference import DictEntry, HelpDoc
-from models.version import JobVersion
+from hlink.models.account import AuditEntry, Token, User
+from hlink.models.alert import AlertChannel, AlertIncident, AlertRule
+from hlink.models.artifact import Jar, Udf
+from hlink.models.cluster import Cluster
+from hlink.models.datasource import Column, Datasource, DatasourceProperties
+from hlink.models.job import Job, JobDatasource, JobRun, Operation, Savepoint
+from hlink.models.reference import DictEntry, HelpDoc
+from hlink.models.version import JobVersion
 
 __all__ = [
     "AlertChannel",

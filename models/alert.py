@@ -3,8 +3,8 @@ once when it resolves."""
 
 from tortoise import fields
 
-from models.base import Audited
-from models.sealed import SealedTextField
+from hlink.models.base import Audited
+from hlink.models.sealed import SealedTextField
 
 
 class AlertChannel(Audited):

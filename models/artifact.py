@@ -4,10 +4,10 @@ from typing import TYPE_CHECKING
 
 from tortoise import fields
 
-from models.base import Audited
+from hlink.models.base import Audited
 
 if TYPE_CHECKING:
-    from models.cluster import Cluster
+    from hlink.models.cluster import Cluster
 
 
 class Jar(Audited):

@@ -2,7 +2,7 @@
 
 from tortoise import fields
 
-from models.base import Audited
+from hlink.models.base import Audited
 
 
 class Cluster(Audited):

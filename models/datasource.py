@@ -4,11 +4,11 @@ from typing import TYPE_CHECKING, Any
 
 from tortoise import fields
 
-from models.base import Audited
-from models.sealed import SealedJSONField, SealedTextField
+from hlink.models.base import Audited
+from hlink.models.sealed import SealedJSONField, SealedTextField
 
 if TYPE_CHECKING:
-    from models.job import JobDatasource  # noqa: F401
+    from hlink.models.job import JobDatasource  # noqa: F401
 
 
 class Datasource(Audited):

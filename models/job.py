@@ -4,13 +4,13 @@ from typing import TYPE_CHECKING, Any
 
 from tortoise import fields
 
-from masking import mask_arguments
-from models.base import Audited
-from models.sealed import SealedTextField
+from hlink.masking import mask_arguments
+from hlink.models.base import Audited
+from hlink.models.sealed import SealedTextField
 
 if TYPE_CHECKING:
-    from models.cluster import Cluster
-    from models.datasource import Datasource
+    from hlink.models.cluster import Cluster
+    from hlink.models.datasource import Datasource
 
 
 class Job(Audited):

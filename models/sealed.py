@@ -16,7 +16,7 @@ from typing import Any
 from cryptography.fernet import Fernet, InvalidToken
 from tortoise import fields
 
-from masking import is_secret, mask_sql, mask_text
+from hlink.masking import is_secret, mask_sql, mask_text
 
 PREFIX = "enc:v1:"
 _fernet: Fernet | None = None
@@ -122,6 +122,27 @@ class SealedJSONField(fields.JSONField):  # type: ignore[type-arg]
 
     def to_python_value(self, value: Any) -> Any:
         return open_properties(super().to_python_value(value))  # also when the driver decoded the JSON itself
+
+
+def _seal_keys(value: Any, keys: tuple[str, ...], turn: Callable[[str], str]) -> Any:
+    if not isinstance(value, dict):
+        return value
+    return {k: turn(v) if k in keys and isinstance(v, str) and v else v for k, v in value.items()}
+
+
+class SealedKeysField(fields.JSONField):  # type: ignore[type-arg]
+    """A JSON object whose values under ``keys`` are stored sealed (a JAR's program arguments: --password x)."""
+
+    def __init__(self, keys: tuple[str, ...], **kwargs: Any) -> None:
+        super().__init__(
+            encoder=lambda value: json.dumps(_seal_keys(value, keys, seal)),
+            decoder=lambda text: _seal_keys(json.loads(text), keys, unseal),
+            **kwargs,
+        )
+        self.sealed_keys = keys
+
+    def to_python_value(self, value: Any) -> Any:
+        return _seal_keys(super().to_python_value(value), self.sealed_keys, unseal)  # when the driver decoded it itself
 
 
 class SealedTextField(fields.TextField):

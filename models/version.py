@@ -4,9 +4,9 @@ from typing import Any
 
 from tortoise import fields
 
-from models.base import Audited
-from models.job import Job
-from models.sealed import SealedTextField
+from hlink.models.base import Audited
+from hlink.models.job import Job
+from hlink.models.sealed import SealedKeysField, SealedTextField
 
 
 class JobVersion(Audited):
@@ -28,8 +28,8 @@ class JobVersion(Audited):
     settings: Any = fields.JSONField()
     #: [{name, className, sha256}] of the functions the SQL calls
     udfs: Any = fields.JSONField()
-    #: a JAR job's {name, sha256, entryClass, program}
-    jar: Any = fields.JSONField(null=True)
+    #: a JAR job's {name, sha256, entryClass, program}, its program sealed at rest (arguments may hold a password)
+    jar: Any = SealedKeysField(keys=("program",), null=True)
     #: the cluster's Flink version the script is written for (its keys); null when the cluster did not answer
     flink_version = fields.CharField(max_length=32, null=True)
     #: what changed since the version before (one line per change)

@@ -7,13 +7,13 @@ from functools import cache
 
 from strawberry.tools import merge_types
 
-from resolvers.access import AccessMutation, AccessQuery
-from resolvers.alerts import AlertMutation, AlertQuery
-from resolvers.lifecycle import LifecycleMutation, Subscription
-from resolvers.mutations import Mutation
-from resolvers.queries import Query
-from resolvers.upgrade import UpgradeQuery
-from schema import Roots
+from hlink.resolvers.access import AccessMutation, AccessQuery
+from hlink.resolvers.alerts import AlertMutation, AlertQuery
+from hlink.resolvers.lifecycle import LifecycleMutation, Subscription
+from hlink.resolvers.mutations import Mutation
+from hlink.resolvers.queries import Query
+from hlink.resolvers.upgrade import UpgradeQuery
+from hlink.schema import Roots
 
 
 @cache

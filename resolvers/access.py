@@ -7,15 +7,15 @@ from typing import Annotated
 
 import strawberry
 
-from models import User as UserRow
-from resolvers.convert import parse_id
-from resolvers.mutations import attempt
-from schema.access import ApiToken, AuditEntry, IssuedToken, RevokePayload, TokenPayload, User, UserRole
-from schema.context import Info
-from schema.payloads import Page
-from services.access import accounts, trail
-from services.access.roles import require
-from services.actor import Role, current_actor
+from hlink.models import User as UserRow
+from hlink.resolvers.convert import parse_id
+from hlink.resolvers.mutations import attempt
+from hlink.schema.access import ApiToken, AuditEntry, IssuedToken, RevokePayload, TokenPayload, User, UserRole
+from hlink.schema.context import Info
+from hlink.schema.payloads import Page
+from hlink.services.access import accounts, trail
+from hlink.services.access.roles import require
+from hlink.services.actor import Role, current_actor
 
 
 def _issued(issued: accounts.Issued) -> IssuedToken:

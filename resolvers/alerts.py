@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import strawberry
 
-from models import AlertChannel as ChannelRow
-from models import AlertIncident as IncidentRow
-from models import AlertRule as RuleRow
-from resolvers.convert import parse_id
-from resolvers.mutations import _deleted, attempt
-from schema.alerts import (
+from hlink.models import AlertChannel as ChannelRow
+from hlink.models import AlertIncident as IncidentRow
+from hlink.models import AlertRule as RuleRow
+from hlink.resolvers.convert import parse_id
+from hlink.resolvers.mutations import _deleted, attempt
+from hlink.schema.alerts import (
     AlertChannel,
     AlertChannelPayload,
     AlertIncident,
@@ -17,11 +17,11 @@ from schema.alerts import (
     AlertRulePayload,
     ChannelKind,
 )
-from schema.payloads import DeletePayload
-from schema.types import capped
-from services.access.roles import require
-from services.actor import Role
-from services.alerts import rules
+from hlink.schema.payloads import DeletePayload
+from hlink.schema.types import capped
+from hlink.services.access.roles import require
+from hlink.services.actor import Role
+from hlink.services.alerts import rules
 
 
 @strawberry.type

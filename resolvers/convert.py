@@ -7,10 +7,10 @@ import typing
 from enum import Enum
 from typing import Any, TypeVar
 
-from services.catalog import datasources
-from services.checks import ASCII_INTEGER, camel
-from services.errors import ValidationFailed
-from services.jobs import definitions as jobs
+from hlink.services.catalog import datasources
+from hlink.services.checks import ASCII_INTEGER, camel
+from hlink.services.errors import ValidationFailed
+from hlink.services.jobs import definitions as jobs
 
 T = TypeVar("T")
 

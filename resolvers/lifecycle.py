@@ -7,21 +7,21 @@ from typing import Any
 
 import strawberry
 
-from models import Job as JobRow
-from models import JobRun as JobRunRow
-from models import Operation as OperationRow
-from models import Savepoint as SavepointRow
-from resolvers.convert import parse_id
-from resolvers.mutations import attempt
-from schema.context import Info
-from schema.errors import to_graphql
-from schema.lifecycle import JobRun, JobStatusEvent, RestoreFrom, Savepoint, SavepointOperation
-from schema.payloads import JobOutcome, JobPayload, RunPayload, SavepointPayload, StopPayload
-from schema.types import Job, from_row
-from services.errors import DomainError
-from services.jobs import detach, lifecycle, restore
-from services.jobs.definitions import get_job
-from services.jobs.states import event_of
+from hlink.models import Job as JobRow
+from hlink.models import JobRun as JobRunRow
+from hlink.models import Operation as OperationRow
+from hlink.models import Savepoint as SavepointRow
+from hlink.resolvers.convert import parse_id
+from hlink.resolvers.mutations import attempt
+from hlink.schema.context import Info
+from hlink.schema.errors import to_graphql
+from hlink.schema.lifecycle import JobRun, JobStatusEvent, RestoreFrom, Savepoint, SavepointOperation
+from hlink.schema.payloads import JobOutcome, JobPayload, RunPayload, SavepointPayload, StopPayload
+from hlink.schema.types import Job, from_row
+from hlink.services.errors import DomainError
+from hlink.services.jobs import detach, lifecycle, restore
+from hlink.services.jobs.definitions import get_job
+from hlink.services.jobs.states import event_of
 
 
 async def _job(job_id: int) -> Job:

@@ -8,13 +8,13 @@ from typing import Any, TypeVar, cast
 import strawberry
 from strawberry.file_uploads import Upload
 
-from resolvers.convert import datasource_input, job_input, parse_id, to_service
-from schema.context import Info
-from schema.enums import SchemaType, StructureType
-from schema.errors import MutationError, to_graphql
-from schema.forms import AnalysedColumn
-from schema.inputs import ClusterInput, DatasourceInput, JobInput
-from schema.payloads import (
+from hlink.resolvers.convert import datasource_input, job_input, parse_id, to_service
+from hlink.schema.context import Info
+from hlink.schema.enums import SchemaType, StructureType
+from hlink.schema.errors import MutationError, to_graphql
+from hlink.schema.forms import AnalysedColumn
+from hlink.schema.inputs import ClusterInput, DatasourceInput, JobInput
+from hlink.schema.payloads import (
     ClusterPayload,
     DatasourcePayload,
     DeletePayload,
@@ -23,15 +23,15 @@ from schema.payloads import (
     SchemaAnalysisPayload,
     UdfPayload,
 )
-from schema.types import Cluster, Datasource, Jar, Job, Udf, from_row
-from services.artifacts import jars, udfs
-from services.artifacts.storage import Upload as StoredUpload
-from services.catalog import datasources
-from services.catalog.schema_analysis import analyse_upload
-from services.clusters import registry as clusters
-from services.errors import DomainError
-from services.jobs import definitions as jobs
-from services.jobs import lifecycle
+from hlink.schema.types import Cluster, Datasource, Jar, Job, Udf, from_row
+from hlink.services.artifacts import jars, udfs
+from hlink.services.artifacts.storage import Upload as StoredUpload
+from hlink.services.catalog import datasources
+from hlink.services.catalog.schema_analysis import analyse_upload
+from hlink.services.clusters import registry as clusters
+from hlink.services.errors import DomainError
+from hlink.services.jobs import definitions as jobs
+from hlink.services.jobs import lifecycle
 
 R = TypeVar("R")
 

@@ -7,21 +7,21 @@ from typing import Any, TypeVar
 import strawberry
 from tortoise.models import Model
 
-from resolvers.convert import parse_id, to_service
-from schema.context import Info
-from schema.forms import ConnectorForm, TypeList
-from schema.inputs import ClusterFilter, DatasourceFilter, JarFilter, JobFilter, UdfFilter
-from schema.payloads import Page
-from schema.types import Cluster, Datasource, DictEntry, DsType, HelpDoc, Jar, Job, Udf, from_row, rows_to
-from services import reference
-from services.artifacts import jars, udfs
-from services.catalog import connectors, datasources
-from services.catalog.schema_analysis import BASIC_TYPES, FLINK_SQL_TYPES
-from services.clusters import registry as clusters
-from services.errors import NotFound
-from services.jobs import definitions as jobs
-from services.paging import Page as RowPage
-from services.snowflake import next_id
+from hlink.resolvers.convert import parse_id, to_service
+from hlink.schema.context import Info
+from hlink.schema.forms import ConnectorForm, TypeList
+from hlink.schema.inputs import ClusterFilter, DatasourceFilter, JarFilter, JobFilter, UdfFilter
+from hlink.schema.payloads import Page
+from hlink.schema.types import Cluster, Datasource, DictEntry, DsType, HelpDoc, Jar, Job, Udf, from_row, rows_to
+from hlink.services import reference
+from hlink.services.artifacts import jars, udfs
+from hlink.services.catalog import connectors, datasources
+from hlink.services.catalog.schema_analysis import BASIC_TYPES, FLINK_SQL_TYPES
+from hlink.services.clusters import registry as clusters
+from hlink.services.errors import NotFound
+from hlink.services.jobs import definitions as jobs
+from hlink.services.paging import Page as RowPage
+from hlink.services.snowflake import next_id
 
 T = TypeVar("T")
 

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import strawberry
 
-from resolvers.convert import parse_id
-from schema.upgrade import UpgradePreview
-from services.jobs import preview
+from hlink.resolvers.convert import parse_id
+from hlink.schema.upgrade import UpgradePreview
+from hlink.services.jobs import preview
 
 
 @strawberry.type

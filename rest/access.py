@@ -9,13 +9,13 @@ from datetime import UTC, datetime
 from starlette.requests import Request
 from starlette.responses import Response
 
-from gate import COOKIE
-from rest.contract import ApiRoute, Body, Operation
-from rest.envelope import ok
-from rest.inputs import json_body
-from rest.viewschemas import SIGNED_IN
-from services.access import accounts
-from services.checks import Checks
+from hlink.gate import COOKIE
+from hlink.rest.contract import ApiRoute, Body, Operation
+from hlink.rest.envelope import ok
+from hlink.rest.inputs import json_body
+from hlink.rest.viewschemas import SIGNED_IN
+from hlink.services.access import accounts
+from hlink.services.checks import Checks
 
 
 @dataclass

@@ -9,17 +9,17 @@ from starlette.datastructures import UploadFile
 from starlette.requests import Request
 from starlette.responses import FileResponse, Response
 
-from models import Jar
-from rest.contract import BY_ID, PAGED, ApiRoute, Fields, Operation
-from rest.envelope import ok, paged_answer
-from rest.inputs import doc, form_of, read_params
-from rest.schemas import array
-from rest.views import jar_vo, udf_vo
-from rest.viewschemas import JAR_VO, NOTHING, UDF_VO, UPLOADED, page_of
-from services.artifacts import jars, udfs
-from services.artifacts.storage import Storage
-from services.checks import IDENTIFIER
-from services.errors import ValidationFailed
+from hlink.models import Jar
+from hlink.rest.contract import BY_ID, PAGED, ApiRoute, Fields, Operation
+from hlink.rest.envelope import ok, paged_answer
+from hlink.rest.inputs import doc, form_of, read_params
+from hlink.rest.schemas import array
+from hlink.rest.views import jar_vo, udf_vo
+from hlink.rest.viewschemas import JAR_VO, NOTHING, UDF_VO, UPLOADED, page_of
+from hlink.services.artifacts import jars, udfs
+from hlink.services.artifacts.storage import Storage
+from hlink.services.checks import IDENTIFIER
+from hlink.services.errors import ValidationFailed
 
 STATUS = Jar._meta.fields_map["status"].constraints
 

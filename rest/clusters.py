@@ -7,13 +7,13 @@ from dataclasses import dataclass, field
 from starlette.requests import Request
 from starlette.responses import Response
 
-from rest.contract import BY_ID, PAGED, ApiRoute, Fields, Operation
-from rest.envelope import ok, paged_answer
-from rest.inputs import Query, doc, read_params
-from rest.schemas import array
-from rest.views import CLUSTER_TYPE_NAMES, cluster_vo
-from rest.viewschemas import CLUSTER_VO, NOTHING, page_of
-from services.clusters import registry as clusters
+from hlink.rest.contract import BY_ID, PAGED, ApiRoute, Fields, Operation
+from hlink.rest.envelope import ok, paged_answer
+from hlink.rest.inputs import Query, doc, read_params
+from hlink.rest.schemas import array
+from hlink.rest.views import CLUSTER_TYPE_NAMES, cluster_vo
+from hlink.rest.viewschemas import CLUSTER_VO, NOTHING, page_of
+from hlink.services.clusters import registry as clusters
 
 TYPES = ", ".join(f"{code} {name}" for code, name in CLUSTER_TYPE_NAMES.items())
 

@@ -9,8 +9,8 @@ from typing import Any, Generic, TypeVar
 
 from starlette.routing import Route
 
-from rest.inputs import PageWindow, Query, read_dataclass
-from services.checks import Checks
+from hlink.rest.inputs import PageWindow, Query, read_dataclass
+from hlink.services.checks import Checks
 
 T = TypeVar("T")
 #: a JSON Schema (OpenAPI 3.1 uses JSON Schema 2020-12)

@@ -9,17 +9,17 @@ import anyio
 from starlette.requests import Request
 from starlette.responses import Response
 
-from models import Datasource
-from rest.artifacts import storage_of, uploaded_file
-from rest.contract import BY_ID, PAGED, ApiRoute, Body, Fields, Operation, Schema
-from rest.envelope import ok, paged_answer, refusal
-from rest.inputs import FORM_KINDS, body_id, doc, json_body, read_params
-from rest.schemas import BOOLEAN, INTEGER, OBJECT, array, nullable, some_of
-from rest.views import column_input_vo, ds_vo
-from rest.viewschemas import FORM, NOTHING, SCHEMA_ANALYSIS, TYPE_LIST, ds_schema, page_of
-from services.catalog import connectors, datasources
-from services.catalog.schema_analysis import BASIC_TYPES, FLINK_SQL_TYPES, analyse_upload
-from services.checks import IDENTIFIER, Checks
+from hlink.models import Datasource
+from hlink.rest.artifacts import storage_of, uploaded_file
+from hlink.rest.contract import BY_ID, PAGED, ApiRoute, Body, Fields, Operation, Schema
+from hlink.rest.envelope import ok, paged_answer, refusal
+from hlink.rest.inputs import FORM_KINDS, body_id, doc, json_body, read_params
+from hlink.rest.schemas import BOOLEAN, INTEGER, OBJECT, array, nullable, some_of
+from hlink.rest.views import column_input_vo, ds_vo
+from hlink.rest.viewschemas import FORM, NOTHING, SCHEMA_ANALYSIS, TYPE_LIST, ds_schema, page_of
+from hlink.services.catalog import connectors, datasources
+from hlink.services.catalog.schema_analysis import BASIC_TYPES, FLINK_SQL_TYPES, analyse_upload
+from hlink.services.checks import IDENTIFIER, Checks
 
 RENAMES = {"columns": "dsSchemaColumnVOS"}
 #: what saving checks (services.catalog.datasources), for the description

@@ -10,9 +10,9 @@ from starlette.requests import Request
 from starlette.responses import HTMLResponse, JSONResponse, Response
 from starlette.routing import Route
 
-from rest.envelope import envelope
-from rest.openapi import VERSION, api_docs
-from rest.swagger2 import document_2
+from hlink.rest.envelope import envelope
+from hlink.rest.openapi import VERSION, api_docs
+from hlink.rest.swagger2 import document_2
 
 #: relative addresses, so the page also works behind a proxy that serves hlink under a path prefix
 PAGE = """<!DOCTYPE html>

@@ -12,7 +12,7 @@ from starlette.requests import ClientDisconnect, Request
 from starlette.responses import JSONResponse, Response
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
-from services.errors import (
+from hlink.services.errors import (
     Conflict,
     DomainError,
     Forbidden,
@@ -24,7 +24,7 @@ from services.errors import (
     Unavailable,
     ValidationFailed,
 )
-from services.paging import Page
+from hlink.services.paging import Page
 
 log = logging.getLogger("hlink.rest")
 

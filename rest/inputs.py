@@ -12,11 +12,11 @@ from starlette.datastructures import FormData, ImmutableMultiDict, UploadFile
 from starlette.exceptions import HTTPException
 from starlette.requests import Request
 
-from limits import FRAMING
-from services.checks import ASCII_INTEGER, Checks, camel
-from services.errors import ValidationFailed
-from services.jsontext import parse_json
-from services.paging import check_window
+from hlink.limits import FRAMING
+from hlink.services.checks import ASCII_INTEGER, Checks, camel
+from hlink.services.errors import ValidationFailed
+from hlink.services.jsontext import parse_json
+from hlink.services.paging import check_window
 
 T = TypeVar("T")
 INT64 = 2**63 - 1

@@ -7,17 +7,17 @@ from typing import Any
 from starlette.requests import Request
 from starlette.responses import Response
 
-from models import Cluster, Job
-from rest.contract import BY_ID, PAGED, ApiRoute, Body, Fields, Operation, Schema
-from rest.envelope import ipage, ok
-from rest.inputs import body_id, json_body, read_params, required_int
-from rest.schemas import INTEGER
-from rest.views import job_vo
-from rest.viewschemas import NOTHING, job_schema, page_of
-from services.checks import Checks
-from services.jobs import definitions as jobs
-from services.jobs import lifecycle, versions
-from services.jobs.savepoints import newest_paths
+from hlink.models import Cluster, Job
+from hlink.rest.contract import BY_ID, PAGED, ApiRoute, Body, Fields, Operation, Schema
+from hlink.rest.envelope import ipage, ok
+from hlink.rest.inputs import body_id, json_body, read_params, required_int
+from hlink.rest.schemas import INTEGER
+from hlink.rest.views import job_vo
+from hlink.rest.viewschemas import NOTHING, job_schema, page_of
+from hlink.services.checks import Checks
+from hlink.services.jobs import definitions as jobs
+from hlink.services.jobs import lifecycle, versions
+from hlink.services.jobs.savepoints import newest_paths
 
 RENAMES = {"mappings": "jobDsVOS"}
 #: what saving checks (services.jobs.definitions): the codes a setting takes, the counts never negative

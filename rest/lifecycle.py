@@ -9,21 +9,21 @@ from typing import Any
 from starlette.requests import Request
 from starlette.responses import Response
 
-from models import JobRun, Operation, Savepoint
-from rest.contract import ApiRoute, Fields
-from rest.contract import Operation as Described
-from rest.envelope import ok, status_of
-from rest.inputs import Query, doc, read_params, required_int
-from rest.schemas import OBJECT, STRING
-from rest.views import cluster_info_vo, plain
-from rest.viewschemas import BATCH_FAILURES, CLUSTER_INFO, CLUSTERS_SUMMED, RUN_VO, SAVEPOINT_DATA, STOPPED_VO
-from runtime import Runtime
-from services.clusters import overview as cluster_overview
-from services.clusters.registry import all_clusters, get_cluster
-from services.jobs import lifecycle, monitoring
-from services.jobs import restore as restores
-from services.jobs.definitions import get_job
-from services.jobs.restore import RestoreFrom
+from hlink.models import JobRun, Operation, Savepoint
+from hlink.rest.contract import ApiRoute, Fields
+from hlink.rest.contract import Operation as Described
+from hlink.rest.envelope import ok, status_of
+from hlink.rest.inputs import Query, doc, read_params, required_int
+from hlink.rest.schemas import OBJECT, STRING
+from hlink.rest.views import cluster_info_vo, plain
+from hlink.rest.viewschemas import BATCH_FAILURES, CLUSTER_INFO, CLUSTERS_SUMMED, RUN_VO, SAVEPOINT_DATA, STOPPED_VO
+from hlink.runtime import Runtime
+from hlink.services.clusters import overview as cluster_overview
+from hlink.services.clusters.registry import all_clusters, get_cluster
+from hlink.services.jobs import lifecycle, monitoring
+from hlink.services.jobs import restore as restores
+from hlink.services.jobs.definitions import get_job
+from hlink.services.jobs.restore import RestoreFrom
 
 
 @dataclass

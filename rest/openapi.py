@@ -15,11 +15,21 @@ from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
 from starlette.routing import BaseRoute
 
-from rest.contract import ApiRoute, Body, Fields, Operation, Schema
-from rest.inputs import is_required
-from rest.routes import routes
-from rest.schemas import BOOLEAN, INTEGER, STRING, dataclass_fields, described, nullable, object_of, of_hint, record
-from services.checks import camel
+from hlink.rest.contract import ApiRoute, Body, Fields, Operation, Schema
+from hlink.rest.inputs import is_required
+from hlink.rest.routes import routes
+from hlink.rest.schemas import (
+    BOOLEAN,
+    INTEGER,
+    STRING,
+    dataclass_fields,
+    described,
+    nullable,
+    object_of,
+    of_hint,
+    record,
+)
+from hlink.services.checks import camel
 
 VERSION = "1.0.0"
 TITLE = "hlink REST API (Hlink实时特征加工服务)"

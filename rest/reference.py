@@ -5,13 +5,13 @@ from __future__ import annotations
 from starlette.requests import Request
 from starlette.responses import PlainTextResponse, Response
 
-from rest.contract import ApiRoute, Operation
-from rest.envelope import ok
-from rest.schemas import array
-from rest.views import plain
-from rest.viewschemas import DICT_ENTRY, DICTIONARIES, HELP_CONTENT, SNOWFLAKE
-from services import reference
-from services.snowflake import next_id
+from hlink.rest.contract import ApiRoute, Operation
+from hlink.rest.envelope import ok
+from hlink.rest.schemas import array
+from hlink.rest.views import plain
+from hlink.rest.viewschemas import DICT_ENTRY, DICTIONARIES, HELP_CONTENT, SNOWFLAKE
+from hlink.services import reference
+from hlink.services.snowflake import next_id
 
 
 async def snowflake(request: Request) -> Response:

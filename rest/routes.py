@@ -2,7 +2,7 @@
 
 from starlette.routing import BaseRoute
 
-from rest import access, artifacts, clusters, datasources, jobs, lifecycle, reference
+from hlink.rest import access, artifacts, clusters, datasources, jobs, lifecycle, reference
 
 routes: list[BaseRoute] = [
     *lifecycle.routes,  # before /jobs/{jobId}, which would take /jobs/overview/...

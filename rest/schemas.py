@@ -13,10 +13,10 @@ from typing import Any
 from tortoise.fields import Field as ModelField
 from tortoise.models import Model
 
-from rest.contract import ANY, Schema
-from rest.inputs import INT64
-from rest.views import HIDDEN, RENAMED
-from services.checks import camel
+from hlink.rest.contract import ANY, Schema
+from hlink.rest.inputs import INT64
+from hlink.rest.views import HIDDEN, RENAMED
+from hlink.services.checks import camel
 
 #: what rest/inputs.py reads as an integer: 64 bits
 INTEGER: Schema = {"type": "integer", "format": "int64", "minimum": -INT64, "maximum": INT64}

@@ -8,8 +8,8 @@ from __future__ import annotations
 import functools
 from typing import Any
 
-from rest.contract import Schema
-from rest.openapi import document
+from hlink.rest.contract import Schema
+from hlink.rest.openapi import document
 
 #: JSON Schema keywords a Swagger 2.0 Schema Object takes
 KEPT = frozenset(

@@ -8,14 +8,14 @@ from typing import Any
 
 from tortoise.models import Model
 
-from masking import mask_sql, shown
-from models import Cluster, Column, Datasource, DatasourceProperties, Jar, Job, JobDatasource, Udf
-from services import clock
-from services.artifacts.jars import size_text
-from services.catalog.datasources import ColumnInput, masked, shown_properties
-from services.catalog.ddl import ddl_of
-from services.checks import camel
-from services.jobs.definitions import STATUS_NAMES, TYPE_NAMES
+from hlink.masking import mask_sql, shown
+from hlink.models import Cluster, Column, Datasource, DatasourceProperties, Jar, Job, JobDatasource, Udf
+from hlink.services import clock
+from hlink.services.artifacts.jars import size_text
+from hlink.services.catalog.datasources import ColumnInput, masked, shown_properties
+from hlink.services.catalog.ddl import ddl_of
+from hlink.services.checks import camel
+from hlink.services.jobs.definitions import STATUS_NAMES, TYPE_NAMES
 
 CLUSTER_TYPE_NAMES = {0: "local", 1: "standalone", 2: "yarn", 3: "yarnPer"}
 # columns that are ours, not the document's

@@ -3,10 +3,22 @@ stored models and input dataclasses they are made of. tests/test_fuzz_rest.py ho
 
 from __future__ import annotations
 
-from models import Cluster, Column, Datasource, DictEntry, HelpDoc, Jar, Job, JobDatasource, JobRun, Operation, Udf
-from models import Savepoint as SavepointRow
-from rest.contract import Schema
-from rest.schemas import (
+from hlink.models import (
+    Cluster,
+    Column,
+    Datasource,
+    DictEntry,
+    HelpDoc,
+    Jar,
+    Job,
+    JobDatasource,
+    JobRun,
+    Operation,
+    Udf,
+)
+from hlink.models import Savepoint as SavepointRow
+from hlink.rest.contract import Schema
+from hlink.rest.schemas import (
     BOOLEAN,
     INTEGER,
     NULL,
@@ -22,8 +34,8 @@ from rest.schemas import (
     row,
     some_of,
 )
-from rest.views import QUERY_ECHO
-from services.catalog.datasources import ColumnInput
+from hlink.rest.views import QUERY_ECHO
+from hlink.services.catalog.datasources import ColumnInput
 
 #: the query fields every view object echoes as null (rest.views.QUERY_ECHO)
 ECHO: dict[str, Schema] = {key: NULL for key in QUERY_ECHO}

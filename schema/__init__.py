@@ -25,16 +25,16 @@ from strawberry.schema.schema import DEFAULT_ALLOWED_OPERATION_TYPES
 from strawberry.types import ExecutionContext, ExecutionResult
 from strawberry.types.graphql import OperationType
 
-import logs
-from schema import budget
-from schema.codes import ErrorCodes, bad_input
-from schema.cost import CostLimiter
-from schema.glossary import describe
-from schema.nul import NulGuard
-from schema.scalars import SCALARS
-from schema.signin import WebSocketSignIn
-from schema.timing import Timing
-from services.errors import DomainError
+from hlink import logs
+from hlink.schema import budget
+from hlink.schema.codes import ErrorCodes, bad_input
+from hlink.schema.cost import CostLimiter
+from hlink.schema.glossary import describe
+from hlink.schema.nul import NulGuard
+from hlink.schema.scalars import SCALARS
+from hlink.schema.signin import WebSocketSignIn
+from hlink.schema.timing import Timing
+from hlink.services.errors import DomainError
 
 #: parsed and validated documents kept (a frontend sends the same few documents again and again)
 DOCUMENT_CACHE = 256

@@ -7,8 +7,8 @@ from enum import Enum
 
 import strawberry
 
-import models
-from schema.errors import MutationError
+from hlink import models
+from hlink.schema.errors import MutationError
 
 
 @strawberry.enum(description="What a user may do; each role may do what the ones below it may.")

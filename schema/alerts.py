@@ -8,8 +8,8 @@ from urllib.parse import urlsplit
 
 import strawberry
 
-import models
-from schema.errors import MutationError
+from hlink import models
+from hlink.schema.errors import MutationError
 
 
 @strawberry.enum(description="Where an alert goes: a generic JSON webhook or a chat robot.")

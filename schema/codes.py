@@ -9,7 +9,7 @@ from graphql import GraphQLError
 from starlette.responses import JSONResponse
 from strawberry.extensions import SchemaExtension
 
-from services.errors import DomainError
+from hlink.services.errors import DomainError
 
 
 def code_of(error: GraphQLError) -> str:

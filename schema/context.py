@@ -9,9 +9,9 @@ from starlette.responses import Response
 from starlette.websockets import WebSocket
 from strawberry.types import Info as StrawberryInfo
 
-from runtime import Runtime
-from schema.loaders import Loaders
-from services.artifacts.storage import Storage
+from hlink.runtime import Runtime
+from hlink.schema.loaders import Loaders
+from hlink.services.artifacts.storage import Storage
 
 
 @dataclass

@@ -39,8 +39,8 @@ from graphql import (
 )
 from strawberry.extensions import SchemaExtension
 
-from services import paging, sizes
-from services.sizes import Sizes
+from hlink.services import paging, sizes
+from hlink.services.sizes import Sizes
 
 #: the least a list without a ``limit`` argument is taken to hold
 UNBOUNDED_LIST = 5

@@ -6,7 +6,7 @@ from typing import Annotated
 
 import strawberry
 
-from services.errors import DomainError, Forbidden, NotFound, Refused, Unauthorized, Unavailable, ValidationFailed
+from hlink.services.errors import DomainError, Forbidden, NotFound, Refused, Unauthorized, Unavailable, ValidationFailed
 
 
 @strawberry.type(description="An id that names nothing stored.")

@@ -6,9 +6,9 @@ from enum import Enum
 
 import strawberry
 
-from schema.enums import described
-from services.catalog.connectors import Choice, Form, FormField
-from services.catalog.datasources import ColumnInput
+from hlink.schema.enums import described
+from hlink.services.catalog.connectors import Choice, Form, FormField
+from hlink.services.catalog.datasources import ColumnInput
 
 
 @described(

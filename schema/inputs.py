@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import strawberry
 
-from schema.enums import (
+from hlink.schema.enums import (
     CheckpointCleanupMode,
     CheckpointMode,
     ClusterType,
@@ -16,8 +16,8 @@ from schema.enums import (
     StructureType,
     TimeType,
 )
-from schema.scalars import Long
-from schema.types import DsType, Role
+from hlink.schema.scalars import Long
+from hlink.schema.types import DsType, Role
 
 
 @strawberry.input(description="Fields of a cluster; on update, omitted fields stay as they are.")

@@ -9,13 +9,13 @@ from typing import Any
 import strawberry
 from strawberry.scalars import JSON
 
-import models
-from models.status import UNKNOWN
-from schema import budget
-from schema.enums import JobStatus, described
-from schema.errors import graph_field
-from schema.scalars import Long
-from services.events import JobEvent
+from hlink import models
+from hlink.models.status import UNKNOWN
+from hlink.schema import budget
+from hlink.schema.enums import JobStatus, described
+from hlink.schema.errors import graph_field
+from hlink.schema.scalars import Long
+from hlink.services.events import JobEvent
 
 
 @strawberry.type(description="One submission of a job to Flink and how it ended.")
@@ -299,7 +299,7 @@ class JobVersion:
 
     @classmethod
     def of(cls, row: models.JobVersion) -> JobVersion:
-        from services.jobs.versions import masked_plan
+        from hlink.services.jobs.versions import masked_plan
 
         return cls(
             number=row.number,

@@ -14,7 +14,7 @@ from pypika_tortoise.queries import Query, Table
 from strawberry.dataloader import DataLoader
 from tortoise.models import Model
 
-from models import (
+from hlink.models import (
     Cluster,
     Column,
     Datasource,
@@ -27,7 +27,7 @@ from models import (
     Operation,
     Savepoint,
 )
-from services.artifacts.udfs import jobs_calling
+from hlink.services.artifacts.udfs import jobs_calling
 
 K = TypeVar("K", bound=Hashable)
 M = TypeVar("M", bound=Model)

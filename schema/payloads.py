@@ -6,10 +6,10 @@ from typing import Generic, TypeVar
 
 import strawberry
 
-from schema.errors import MutationError
-from schema.forms import AnalysedColumn
-from schema.lifecycle import JobRun, Savepoint, SavepointOperation
-from schema.types import Cluster, Datasource, Jar, Job, Udf
+from hlink.schema.errors import MutationError
+from hlink.schema.forms import AnalysedColumn
+from hlink.schema.lifecycle import JobRun, Savepoint, SavepointOperation
+from hlink.schema.types import Cluster, Datasource, Jar, Job, Udf
 
 T = TypeVar("T")
 

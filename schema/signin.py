@@ -9,8 +9,8 @@ from graphql import GraphQLError
 from starlette.websockets import WebSocket
 from strawberry.extensions import SchemaExtension
 
-from services.access.accounts import authenticate
-from services.actor import current_actor
+from hlink.services.access.accounts import authenticate
+from hlink.services.actor import current_actor
 
 
 class WebSocketSignIn(SchemaExtension):

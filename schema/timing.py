@@ -7,7 +7,7 @@ from collections.abc import Iterator
 
 from strawberry.extensions import SchemaExtension
 
-from services.metrics import GRAPHQL_SECONDS
+from hlink.services.metrics import GRAPHQL_SECONDS
 
 
 class Timing(SchemaExtension):

@@ -6,8 +6,8 @@ from enum import Enum
 
 import strawberry
 
-from schema.enums import described
-from services.jobs import preview, verdict
+from hlink.schema.enums import described
+from hlink.services.jobs import preview, verdict
 
 
 @described(

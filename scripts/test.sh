@@ -37,7 +37,7 @@ echo "== installing hlink and its test tools"
 echo "== ruff"
 .venv/bin/ruff check .
 echo "== mypy"
-.venv/bin/mypy .
+.venv/bin/mypy -p hlink -p tests -p bench
 echo "== schema.graphql up to date"
 .venv/bin/hlink export-schema --check
 echo "== pytest (SQLite, PostgreSQL, Flink)"

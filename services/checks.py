@@ -6,7 +6,7 @@ import re
 from collections.abc import Collection
 from typing import Any
 
-from services.errors import ValidationFailed
+from hlink.services.errors import ValidationFailed
 
 #: an integer in ASCII digits: int() also reads Arabic-Indic, fullwidth and other digits ("\u0661" is 1)
 ASCII_INTEGER = re.compile(r"-?[0-9]+")

@@ -6,7 +6,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from services.errors import ValidationFailed
+from hlink.services.errors import ValidationFailed
 
 #: how deep a JSON document may nest (the documented bodies nest four levels, real schemas a dozen or so)
 MAX_JSON_DEPTH = 64

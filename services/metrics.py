@@ -7,7 +7,7 @@ from prometheus_client.core import GaugeMetricFamily
 from prometheus_client.registry import Collector
 from tortoise.functions import Count
 
-from models import Job
+from hlink.models import Job
 
 GRAPHQL_SECONDS = Histogram("hlink_graphql_operation_duration_seconds", "GraphQL operations by type.", ["operation"])
 RECONCILE_SECONDS = Histogram("hlink_reconcile_cycle_duration_seconds", "Reconciliation cycles of this replica.")

@@ -8,7 +8,7 @@ from typing import Any, Generic, TypeVar
 from tortoise.models import Model
 from tortoise.queryset import QuerySet
 
-from services.checks import Checks, camel
+from hlink.services.checks import Checks, camel
 
 M = TypeVar("M", bound=Model)
 

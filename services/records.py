@@ -7,7 +7,7 @@ from typing import Any, TypeVar
 
 from tortoise.models import Model
 
-from services.errors import NotFound
+from hlink.services.errors import NotFound
 
 M = TypeVar("M", bound=Model)
 

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from models import DictEntry, HelpDoc
-from services.checks import Checks
-from services.errors import NotFound
+from hlink.models import DictEntry, HelpDoc
+from hlink.services.checks import Checks
+from hlink.services.errors import NotFound
 
 #: the original spelled the sink dictionary dc_type_slink; both names answer
 ALIASES = {"dc_type_slink": "dc_type_sink"}

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from tortoise import connections
 
-from models import Column, JobDatasource, Savepoint
+from hlink.models import Column, JobDatasource, Savepoint
 
 #: columns (nested ones included) a datasource may have (HLINK_MAX_COLUMNS); set by the app from its settings
 MAX_COLUMNS = 1000

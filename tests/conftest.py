@@ -16,12 +16,12 @@ import pytest
 import uvicorn
 from tortoise import connections
 
-import database
-from app import create_app
-from config import load_settings
-from flink.local import LocalFlink, free_port, progress_to_stderr
-from flink.sqlrunner import build_runner
-from services.access.accounts import bootstrap_admin
+from hlink import database
+from hlink.app import create_app
+from hlink.config import load_settings
+from hlink.flink.local import LocalFlink, free_port, progress_to_stderr
+from hlink.flink.sqlrunner import build_runner
+from hlink.services.access.accounts import bootstrap_admin
 from tests.helpers import ADMIN_TOKEN, AUTH, SECRET_KEY
 from tests.pg import PostgresServer
 from tests.statements import StatementCounter

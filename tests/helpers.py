@@ -11,9 +11,9 @@ from typing import Any
 
 import httpx
 
-from config import Settings, load_settings
-from models import Token
-from services.jobs.states import now
+from hlink.config import Settings, load_settings
+from hlink.models import Token
+from hlink.services.jobs.states import now
 
 #: the first admin's token in every test database and replica (HLINK_ADMIN_TOKEN for `hlink serve`)
 ADMIN_TOKEN = "hlk_tests-admin-0123456789abcdefghij"
@@ -54,7 +54,7 @@ def code_of(response: httpx.Response) -> int:
 async def job_log(client: httpx.AsyncClient, job_id: int) -> dict[str, Any]:
     """A job's runs and Flink's exceptions (services.jobs.monitoring.job_log: what /jobs/{jobId}/log writes as
     text), after asserting that /jobs/{jobId}/log answers text naming every run."""
-    from services.jobs import monitoring
+    from hlink.services.jobs import monitoring
 
     text = envelope_ok(await client.get(f"/jobs/{job_id}/log"))
     found = await monitoring.job_log(client.app_state.runtime, job_id)  # type: ignore[attr-defined]

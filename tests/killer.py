@@ -44,7 +44,7 @@ def _install(point: str) -> None:
 
         httpx.AsyncClient.send = killing_send  # type: ignore[method-assign]
         return
-    from models import JobRun
+    from hlink.models import JobRun
 
     save = JobRun.save
 
@@ -63,7 +63,7 @@ def main() -> int:
     sys.path.insert(0, str(Path(__file__).resolve().parent.parent))  # run as a script: the project's modules
     if point:
         _install(point)
-    import cli
+    from hlink import cli
 
     return cli.main(sys.argv[1:])
 

@@ -15,7 +15,7 @@ from typing import Any
 import httpx
 import websockets
 
-from flink.local import free_port
+from hlink.flink.local import free_port
 from tests.helpers import ADMIN_TOKEN, AUTH, SECRET_KEY, envelope_ok
 
 ROOT = Path(__file__).resolve().parent.parent

@@ -18,10 +18,10 @@ import httpx
 import pytest
 import websockets
 
-from gate import COOKIE
-from models import AuditEntry, Token
-from services.access import accounts, floodgate
-from services.jobs.states import now
+from hlink.gate import COOKIE
+from hlink.models import AuditEntry, Token
+from hlink.services.access import accounts, floodgate
+from hlink.services.jobs.states import now
 from tests.conftest import gql
 from tests.helpers import AUTH, add_cluster, code_of, created_ds, ds_body, envelope_fail, envelope_ok
 
@@ -154,7 +154,7 @@ def test_the_command_line_makes_users_and_tokens(tmp_path: Path) -> None:
     env = {**os.environ, "HLINK_DATABASE_URL": f"sqlite://{tmp_path / 'cli.sqlite3'}"}
 
     def hlink(*args: str) -> subprocess.CompletedProcess[str]:
-        command = [sys.executable, "cli.py", *args]
+        command = [sys.executable, "-m", "hlink.cli", *args]
         return subprocess.run(command, cwd=ROOT, env=env, capture_output=True, text=True, timeout=120)
 
     made = hlink("user", "add", "carl", "--role", "developer")

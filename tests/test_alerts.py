@@ -14,9 +14,9 @@ from typing import Any
 import httpx
 import pytest
 
-from models import AlertIncident, Job
-from services.alerts import incidents
-from services.jobs.states import now
+from hlink.models import AlertIncident, Job
+from hlink.services.alerts import incidents
+from hlink.services.jobs.states import now
 from tests.conftest import gql
 from tests.helpers import add_cluster, envelope_ok
 

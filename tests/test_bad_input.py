@@ -11,9 +11,9 @@ import httpx
 import pytest
 import websockets
 
-from app import create_app
-from models import Cluster, Datasource, Job
-from services.catalog.flinktypes import BadType, parse_type
+from hlink.app import create_app
+from hlink.models import Cluster, Datasource, Job
+from hlink.services.catalog.flinktypes import BadType, parse_type
 from tests.conftest import gql
 from tests.helpers import AUTH, add_cluster, app_settings, ds_body, envelope_fail, envelope_ok
 

@@ -21,8 +21,8 @@ from starlette.responses import HTMLResponse
 from starlette.routing import Route
 from starlette.types import ASGIApp
 
-from app import create_app
-from flink.local import free_port
+from hlink.app import create_app
+from hlink.flink.local import free_port
 from tests.helpers import ADMIN_TOKEN, AUTH, app_settings, envelope_ok
 from tests.replicas import select_job
 

@@ -12,17 +12,17 @@ from typing import Any
 import httpx
 import pytest
 
-from flink.client import RunRequest
-from flink.errors import FlinkRejected, FlinkUnavailable
-from flink.local import LocalFlink
-from flink.sqlrunner import RUNNER_CLASS
-from models import Job, JobRun
-from models.status import NOT_RUNNING, RUNNING, SUBMITTING
-from runtime import Runtime
-from services.jobs import submission
-from services.jobs.reconciler import reconcile_once
-from services.jobs.states import Change, Event, apply, now
-from services.jobs.submission import new_job_id, prepare
+from hlink.flink.client import RunRequest
+from hlink.flink.errors import FlinkRejected, FlinkUnavailable
+from hlink.flink.local import LocalFlink
+from hlink.flink.sqlrunner import RUNNER_CLASS
+from hlink.models import Job, JobRun
+from hlink.models.status import NOT_RUNNING, RUNNING, SUBMITTING
+from hlink.runtime import Runtime
+from hlink.services.jobs import submission
+from hlink.services.jobs.reconciler import reconcile_once
+from hlink.services.jobs.states import Change, Event, apply, now
+from hlink.services.jobs.submission import new_job_id, prepare
 from tests.helpers import envelope_fail, envelope_ok
 from tests.test_flink_lifecycle import blackhole_job, flink_state
 
@@ -93,7 +93,7 @@ async def test_a_lost_answer_flink_acts_on_late_is_found_by_its_chosen_id(
     async def lost(runtime: Any, sub: Any, call: Any) -> Any:  # the request went out; Flink has not acted yet
         raise FlinkUnavailable("the connection dropped", maybe_sent=True)
 
-    monkeypatch.setattr("services.jobs.lifecycle.with_jar_retry", lost)
+    monkeypatch.setattr("hlink.services.jobs.lifecycle.with_jar_retry", lost)
     refused = envelope_fail(await client.post(f"/jobs/run/{job['id']}"), 503)
     monkeypatch.undo()
     run = await JobRun.get(job_id=job["id"])
@@ -175,7 +175,7 @@ async def test_an_answer_arriving_after_the_job_moved_on_cancels_its_flink_job(
         assert (await Job.get(id=job["id"])).job_status == NOT_RUNNING
         return await real_retry(rt, sub, call)  # then the request leaves and Flink accepts it
 
-    monkeypatch.setattr("services.jobs.lifecycle.with_jar_retry", stalled)
+    monkeypatch.setattr("hlink.services.jobs.lifecycle.with_jar_retry", stalled)
     refused = envelope_fail(await client.post(f"/jobs/run/{job['id']}"), 409)
     run = await JobRun.get(job_id=job["id"])
     assert f"the Flink job {run.chosen_job_id} was cancelled" in refused["msg"], refused

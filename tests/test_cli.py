@@ -15,7 +15,7 @@ ROOT = Path(__file__).resolve().parent.parent
 
 
 def hlink(*args: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
-    command = [sys.executable, "cli.py", *args]
+    command = [sys.executable, "-m", "hlink.cli", *args]
     return subprocess.run(command, cwd=ROOT, env=env or dict(os.environ), capture_output=True, text=True, timeout=60)
 
 
@@ -46,7 +46,7 @@ def test_flink_up_checks_for_a_jdk_before_downloading(tmp_path: Path) -> None:
 
 
 def test_a_long_install_reports_its_progress(tmp_path: Path) -> None:
-    from flink.local import _growth_reported
+    from hlink.flink.local import _growth_reported
 
     lines: list[str] = []
     with _growth_reported(tmp_path, lines.append, every=0.05):

@@ -11,11 +11,11 @@ from typing import Any
 import httpx
 import pytest
 
-from flink.client import FlinkClient
-from flink.errors import FlinkRejected, FlinkUnavailable
-from models import Cluster, Job
-from services import allowlist
-from services.clusters.clients import FlinkClients
+from hlink.flink.client import FlinkClient
+from hlink.flink.errors import FlinkRejected, FlinkUnavailable
+from hlink.models import Cluster, Job
+from hlink.services import allowlist
+from hlink.services.clusters.clients import FlinkClients
 from tests.helpers import add_cluster, envelope_fail, envelope_ok
 
 

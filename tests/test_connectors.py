@@ -13,7 +13,7 @@ from typing import Any
 import httpx
 import pytest
 
-from services.catalog.connectors import FORMS
+from hlink.services.catalog.connectors import FORMS
 from tests.conftest import gql
 from tests.helpers import created_ds, envelope_fail, envelope_ok, prop
 

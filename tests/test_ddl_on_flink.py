@@ -15,13 +15,13 @@ import pytest
 from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
-from flink.client import FlinkClient, RunRequest
-from flink.errors import FlinkRejected
-from flink.local import LocalFlink
-from flink.sqlrunner import RUNNER_CLASS
-from models import Column
-from services.catalog.ddl import TableSpec, create_table, quote
-from services.catalog.schema_analysis import NESTED, SchemaProblem, analyse
+from hlink.flink.client import FlinkClient, RunRequest
+from hlink.flink.errors import FlinkRejected
+from hlink.flink.local import LocalFlink
+from hlink.flink.sqlrunner import RUNNER_CLASS
+from hlink.models import Column
+from hlink.services.catalog.ddl import TableSpec, create_table, quote
+from hlink.services.catalog.schema_analysis import NESTED, SchemaProblem, analyse
 from tests.conftest import RUNNER_JAR
 from tests.helpers import add_cluster, envelope_fail, envelope_ok, prop
 from tests.test_flink_lifecycle import flink_state

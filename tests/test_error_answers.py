@@ -12,7 +12,7 @@ from typing import Any
 import httpx
 import pytest
 
-from services.clusters import registry
+from hlink.services.clusters import registry
 from tests.conftest import gql
 from tests.helpers import unexpected_errors
 

@@ -10,9 +10,9 @@ from typing import Any
 import httpx
 import pytest
 
-from models import Column, Datasource
-from services import sizes
-from services.catalog import datasources
+from hlink.models import Column, Datasource
+from hlink.services import sizes
+from hlink.services.catalog import datasources
 from tests.test_access import bearer, make_user
 
 PAGE = "{ datasources(limit: 20) { items { columns { name } } } }"

@@ -9,7 +9,7 @@ import anyio
 import httpx
 import pytest
 
-from flink.local import LocalFlink
+from hlink.flink.local import LocalFlink
 from tests.helpers import add_cluster, envelope_fail, envelope_ok, job_log
 from tests.test_flink_lifecycle import add_ds, add_job, flink_state
 

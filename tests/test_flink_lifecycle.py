@@ -10,11 +10,11 @@ import anyio
 import httpx
 import pytest
 
-from flink.local import LocalFlink
-from models import Cluster, Job, JobRun
-from runtime import Runtime
-from services.jobs.reconciler import reconcile_once
-from services.jobs.submission import pipeline_name, prepare
+from hlink.flink.local import LocalFlink
+from hlink.models import Cluster, Job, JobRun
+from hlink.runtime import Runtime
+from hlink.services.jobs.reconciler import reconcile_once
+from hlink.services.jobs.submission import pipeline_name, prepare
 from tests.helpers import add_cluster, code_of, envelope_fail, envelope_ok, job_log, wait_flink_state
 
 pytestmark = pytest.mark.flink_lines  # what hlink says to Flink differs by line

@@ -8,11 +8,11 @@ from typing import Any
 import httpx
 import pytest
 
-from flink.client import FlinkClient, RunRequest
-from flink.errors import FlinkRejected
-from flink.local import LocalFlink
-from flink.sqlrunner import RUNNER_CLASS
-from flink.versions import FlinkVersion
+from hlink.flink.client import FlinkClient, RunRequest
+from hlink.flink.errors import FlinkRejected
+from hlink.flink.local import LocalFlink
+from hlink.flink.sqlrunner import RUNNER_CLASS
+from hlink.flink.versions import FlinkVersion
 from tests.conftest import RUNNER_JAR
 from tests.helpers import add_cluster, envelope_fail, envelope_ok, job_log
 from tests.test_flink_lifecycle import add_ds, add_job, flink_state

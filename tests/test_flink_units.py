@@ -5,14 +5,14 @@ from __future__ import annotations
 import httpx
 import pytest
 
-from flink.client import FlinkClient, RunRequest
-from flink.errors import FlinkRejected, FlinkUnavailable, failed_statement, readable_cause
-from models import Column, Datasource, Job
-from services.catalog.ddl import TableSpec, create_table, options_of, quote, spec_of
-from services.errors import ValidationFailed
-from services.jobs.script import Restore, job_settings
-from services.jobs.submission import program_args
-from services.sqltext import place, split_statements
+from hlink.flink.client import FlinkClient, RunRequest
+from hlink.flink.errors import FlinkRejected, FlinkUnavailable, failed_statement, readable_cause
+from hlink.models import Column, Datasource, Job
+from hlink.services.catalog.ddl import TableSpec, create_table, options_of, quote, spec_of
+from hlink.services.errors import ValidationFailed
+from hlink.services.jobs.script import Restore, job_settings
+from hlink.services.jobs.submission import program_args
+from hlink.services.sqltext import place, split_statements
 
 TRACE = """org.apache.flink.runtime.rest.handler.RestHandlerException: Could not execute application.
 \tat org.apache.flink.runtime.webmonitor.handlers.JarRunHandler.lambda$handleRequest$1(JarRunHandler.java:114)

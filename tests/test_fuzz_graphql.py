@@ -13,7 +13,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from hypothesis_graphql import mutations, nodes, queries
 
-from schema import SDL_PATH
+from hlink.schema import SDL_PATH
 from tests.helpers import Unexpected, unexpected_errors
 
 SCHEMA = build_schema(SDL_PATH.read_text())

@@ -31,12 +31,12 @@ from schemathesis.specs.openapi.checks import (
     status_code_conformance,
 )
 
-from models import DictEntry, HelpDoc, Job
-from rest.openapi import document
-from services.access import accounts
-from services.errors import Unauthorized, ValidationFailed
-from services.jobs.definitions import JobFilter
-from services.paging import check_filter
+from hlink.models import DictEntry, HelpDoc, Job
+from hlink.rest.openapi import document
+from hlink.services.access import accounts
+from hlink.services.errors import Unauthorized, ValidationFailed
+from hlink.services.jobs.definitions import JobFilter
+from hlink.services.paging import check_filter
 from tests.helpers import (
     AUTH,
     Unexpected,

@@ -2,7 +2,7 @@
 
 import json
 
-from models import Column, Datasource, Job, JobDatasource
+from hlink.models import Column, Datasource, Job, JobDatasource
 from tests.conftest import gql
 from tests.helpers import add_cluster, add_ds, envelope_ok, token_just_used
 from tests.jars import jar_bytes

@@ -26,10 +26,10 @@ from strawberry.extensions.parser_cache import _get_parse_cache
 from strawberry.extensions.validation_cache import _get_validate_cache
 from websockets.typing import Origin, Subprotocol
 
-from app import create_app
-from flink.local import free_port
-from resolvers import roots
-from schema import DOCUMENT_CACHE, SDL_PATH, build_schema
+from hlink.app import create_app
+from hlink.flink.local import free_port
+from hlink.resolvers import roots
+from hlink.schema import DOCUMENT_CACHE, SDL_PATH, build_schema
 from tests.conftest import gql
 from tests.helpers import AUTH, app_settings
 

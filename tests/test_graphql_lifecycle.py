@@ -10,7 +10,7 @@ from typing import Any
 import httpx
 import websockets
 
-from flink.local import LocalFlink
+from hlink.flink.local import LocalFlink
 from tests.conftest import gql
 from tests.helpers import AUTH
 

@@ -13,12 +13,15 @@ from typing import Any
 import httpx
 import websockets
 
-from flink.client import FlinkClient
-from flink.local import LocalFlink
-from models import AuditEntry, Job, JobRun, Operation, Savepoint
-from models.status import STATUS_NAMES, JobStatus
-from schema.enums import JobStatus as GraphJobStatus
-from services.jobs.reconciler import reconcile_once
+from hlink.flink.client import FlinkClient
+from hlink.flink.local import LocalFlink
+from hlink.models import AuditEntry, Job, JobRun, Operation, Savepoint
+from hlink.models.status import STATUS_NAMES, JobStatus
+from hlink.schema.enums import JobStatus as GraphJobStatus
+from hlink.services.actor import SYSTEM, acting_as, stamp_new
+from hlink.services.jobs import restore
+from hlink.services.jobs.reconciler import reconcile_once
+from hlink.services.jobs.states import now
 from tests.conftest import gql
 from tests.helpers import AUTH, add_cluster, envelope_fail, envelope_ok
 from tests.jars import jar_bytes
@@ -150,6 +153,47 @@ async def test_none_restores_nothing_and_latest_never_takes_an_older_runs_state(
     await flink_state(flink, again["flinkJobId"], "RUNNING")
     assert await _restored_from(flink, again["flinkJobId"]) == older
     envelope_ok(await client.post(f"/jobs/cancel/{job['id']}"))
+
+
+async def test_latest_waits_for_the_stop_under_way_of_the_run_it_replaces(client: httpx.AsyncClient) -> None:
+    """Flink may end a stopped job, and the reconciler see it idle, before the stop's savepoint is recorded: a run
+    (or a restart's run) in that gap must not resume from the run's older savepoint (it would re-process data)."""
+    cluster = await add_cluster(client, "gap", NOWHERE)
+    job = envelope_ok(await client.post("/jobs/addDO", json={"jobName": "gap", "jobType": 1, "clusterId": cluster}))
+    jid = "ab" * 16
+    with acting_as(SYSTEM):
+        run = await JobRun.create(
+            job_id=job["id"],
+            cluster_id=cluster,
+            pipeline_name="gap",
+            flink_job_id=jid,
+            final_state="FINISHED",
+            end_time=now(),
+        )
+        older = await Savepoint.create(
+            job_id=job["id"], run_id=run.id, flink_job_id=jid, path="file:/sp/older", kind="triggered", **stamp_new()
+        )
+        stop = await Operation.create(
+            job_id=job["id"],
+            run_id=run.id,
+            cluster_id=cluster,
+            flink_job_id=jid,
+            kind="stop",
+            trigger_id="t" * 32,
+            status="IN_PROGRESS",
+            **stamp_new(),
+        )
+    refused = envelope_fail(await client.post(f"/jobs/run/{job['id']}"), 409)
+    assert "still under way" in refused["msg"] and jid in refused["msg"], refused
+    assert await JobRun.filter(job_id=job["id"]).count() == 1, "nothing was submitted"
+    # the stop ends with its savepoint: LATEST is that one, not the older
+    with acting_as(SYSTEM):
+        written = await Savepoint.create(
+            job_id=job["id"], run_id=run.id, flink_job_id=jid, path="file:/sp/stop", kind="stop", **stamp_new()
+        )
+    await Operation.filter(id=stop.id).update(status="COMPLETED", savepoint_id=written.id, finish_time=now())
+    chosen = await restore.decide(await Job.get(id=job["id"]))
+    assert chosen is not None and chosen.path == written.path != older.path, chosen
 
 
 async def test_a_stop_whose_savepoint_cannot_be_written_leaves_the_job_running_until_a_cancel_is_asked(

@@ -14,14 +14,14 @@ from typing import Any
 import httpx
 import pytest
 
-from flink.client import FlinkClient, RunRequest
-from flink.errors import FlinkUnavailable
-from flink.local import LocalFlink
-from models import Job, JobRun
-from models.status import ANY, CANCELLED, FAILED, IDLE, NOT_RUNNING, RUNNING, SUBMITTING
-from services.jobs import submission
-from services.jobs.reconciler import reconcile_once
-from services.jobs.states import TRANSITIONS, Change, Event, IllegalTransition, allowed, apply
+from hlink.flink.client import FlinkClient, RunRequest
+from hlink.flink.errors import FlinkUnavailable
+from hlink.flink.local import LocalFlink
+from hlink.models import Job, JobRun
+from hlink.models.status import ANY, CANCELLED, FAILED, IDLE, NOT_RUNNING, RUNNING, SUBMITTING
+from hlink.services.jobs import submission
+from hlink.services.jobs.reconciler import reconcile_once
+from hlink.services.jobs.states import TRANSITIONS, Change, Event, IllegalTransition, allowed, apply
 from tests.helpers import add_cluster, envelope_fail, envelope_ok
 from tests.proxy import Proxy
 from tests.statements import StatementCounter
@@ -107,7 +107,7 @@ async def test_a_claim_forgets_the_previous_flink_job_and_an_unexpected_fault_re
         seen.update(status=stored.job_status, flink_job_id=stored.flink_job_id)
         raise KeyError("a fault of hlink's own")
 
-    monkeypatch.setattr("services.jobs.lifecycle.prepare", broken)
+    monkeypatch.setattr("hlink.services.jobs.lifecycle.prepare", broken)
     answer = envelope_fail(await client.post(f"/jobs/run/{job['id']}"), 500)
     assert answer["msg"] == "internal error: KeyError", answer
     assert seen == {"status": SUBMITTING, "flink_job_id": None}, "the claim forgot the previous run's Flink job"
@@ -129,7 +129,7 @@ async def test_a_lost_submission_answer_is_settled_at_once_by_the_chosen_job_id(
         await real_retry(runtime, sub, call)  # Flink accepts and runs the job ...
         raise FlinkUnavailable("the connection dropped", maybe_sent=True)  # ... and its answer is lost
 
-    monkeypatch.setattr("services.jobs.lifecycle.with_jar_retry", answer_lost)
+    monkeypatch.setattr("hlink.services.jobs.lifecycle.with_jar_retry", answer_lost)
     answer = envelope_ok(await client.post(f"/jobs/run/{job['id']}"))  # hlink asked Flink for the id it chose
     monkeypatch.undo()
     run = await JobRun.get(job_id=job["id"])
@@ -224,7 +224,7 @@ async def test_an_edit_or_a_delete_racing_a_claim_never_undoes_it(
     async def stale_read(*args: Any) -> Job:
         return stale
 
-    monkeypatch.setattr("services.jobs.definitions.get_or_404", stale_read)
+    monkeypatch.setattr("hlink.services.jobs.definitions.get_or_404", stale_read)
     envelope_ok(await client.post("/jobs/updateDO", json={"id": job.id, "jobName": "renamed", "parallelism": 3}))
     stored = await Job.get(id=job.id)
     assert (stored.job_name, stored.parallelism) == ("renamed", 3)

@@ -12,7 +12,7 @@ import asyncpg
 from aerich.utils import decompress_dict, get_models_describe, import_py_file
 from tortoise import Tortoise
 
-import database
+from hlink import database
 from tests.conftest import empty_database, fresh_postgres_database
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -21,7 +21,7 @@ ROOT = Path(__file__).resolve().parent.parent
 def _hlink_migrate(url: str) -> str:
     env = {**os.environ, "HLINK_DATABASE_URL": url}
     done = subprocess.run(
-        [sys.executable, "cli.py", "migrate"], cwd=ROOT, env=env, capture_output=True, text=True, timeout=120
+        [sys.executable, "-m", "hlink.cli", "migrate"], cwd=ROOT, env=env, capture_output=True, text=True, timeout=120
     )
     assert done.returncode == 0, done.stderr
     return done.stdout
@@ -69,7 +69,7 @@ async def test_replicas_starting_together_migrate_once(pg_server):
     env = {**os.environ, "HLINK_DATABASE_URL": url}
     replicas = [
         await asyncio.create_subprocess_exec(
-            sys.executable, "cli.py", "migrate", cwd=ROOT, env=env, stdout=asyncio.subprocess.PIPE
+            sys.executable, "-m", "hlink.cli", "migrate", cwd=ROOT, env=env, stdout=asyncio.subprocess.PIPE
         )
         for _ in range(3)
     ]

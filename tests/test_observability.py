@@ -8,9 +8,9 @@ import asyncio
 import httpx
 from prometheus_client.parser import text_string_to_metric_families
 
-from observability import Reachability
-from services.jobs.reconciler import reconcile_once
-from services.metrics import RECONCILE_SECONDS
+from hlink.observability import Reachability
+from hlink.services.jobs.reconciler import reconcile_once
+from hlink.services.metrics import RECONCILE_SECONDS
 from tests.conftest import gql
 from tests.helpers import add_cluster, envelope_ok
 
@@ -33,39 +33,56 @@ async def test_ready_lists_database_migrations_and_clusters(client: httpx.AsyncC
     assert "127.0.0.1:9" not in answer.text, "no address"
 
 
+Samples = dict[tuple[str, tuple[tuple[str, str], ...]], float]
+
+
+async def scrape(client: httpx.AsyncClient) -> Samples:
+    answer = await client.get("/metrics", headers=OPEN)
+    assert answer.status_code == 200 and answer.headers["content-type"].startswith("text/plain"), answer.text[:200]
+    return {
+        (s.name, tuple(sorted(s.labels.items()))): s.value
+        for family in text_string_to_metric_families(answer.text)
+        for s in family.samples
+    }
+
+
+def run_counts(samples: Samples) -> dict[str, float]:
+    """How many answers of /jobs/run each status counted (the metrics are the process's: other tests add to them)."""
+    route = "/jobs/run/{jobId:int}"
+    return {
+        dict(labels)["status"]: value
+        for (name, labels), value in samples.items()
+        if name == "hlink_http_request_duration_seconds_count" and dict(labels).get("route") == route
+    }
+
+
 async def test_metrics_are_scraped_in_prometheus_format(client: httpx.AsyncClient) -> None:
     envelope_ok(await client.get("/jobs/list"))
     await gql(client, "{ jobs { totalCount } }")
     cluster = await add_cluster(client, "down", "http://127.0.0.1:9")
     job = envelope_ok(await client.post("/jobs/addDO", json={"jobName": "m", "jobType": 1, "clusterId": cluster}))
-    await client.post(f"/jobs/run/{job['id']}")  # refused: nothing answers there
+    earlier = run_counts(await scrape(client))
+    refused = await client.post(f"/jobs/run/{job['id']}")  # refused: nothing answers there
     await client.get("/ready", headers=OPEN)  # refreshes the job counts
-    answer = await client.get("/metrics", headers=OPEN)
-    assert answer.status_code == 200 and answer.headers["content-type"].startswith("text/plain"), answer.text[:200]
-    samples = {
-        (s.name, tuple(sorted(s.labels.items()))): s.value
-        for family in text_string_to_metric_families(answer.text)
-        for s in family.samples
-    }
+    samples = await scrape(client)
     names = {name for name, _ in samples}
     assert (
         "hlink_http_request_duration_seconds_count",
         (("method", "GET"), ("route", "/jobs/list"), ("status", "200")),
     ) in samples
     # the refused run answered HTTP 200 with its code in the envelope: the metrics count the code
-    runs = {dict(labels)["status"] for name, labels in samples if dict(labels).get("route") == "/jobs/run/{jobId:int}"}
-    assert runs and "200" not in runs, runs
+    code = str(refused.json()["code"])
+    assert refused.status_code == 200 and code != "200", refused.text
+    runs = run_counts(samples)
+    assert runs.get("200", 0) == earlier.get("200", 0), (earlier, runs)
+    assert runs[code] == earlier.get(code, 0) + 1, (earlier, runs)
     assert any(n == "hlink_graphql_operation_duration_seconds_count" for n in names)
     assert samples[("hlink_jobs", (("cluster", str(cluster)), ("state", "NONE")))] == 1
     assert samples.get(("hlink_submissions_total", (("outcome", "refused"),)), 0) >= 1
     assert samples.get(("hlink_flink_call_errors_total", (("kind", "unavailable"),)), 0) >= 1
     before = samples.get(("hlink_reconcile_cycle_duration_seconds_count", ()), 0)
     await reconcile_cycle(client)
-    again = {
-        (s.name, tuple(sorted(s.labels.items()))): s.value
-        for family in text_string_to_metric_families((await client.get("/metrics", headers=OPEN)).text)
-        for s in family.samples
-    }
+    again = await scrape(client)
     assert again[("hlink_reconcile_cycle_duration_seconds_count", ())] == before + 1
 
 

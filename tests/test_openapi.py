@@ -21,9 +21,9 @@ import pytest
 from openapi_spec_validator import OpenAPIV2SpecValidator, OpenAPIV31SpecValidator
 from starlette.routing import Route
 
-from rest.contract import ApiRoute
-from rest.openapi import openapi_path
-from rest.routes import routes
+from hlink.rest.contract import ApiRoute
+from hlink.rest.openapi import openapi_path
+from hlink.rest.routes import routes
 from tests.helpers import envelope_fail
 
 SPEC_DIR = Path(__file__).resolve().parent / "spec"

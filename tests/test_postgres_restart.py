@@ -27,8 +27,8 @@ import asyncpg
 import httpx
 import pytest
 
-from flink.local import LocalFlink
-from services.events import CHANNEL, JobEvent, SharedEvents
+from hlink.flink.local import LocalFlink
+from hlink.services.events import CHANNEL, JobEvent, SharedEvents
 from tests.conftest import DATABASES, FLINK_VERSIONS, fresh_postgres_database
 from tests.helpers import AUTH, envelope_ok
 from tests.pg import PostgresServer

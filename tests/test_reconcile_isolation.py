@@ -12,11 +12,11 @@ from typing import Any
 import httpx
 import pytest
 
-from flink.local import LocalFlink
-from models import AlertIncident, Job
-from models.status import RUNNING
-from runtime import Runtime
-from services.jobs.reconciler import reconcile_forever
+from hlink.flink.local import LocalFlink
+from hlink.models import AlertIncident, Job
+from hlink.models.status import RUNNING
+from hlink.runtime import Runtime
+from hlink.services.jobs.reconciler import reconcile_forever
 from tests.conftest import gql
 from tests.helpers import add_cluster, envelope_ok
 from tests.test_flink_lifecycle import blackhole_job, flink_state

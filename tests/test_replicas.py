@@ -13,7 +13,7 @@ from typing import Any
 import httpx
 import pytest
 
-from flink.local import LocalFlink
+from hlink.flink.local import LocalFlink
 from tests.conftest import DATABASES, fresh_postgres_database
 from tests.helpers import AUTH, code_of, envelope_ok
 from tests.proxy import Proxy

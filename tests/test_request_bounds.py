@@ -10,8 +10,8 @@ from typing import Any
 
 import httpx
 
-from models import Cluster, Column, Datasource, Job, JobDatasource
-from services import sizes
+from hlink.models import Cluster, Column, Datasource, Job, JobDatasource
+from hlink.services import sizes
 from tests.conftest import gql
 from tests.helpers import add_cluster, ds_body, envelope_fail
 from tests.statements import StatementCounter
@@ -82,7 +82,7 @@ async def test_an_answer_over_its_size_ends_at_once_with_one_error(client: httpx
 
 async def test_the_deadline_stops_an_answer_that_never_yields(client: httpx.AsyncClient) -> None:
     await wide_tables(datasources=1)
-    from schema import budget
+    from hlink.schema import budget
 
     query = "{ jobs(limit: 15) { items { mappings { datasource { allColumns { name } } } } } }"
     warm = await gql(client, query)  # 15,000 columns: under the size limit

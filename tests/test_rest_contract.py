@@ -21,7 +21,7 @@ from typing import Any
 import httpx
 import pytest
 
-from flink.local import LocalFlink
+from hlink.flink.local import LocalFlink
 from tests.helpers import (
     add_cluster,
     ds_body,

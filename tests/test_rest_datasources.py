@@ -28,7 +28,7 @@ async def test_modify_keeps_masked_secret_and_replaces_columns(client):
     detail["dsName"] = "renamed"
     detail["dsSchemaColumnVOS"] = [{"name": "only", "flinkType": "STRING", "joinKey": 1}]
     envelope_ok(await client.put("/ds/modifyDO", json=detail))  # sends the mask back
-    from models import DatasourceProperties
+    from hlink.models import DatasourceProperties
 
     stored = await DatasourceProperties.get(datasource_id=ds_id)
     assert {p["fieldName"]: p["fieldValue"] for p in stored.json_value}["password"] == "s3cret"
@@ -39,7 +39,7 @@ async def test_modify_keeps_masked_secret_and_replaces_columns(client):
 
 
 async def test_the_detail_form_sent_back_keeps_values_and_takes_union_field_changes(client):
-    from models import DatasourceProperties
+    from hlink.models import DatasourceProperties
 
     body = ds_body("users", "side", "mysql")
     body["jsonFieldVO"]["jsonValue"] += [prop("cacheType", "W_TinyLFU"), prop("maximumSize", "500")]
@@ -93,7 +93,7 @@ async def test_alias_unique_case_insensitive_and_check_table_name(client):
 
 
 async def test_bad_column_trees_are_refused_and_nothing_is_written(client):
-    from models import Column, Datasource
+    from hlink.models import Column, Datasource
 
     cases = [
         [{"name": "a", "flinkType": "INT", "virtualId": "1", "virtualPid": "9"}],  # unknown parent

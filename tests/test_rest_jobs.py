@@ -1,6 +1,6 @@
 """/jobs paths (create, update, delete, list, detail)."""
 
-from models import Job, JobDatasource
+from hlink.models import Job, JobDatasource
 from tests.helpers import add_cluster, add_ds, envelope_fail, envelope_ok, job_body, token_just_used
 
 

@@ -21,11 +21,11 @@ from typing import Any
 import httpx
 import pytest
 
-from flink.local import LocalFlink
-from gate import COOKIE
-from models import Cluster
-from services.access.accounts import create_user
-from services.actor import Role
+from hlink.flink.local import LocalFlink
+from hlink.gate import COOKIE
+from hlink.models import Cluster
+from hlink.services.access.accounts import create_user
+from hlink.services.actor import SYSTEM, Role, acting_as
 from tests.jars import jar_bytes
 from tests.test_rest_contract import endpoints
 
@@ -81,7 +81,8 @@ def recent(text: str) -> None:
 @pytest.fixture
 async def page(client: httpx.AsyncClient) -> AsyncIterator[Page]:
     """A browser session on the app: no Authorization header, only what the sign-in's cookie gives."""
-    await create_user("page", Role.ADMIN, PASSWORD)
+    with acting_as(SYSTEM):  # set-up as the system: the services refuse work without an actor
+        await create_user("page", Role.ADMIN, PASSWORD)
     transport = httpx.ASGITransport(app=client.hlink_app)  # type: ignore[attr-defined]
     async with httpx.AsyncClient(transport=transport, base_url="http://hlink.test") as http:
         yield Page(http)
@@ -373,8 +374,8 @@ async def test_an_address_that_answers_but_is_not_flink_is_a_clear_refusal(page:
 
 async def test_dates_are_written_in_the_configured_zone(database_url: str, tmp_path: Any) -> None:
     """HLINK_TIME_ZONE moves the original's time text (GMT+8 by default); a zone that is none is refused."""
-    from app import create_app
-    from services import clock
+    from hlink.app import create_app
+    from hlink.services import clock
     from tests.helpers import AUTH, app_settings, envelope_ok
 
     moment = datetime(2026, 12, 3, 17, 30, 5, tzinfo=UTC)

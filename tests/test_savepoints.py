@@ -9,8 +9,8 @@ from typing import Any
 import httpx
 import pytest
 
-from flink.local import LocalFlink
-from models import Savepoint
+from hlink.flink.local import LocalFlink
+from hlink.models import Savepoint
 from tests.conftest import gql
 from tests.helpers import envelope_fail, envelope_ok
 from tests.test_flink_lifecycle import blackhole_job, flink_state

@@ -7,9 +7,18 @@ from typing import Any
 
 import pytest
 
-from services.catalog.datasources import ColumnInput
-from services.catalog.schema_analysis import AVRO, FLAT, JSON, MAX_COLUMNS, MAX_DEPTH, NESTED, SchemaProblem, analyse
-from services.errors import ValidationFailed
+from hlink.services.catalog.datasources import ColumnInput
+from hlink.services.catalog.schema_analysis import (
+    AVRO,
+    FLAT,
+    JSON,
+    MAX_COLUMNS,
+    MAX_DEPTH,
+    NESTED,
+    SchemaProblem,
+    analyse,
+)
+from hlink.services.errors import ValidationFailed
 
 
 def run(document: Any, schema_type: int = JSON, structure: int = NESTED) -> list[ColumnInput]:

@@ -1,7 +1,7 @@
 """schema.graphql is the exported SDL: a schema change without re-export fails here."""
 
-from resolvers import roots
-from schema import SDL_PATH, sdl
+from hlink.resolvers import roots
+from hlink.schema import SDL_PATH, sdl
 
 
 def test_committed_sdl_matches_the_schema():

@@ -13,7 +13,7 @@ from pathlib import Path
 import httpx
 import pytest
 
-from logs import Context
+from hlink.logs import Context
 from tests.conftest import gql
 from tests.helpers import ds_body, envelope_ok, prop
 
@@ -83,7 +83,7 @@ async def seed(client: httpx.AsyncClient) -> tuple[int, int, int, int]:
     )
     own = own.replace(f"'13{SEALED['adjacent'][-2:]}'", "'13'")  # 'Sadj' '13': the secret is Sadj13, split in two
     mine = envelope_ok(await client.post("/ds/addDO", json=ds_body("own_t", ddlEnable=1, dsDdl=own)))
-    return cluster_id, int(job["id"]), int(generated["id"]), int(mine["id"])
+    return cluster_id, int(job["id"]), int(generated), int(mine)
 
 
 def leaks(text: str) -> list[str]:

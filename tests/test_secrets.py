@@ -13,10 +13,10 @@ import httpx
 import pytest
 from tortoise import connections
 
-from masking import is_secret, mask_sql, mask_text
-from models import Datasource, DatasourceProperties, Job, sealed
-from services.jobs.script import build_script
-from services.jobs.submission import pipeline_name
+from hlink.masking import is_secret, mask_sql, mask_text
+from hlink.models import Datasource, DatasourceProperties, Job, sealed
+from hlink.services.jobs.script import build_script
+from hlink.services.jobs.submission import pipeline_name
 from tests.conftest import gql
 from tests.helpers import SECRET_KEY, add_cluster, ds_body, envelope_ok, prop
 
@@ -141,7 +141,7 @@ def test_more_credentials_are_recognised() -> None:
 
 
 def test_logged_graphql_errors_leave_out_the_input_they_quote() -> None:
-    from schema import redacted
+    from hlink.schema import redacted
 
     message = "Variable '$input' got invalid value {'fieldName': 'password', 'fieldValue': 'hunter2'}; bad"
     assert "hunter2" not in redacted(message) and redacted(message).startswith("Variable '$input' got invalid value")

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import httpx
 
-from flink.local import free_port
+from hlink.flink.local import free_port
 from tests.helpers import envelope_ok as ok
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -25,7 +25,7 @@ def serving(data: Path, **settings: str) -> Iterator[str]:
     for inherited in ("HLINK_DATABASE_URL", "HLINK_RUNNER_JAR"):
         env.pop(inherited, None)
     server = subprocess.Popen(
-        [sys.executable, "cli.py", "serve", "--log-level", "warning"],
+        [sys.executable, "-m", "hlink.cli", "serve", "--log-level", "warning"],
         cwd=ROOT,
         env=env,
         stdout=subprocess.PIPE,
@@ -131,8 +131,8 @@ def test_serve_without_a_local_flink_runs_a_select_job_on_a_cluster_started_sepa
                     "clusterId": cluster["id"],
                     "parallelism": 1,
                     "jobDsVOS": [
-                        {"dsId": source["id"], "dsType": "source"},
-                        {"dsId": sink["id"], "dsType": "sink", "runSql": "SELECT user_id, UPPER(page) FROM clicks"},
+                        {"dsId": source, "dsType": "source"},
+                        {"dsId": sink, "dsType": "sink", "runSql": "SELECT user_id, UPPER(page) FROM clicks"},
                     ],
                 },
                 timeout=60,
@@ -167,7 +167,7 @@ def test_sigterm_ends_serve_within_seconds_while_a_request_hangs(tmp_path):
     for inherited in ("HLINK_DATABASE_URL", "HLINK_RUNNER_JAR"):
         env.pop(inherited, None)
     server = subprocess.Popen(
-        [sys.executable, "cli.py", "serve", "--log-level", "warning"],
+        [sys.executable, "-m", "hlink.cli", "serve", "--log-level", "warning"],
         cwd=ROOT,
         env=env,
         stdout=subprocess.PIPE,

@@ -133,3 +133,23 @@ async def test_each_face_shapes_its_own_refusals(client: httpx.AsyncClient):
     assert too_large.json()["errors"][0]["extensions"]["code"] == "BAD_USER_INPUT"
     too_large = await client.post("/ds/addDO", content=huge, headers={"content-type": "application/json"})
     assert too_large.status_code == 413 and too_large.json()["success"] is False
+
+
+def test_hlink_code_is_imported_by_its_package_name():
+    """Every import of hlink's own code names the installed package (``from hlink.services ...``): a bare
+    ``from services ...`` works only from this folder and collides with other packages of that name."""
+    names = _names()
+    bare = []
+    for path in ROOT.rglob("*.py"):
+        relative = path.relative_to(ROOT)
+        if relative.parts[0] in {".venv", ".hlink-test", "build", "data", ".mypy-root"} or relative.name == "setup.py":
+            continue
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.ImportFrom) and node.module and node.level == 0:
+                modules = [node.module]
+            elif isinstance(node, ast.Import):
+                modules = [a.name for a in node.names]
+            else:
+                continue
+            bare += [f"{relative}:{node.lineno} {m}" for m in modules if m.split(".")[0] in names]
+    assert not bare, bare

@@ -21,8 +21,8 @@ from typing import Any, TypeVar
 import httpx
 import pytest
 
-from flink.local import LocalFlink
-from services.jobs.submission import HEARTBEAT_STALE
+from hlink.flink.local import LocalFlink
+from hlink.services.jobs.submission import HEARTBEAT_STALE
 from tests.conftest import DATABASES, FLINK_VERSIONS, empty_database
 from tests.helpers import AUTH, envelope_ok
 from tests.killer import KILL_POINTS

@@ -22,10 +22,10 @@ from typing import Any
 import httpx
 import pytest
 
-from flink.local import LocalFlink, free_port, progress_to_stderr
-from models import JobRun
-from models.status import FAILED, RUNNING
-from services.jobs.reconciler import reconcile_once
+from hlink.flink.local import LocalFlink, free_port, progress_to_stderr
+from hlink.models import JobRun
+from hlink.models.status import FAILED, RUNNING
+from hlink.services.jobs.reconciler import reconcile_once
 from tests.conftest import DATABASES, FLINK_VERSIONS, TEST_ROOT
 from tests.helpers import add_cluster, envelope_ok
 from tests.test_flink_lifecycle import add_ds, add_job

@@ -12,10 +12,10 @@ from typing import Any
 import httpx
 import pytest
 
-from flink.local import LocalFlink
-from models import JobVersion
-from services.jobs.preview import judge_versions
-from services.jobs.verdict import Change, Verdict, judge
+from hlink.flink.local import LocalFlink
+from hlink.models import JobVersion
+from hlink.services.jobs.preview import judge_versions
+from hlink.services.jobs.verdict import Change, Verdict, judge
 from tests.conftest import gql
 from tests.test_access import bearer, make_user
 from tests.test_flink_lifecycle import add_ds, flink_state

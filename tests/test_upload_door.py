@@ -10,8 +10,8 @@ from pathlib import Path
 import httpx
 import pytest
 
-from app import create_app
-from models import AuditEntry
+from hlink.app import create_app
+from hlink.models import AuditEntry
 from tests.helpers import AUTH, app_settings
 from tests.test_access import bearer, make_user
 

@@ -12,12 +12,12 @@ import httpx
 import pytest
 from tortoise import connections
 
-from flink.local import LocalFlink
-from flink.sqlrunner import EXECUTE_PLAN
-from models import Job, JobRun, Savepoint
-from services.jobs.reconciler import reconcile_once
-from services.jobs.submission import pipeline_name, prepare
-from services.jobs.versions import state_from_script
+from hlink.flink.local import LocalFlink
+from hlink.flink.sqlrunner import EXECUTE_PLAN
+from hlink.models import Job, JobRun, Savepoint
+from hlink.services.jobs.reconciler import reconcile_once
+from hlink.services.jobs.submission import pipeline_name, prepare
+from hlink.services.jobs.versions import state_from_script
 from tests.conftest import gql
 from tests.test_flink_lifecycle import add_ds, flink_state
 

@@ -18,12 +18,12 @@ from pwdlib import PasswordHash
 from tortoise.exceptions import IntegrityError
 from tortoise.expressions import Q
 
-from models import AuditEntry, Token, User
-from services.access import floodgate
-from services.access.audit import guarded
-from services.actor import Actor, Role
-from services.checks import Checks
-from services.errors import Conflict, NotFound, Throttled, Unauthorized
+from hlink.models import AuditEntry, Token, User
+from hlink.services.access import floodgate
+from hlink.services.access.audit import guarded
+from hlink.services.actor import Actor, Role
+from hlink.services.checks import Checks
+from hlink.services.errors import Conflict, NotFound, Throttled, Unauthorized
 
 log = logging.getLogger("hlink.audit")
 

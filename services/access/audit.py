@@ -14,10 +14,10 @@ from collections.abc import Awaitable, Callable
 from contextvars import ContextVar
 from typing import Any, ParamSpec, TypeVar
 
-from models import AuditEntry
-from services.access.roles import require
-from services.actor import Role, acting
-from services.errors import DomainError, Forbidden, Unauthorized
+from hlink.models import AuditEntry
+from hlink.services.access.roles import require
+from hlink.services.actor import Role, acting
+from hlink.services.errors import DomainError, Forbidden, Unauthorized
 
 log = logging.getLogger("hlink.audit")
 P = ParamSpec("P")

@@ -15,7 +15,7 @@ from typing import TypeVar
 import anyio.to_thread
 from anyio import CapacityLimiter
 
-from services.errors import Throttled
+from hlink.services.errors import Throttled
 
 T = TypeVar("T")
 

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from services.actor import Actor, Role, current_actor
-from services.errors import Forbidden, Unauthorized
+from hlink.services.actor import Actor, Role, current_actor
+from hlink.services.errors import Forbidden, Unauthorized
 
 #: a request without valid credentials: it may sign in and nothing else
 ANONYMOUS = Actor("anonymous", Role.VIEWER, None)

@@ -5,10 +5,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 
-from models import AuditEntry
-from services.access.roles import require
-from services.actor import Role
-from services.paging import Page, check_filter, paginate
+from hlink.models import AuditEntry
+from hlink.services.access.roles import require
+from hlink.services.actor import Role
+from hlink.services.paging import Page, check_filter, paginate
 
 
 @dataclass

@@ -7,7 +7,7 @@ from typing import Any
 
 import httpx
 
-from services import allowlist
+from hlink.services import allowlist
 
 #: tries per delivery, and the pause before each retry (seconds)
 TRIES, PAUSE = 3, 0.3

@@ -13,11 +13,11 @@ from datetime import UTC, datetime, timedelta
 
 from tortoise.exceptions import IntegrityError
 
-from masking import mask_sql
-from models import AlertChannel, AlertIncident, AlertRule, Job, JobRun
-from models.status import FAILED, LOST, UNKNOWN
-from services.alerts.delivery import NotDelivered, deliver
-from services.alerts.messages import body_of, text_of
+from hlink.masking import mask_sql
+from hlink.models import AlertChannel, AlertIncident, AlertRule, Job, JobRun
+from hlink.models.status import FAILED, LOST, UNKNOWN
+from hlink.services.alerts.delivery import NotDelivered, deliver
+from hlink.services.alerts.messages import body_of, text_of
 
 log = logging.getLogger("hlink.alerts")
 CLAIM = timedelta(seconds=60)

@@ -4,13 +4,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from models import AlertChannel, AlertRule
-from services import allowlist
-from services.access.audit import guarded
-from services.actor import Role, stamp_new
-from services.alerts.messages import KINDS
-from services.checks import Checks
-from services.records import get_or_404
+from hlink.models import AlertChannel, AlertRule
+from hlink.services import allowlist
+from hlink.services.access.audit import guarded
+from hlink.services.actor import Role, stamp_new
+from hlink.services.alerts.messages import KINDS
+from hlink.services.checks import Checks
+from hlink.services.records import get_or_404
 
 
 @dataclass

@@ -6,14 +6,14 @@ from dataclasses import dataclass
 
 from tortoise.queryset import QuerySet
 
-from models import Cluster, Jar, Job
-from services.access.audit import guarded
-from services.actor import Role, stamp_new
-from services.artifacts.storage import Storage, Upload
-from services.checks import Checks
-from services.errors import Conflict
-from services.paging import Page, check_filter, paginate
-from services.records import get_or_404
+from hlink.models import Cluster, Jar, Job
+from hlink.services.access.audit import guarded
+from hlink.services.actor import Role, stamp_new
+from hlink.services.artifacts.storage import Storage, Upload
+from hlink.services.checks import Checks
+from hlink.services.errors import Conflict
+from hlink.services.paging import Page, check_filter, paginate
+from hlink.services.records import get_or_404
 
 FOLDER = "jars"
 

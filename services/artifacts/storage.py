@@ -13,8 +13,8 @@ from typing import Protocol
 import anyio
 import anyio.to_thread
 
-from services.checks import Checks
-from services.errors import NotFound, TooLarge, ValidationFailed
+from hlink.services.checks import Checks
+from hlink.services.errors import NotFound, TooLarge, ValidationFailed
 
 CHUNK = 1024 * 1024
 

@@ -14,8 +14,8 @@ from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from services.checks import Checks
-from services.errors import NotFound
+from hlink.services.checks import Checks
+from hlink.services.errors import NotFound
 
 WHERE = "jsonFieldVO.jsonValue"
 #: a field name that is a Flink option key (has a dot or dash): passed through as an extra option

@@ -10,19 +10,19 @@ from tortoise.exceptions import IntegrityError
 from tortoise.queryset import QuerySet
 from tortoise.transactions import in_transaction
 
-from masking import MASK, mask_value
-from models import Column, Datasource, DatasourceProperties, Job, JobDatasource
-from services import sizes
-from services.access.audit import guarded
-from services.actor import Role, stamp_change, stamp_new
-from services.catalog.connectors import check_form, filled_form, flatten_form, form_of
-from services.catalog.flinktypes import BadType, parse_type
-from services.checks import Checks
-from services.errors import Conflict
-from services.paging import Page, check_filter, paginate
-from services.records import apply, get_or_404, given
-from services.snowflake import next_id
-from services.sqltext import SqlRefused, table_ddl
+from hlink.masking import MASK, mask_value
+from hlink.models import Column, Datasource, DatasourceProperties, Job, JobDatasource
+from hlink.services import sizes
+from hlink.services.access.audit import guarded
+from hlink.services.actor import Role, stamp_change, stamp_new
+from hlink.services.catalog.connectors import check_form, filled_form, flatten_form, form_of
+from hlink.services.catalog.flinktypes import BadType, parse_type
+from hlink.services.checks import Checks
+from hlink.services.errors import Conflict
+from hlink.services.paging import Page, check_filter, paginate
+from hlink.services.records import apply, get_or_404, given
+from hlink.services.snowflake import next_id
+from hlink.services.sqltext import SqlRefused, table_ddl
 
 DS_TYPES = ("source", "sink", "side", "udf")
 #: connectors per role (dictionaries dc_type_source / dc_type_side / dc_type_sink)

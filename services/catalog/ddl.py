@@ -6,11 +6,11 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from masking import mask_sql
-from models import Column, Datasource, DatasourceProperties
-from services.catalog.connectors import connector_options, form_of, watermark_delay
-from services.catalog.datasources import ROOT, masked, table_columns
-from services.sqltext import quote as quote
+from hlink.masking import mask_sql
+from hlink.models import Column, Datasource, DatasourceProperties
+from hlink.services.catalog.connectors import connector_options, form_of, watermark_delay
+from hlink.services.catalog.datasources import ROOT, masked, table_columns
+from hlink.services.sqltext import quote as quote
 
 #: the processing-time attribute added to sources and side tables (FOR SYSTEM_TIME AS OF s.proctime)
 PROCTIME = "proctime"

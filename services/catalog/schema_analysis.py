@@ -12,14 +12,14 @@ import json
 from dataclasses import dataclass, field
 from typing import Any
 
-from services.access.audit import guarded
-from services.actor import Role
-from services.artifacts.storage import Storage, Upload
-from services.catalog.datasources import ROOT, ColumnInput
-from services.catalog.ddl import quote
-from services.errors import ValidationFailed
-from services.jsontext import MAX_JSON_DEPTH, depth_over, no_constant
-from services.snowflake import next_id
+from hlink.services.access.audit import guarded
+from hlink.services.actor import Role
+from hlink.services.artifacts.storage import Storage, Upload
+from hlink.services.catalog.datasources import ROOT, ColumnInput
+from hlink.services.catalog.ddl import quote
+from hlink.services.errors import ValidationFailed
+from hlink.services.jsontext import MAX_JSON_DEPTH, depth_over, no_constant
+from hlink.services.snowflake import next_id
 
 JSON, AVRO = 0, 1
 FLAT, NESTED = 0, 1

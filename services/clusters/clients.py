@@ -9,11 +9,11 @@ from pathlib import Path
 import anyio
 import anyio.to_thread
 
-from flink.client import FlinkClient
-from flink.errors import FlinkRejected
-from flink.sqlrunner import RunnerBuildError, build_runner, bundle, runner_is_current
-from services import allowlist
-from services.errors import ValidationFailed
+from hlink.flink.client import FlinkClient
+from hlink.flink.errors import FlinkRejected
+from hlink.flink.sqlrunner import RunnerBuildError, build_runner, bundle, runner_is_current
+from hlink.services import allowlist
+from hlink.services.errors import ValidationFailed
 
 
 @dataclass

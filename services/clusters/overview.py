@@ -5,9 +5,9 @@ from __future__ import annotations
 import asyncio
 from typing import Any
 
-from flink.errors import FlinkError
-from models import Cluster
-from services.clusters.clients import FlinkClients
+from hlink.flink.errors import FlinkError
+from hlink.models import Cluster
+from hlink.services.clusters.clients import FlinkClients
 
 #: Flink's /overview figures under the dashboard's names (the document's ClusterOverviewWithVersion) ...
 DASHBOARD_FIGURES = {

@@ -7,18 +7,18 @@ from urllib.parse import urlsplit
 
 from tortoise.queryset import QuerySet
 
-from config import Settings
-from flink.client import FlinkClient
-from flink.errors import FlinkError
-from models import Cluster, Job
-from models.status import ACTIVE
-from services import allowlist
-from services.access.audit import guarded
-from services.actor import Role, stamp_change, stamp_new
-from services.checks import Checks
-from services.errors import Conflict
-from services.paging import Page, check_filter, paginate
-from services.records import apply, get_or_404, given
+from hlink.config import Settings
+from hlink.flink.client import FlinkClient
+from hlink.flink.errors import FlinkError
+from hlink.models import Cluster, Job
+from hlink.models.status import ACTIVE
+from hlink.services import allowlist
+from hlink.services.access.audit import guarded
+from hlink.services.actor import Role, stamp_change, stamp_new
+from hlink.services.checks import Checks
+from hlink.services.errors import Conflict
+from hlink.services.paging import Page, check_filter, paginate
+from hlink.services.records import apply, get_or_404, given
 
 CLUSTER_TYPES = (0, 1, 2, 3)  # local, standalone, yarn, yarnPer
 

@@ -9,17 +9,17 @@ from dataclasses import dataclass
 from tortoise.queryset import QuerySet
 from tortoise.transactions import in_transaction
 
-from models import Cluster, Datasource, Jar, Job, JobDatasource
-from models.status import ACTIVE, NOT_RUNNING
-from models.status import STATUS_NAMES as STATUS_NAMES
-from services import clock
-from services.access.audit import guarded
-from services.actor import Role, stamp_change, stamp_new
-from services.checks import Checks
-from services.errors import Conflict
-from services.paging import Page, check_filter, paginate
-from services.records import apply, get_or_404, given
-from services.sqltext import SqlRefused, sink_statement
+from hlink.models import Cluster, Datasource, Jar, Job, JobDatasource
+from hlink.models.status import ACTIVE, NOT_RUNNING
+from hlink.models.status import STATUS_NAMES as STATUS_NAMES
+from hlink.services import clock
+from hlink.services.access.audit import guarded
+from hlink.services.actor import Role, stamp_change, stamp_new
+from hlink.services.checks import Checks
+from hlink.services.errors import Conflict
+from hlink.services.paging import Page, check_filter, paginate
+from hlink.services.records import apply, get_or_404, given
+from hlink.services.sqltext import SqlRefused, sink_statement
 
 ROLES = ("source", "side", "sink")
 TYPE_NAMES = {0: "SQL", 1: "JAR"}

@@ -10,17 +10,17 @@ import logging
 
 from tortoise.transactions import in_transaction
 
-from flink.errors import FlinkRejected, FlinkUnavailable
-from models import Cluster, Job, JobRun, Operation
-from models.status import ACTIVE, DETACHED, NOT_RUNNING, STATUS_NAMES, TERMINAL
-from runtime import Runtime
-from services.access.audit import guarded, record
-from services.actor import Role, acting
-from services.errors import Conflict, ValidationFailed
-from services.jobs import operations
-from services.jobs.definitions import get_job
-from services.jobs.states import Change, Event, announce, now
-from services.jobs.states import settle as settle_job
+from hlink.flink.errors import FlinkRejected, FlinkUnavailable
+from hlink.models import Cluster, Job, JobRun, Operation
+from hlink.models.status import ACTIVE, DETACHED, NOT_RUNNING, STATUS_NAMES, TERMINAL
+from hlink.runtime import Runtime
+from hlink.services.access.audit import guarded, record
+from hlink.services.actor import Role, acting
+from hlink.services.errors import Conflict, ValidationFailed
+from hlink.services.jobs import operations
+from hlink.services.jobs.definitions import get_job
+from hlink.services.jobs.states import Change, Event, announce, now
+from hlink.services.jobs.states import settle as settle_job
 
 log = logging.getLogger("hlink.lifecycle")
 MAX_REASON = 500

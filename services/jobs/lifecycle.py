@@ -13,21 +13,21 @@ from typing import Any
 
 from tortoise.transactions import in_transaction
 
-from flink.errors import FlinkError, FlinkRejected, FlinkUnavailable
-from masking import mask_sql
-from models import Job, JobRun, Operation, Savepoint
-from models.status import ACTIVE, IDLE, STATUS_NAMES, SUBMITTING, SUBMITTING_STATE, TERMINAL, UNCONFIRMED
-from runtime import Runtime
-from services.access.audit import guarded
-from services.actor import Role, stamp_new
-from services.errors import Conflict, DomainError, NotFound, Refused, Unavailable, ValidationFailed
-from services.jobs import operations, restarts, versions
-from services.jobs.definitions import get_job
-from services.jobs.reconciler import flink_failure
-from services.jobs.restore import RestoreFrom, decide
-from services.jobs.script import Restore
-from services.jobs.states import SETTLE_TRIES, Change, Event, announce, apply, code_of, event_of, now, settle
-from services.jobs.submission import (
+from hlink.flink.errors import FlinkError, FlinkRejected, FlinkUnavailable
+from hlink.masking import mask_sql
+from hlink.models import Job, JobRun, Operation, Savepoint
+from hlink.models.status import ACTIVE, IDLE, STATUS_NAMES, SUBMITTING, SUBMITTING_STATE, TERMINAL, UNCONFIRMED
+from hlink.runtime import Runtime
+from hlink.services.access.audit import guarded
+from hlink.services.actor import Role, stamp_new
+from hlink.services.errors import Conflict, DomainError, NotFound, Refused, Unavailable, ValidationFailed
+from hlink.services.jobs import operations, restarts, versions
+from hlink.services.jobs.definitions import get_job
+from hlink.services.jobs.reconciler import flink_failure
+from hlink.services.jobs.restore import RestoreFrom, decide
+from hlink.services.jobs.script import Restore
+from hlink.services.jobs.states import SETTLE_TRIES, Change, Event, announce, apply, code_of, event_of, now, settle
+from hlink.services.jobs.submission import (
     Submission,
     cluster_of,
     disown,
@@ -38,7 +38,7 @@ from services.jobs.submission import (
     prepare,
     with_jar_retry,
 )
-from services.metrics import SUBMISSIONS
+from hlink.services.metrics import SUBMISSIONS
 
 log = logging.getLogger("hlink.lifecycle")
 NEVER, VALID, INVALID = 0, 1, 2

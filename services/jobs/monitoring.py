@@ -4,13 +4,13 @@ from __future__ import annotations
 
 from typing import Any
 
-from flink.errors import FlinkError, FlinkRejected, readable_cause
-from masking import mask_sql
-from models import Job, JobRun
-from runtime import Runtime
-from services.errors import Conflict, Refused, Unavailable
-from services.jobs.definitions import get_job
-from services.jobs.submission import cluster_of
+from hlink.flink.errors import FlinkError, FlinkRejected, readable_cause
+from hlink.masking import mask_sql
+from hlink.models import Job, JobRun
+from hlink.runtime import Runtime
+from hlink.services.errors import Conflict, Refused, Unavailable
+from hlink.services.jobs.definitions import get_job
+from hlink.services.jobs.submission import cluster_of
 
 
 async def _flink_job(job_id: int) -> tuple[Job, str]:

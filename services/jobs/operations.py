@@ -25,17 +25,17 @@ from enum import StrEnum
 from tortoise.exceptions import IntegrityError
 from tortoise.transactions import in_transaction
 
-from flink.client import FlinkClient
-from flink.errors import FlinkError, FlinkRejected, FlinkUnavailable
-from masking import mask_sql
-from models import Cluster, Job, JobRun, Operation, Savepoint
-from models.status import CANCELLED
-from runtime import Runtime
-from services.actor import stamp_new
-from services.errors import Conflict, DomainError, Refused, Unavailable
-from services.jobs import savepoints
-from services.jobs.states import Change, Event, now, settle
-from services.jobs.submission import cluster_of
+from hlink.flink.client import FlinkClient
+from hlink.flink.errors import FlinkError, FlinkRejected, FlinkUnavailable
+from hlink.masking import mask_sql
+from hlink.models import Cluster, Job, JobRun, Operation, Savepoint
+from hlink.models.status import CANCELLED
+from hlink.runtime import Runtime
+from hlink.services.actor import stamp_new
+from hlink.services.errors import Conflict, DomainError, Refused, Unavailable
+from hlink.services.jobs import savepoints
+from hlink.services.jobs.states import Change, Event, now, settle
+from hlink.services.jobs.submission import cluster_of
 
 log = logging.getLogger("hlink.operations")
 
@@ -165,7 +165,7 @@ async def step(runtime: Runtime, operation: Operation) -> bool:
     """One look at an open operation on Flink, recording its end; ``True`` once it has ended (here or by
     another follower). A cluster that does not answer is asked again next time."""
     if operation.kind == Kind.RESTART:
-        from services.jobs import restarts  # restarts build on the operations here: imported late
+        from hlink.services.jobs import restarts  # restarts build on the operations here: imported late
 
         return await restarts.advance(runtime, operation)
     if operation.status == Status.CANCELLING:

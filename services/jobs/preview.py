@@ -7,13 +7,13 @@ import difflib
 import json
 from dataclasses import dataclass, field
 
-from masking import MASK, is_secret, mask_text
-from models import Job, JobRun, JobVersion
-from services.access.roles import require
-from services.actor import Role
-from services.errors import NotFound, ValidationFailed
-from services.jobs.verdict import ALL_CARRIED, Judgement, Operator, Verdict, judge, worst
-from services.jobs.versions import running_number
+from hlink.masking import MASK, is_secret, mask_text
+from hlink.models import Job, JobRun, JobVersion
+from hlink.services.access.roles import require
+from hlink.services.actor import Role
+from hlink.services.errors import NotFound, ValidationFailed
+from hlink.services.jobs.verdict import ALL_CARRIED, Judgement, Operator, Verdict, judge, worst
+from hlink.services.jobs.versions import running_number
 
 
 @dataclass

@@ -30,18 +30,18 @@ from datetime import timedelta
 from tortoise.expressions import Q
 from tortoise.transactions import in_transaction
 
-from flink.client import FlinkJob
-from flink.errors import FlinkError, readable_cause
-from masking import mask_sql
-from models import Cluster, Job, JobRun
-from models.status import ACTIVE, FAILED, LOST, NOT_RUNNING, SUBMITTING, TERMINAL, UNCONFIRMED, UNKNOWN
-from runtime import Runtime
-from services.actor import SYSTEM, acting_as
-from services.alerts import incidents as alerts
-from services.jobs import operations
-from services.jobs.states import Change, Event, announce, apply, code_of, now
-from services.jobs.submission import HEARTBEAT_STALE, clusters_with_released_submissions, disown, submitter_alive
-from services.metrics import RECONCILE_SECONDS, count_jobs
+from hlink.flink.client import FlinkJob
+from hlink.flink.errors import FlinkError, readable_cause
+from hlink.masking import mask_sql
+from hlink.models import Cluster, Job, JobRun
+from hlink.models.status import ACTIVE, FAILED, LOST, NOT_RUNNING, SUBMITTING, TERMINAL, UNCONFIRMED, UNKNOWN
+from hlink.runtime import Runtime
+from hlink.services.actor import SYSTEM, acting_as
+from hlink.services.alerts import incidents as alerts
+from hlink.services.jobs import operations
+from hlink.services.jobs.states import Change, Event, announce, apply, code_of, now
+from hlink.services.jobs.submission import HEARTBEAT_STALE, clusters_with_released_submissions, disown, submitter_alive
+from hlink.services.metrics import RECONCILE_SECONDS, count_jobs
 
 log = logging.getLogger("hlink.reconciler")
 #: how long one cluster may take to list its jobs before its jobs read UNKNOWN for this cycle (a job manager

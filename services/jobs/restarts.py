@@ -16,16 +16,16 @@ import logging
 import uuid
 from datetime import timedelta
 
-from models import Job, JobRun, Operation
-from models.status import ACTIVE
-from runtime import Runtime
-from services.actor import stamp_new
-from services.errors import Conflict, DomainError, Unavailable
-from services.jobs import operations
-from services.jobs.operations import OPEN, Kind, Status
-from services.jobs.restore import RestoreFrom
-from services.jobs.states import now
-from services.jobs.submission import cluster_of
+from hlink.models import Job, JobRun, Operation
+from hlink.models.status import ACTIVE
+from hlink.runtime import Runtime
+from hlink.services.actor import stamp_new
+from hlink.services.errors import Conflict, DomainError, Unavailable
+from hlink.services.jobs import operations
+from hlink.services.jobs.operations import OPEN, Kind, Status
+from hlink.services.jobs.restore import RestoreFrom
+from hlink.services.jobs.states import now
+from hlink.services.jobs.submission import cluster_of
 
 log = logging.getLogger("hlink.restarts")
 #: a restart that could not run its job this long after it began (its cluster silent throughout) is failed
@@ -73,7 +73,7 @@ async def advance(runtime: Runtime, restart: Operation) -> bool:
         return await _end(restart, Status.COMPLETED)  # its run started (and has ended since)
     if now() - restart.create_time > GIVE_UP_AFTER:
         return await _end(restart, Status.FAILED, f"the job could not be run within {GIVE_UP_AFTER}")
-    from services.jobs.lifecycle import Unconfirmed, run_job  # lifecycle follows restarts: imported late
+    from hlink.services.jobs.lifecycle import Unconfirmed, run_job  # lifecycle follows restarts: imported late
 
     try:
         mode = RestoreFrom(restart.restore_from or RestoreFrom.LATEST.value)
@@ -89,8 +89,10 @@ async def advance(runtime: Runtime, restart: Operation) -> bool:
 
 
 async def _stop(runtime: Runtime, job: Job, restart: Operation) -> bool:
-    """The job still runs the Flink job the restart names: its stop is begun, or looked at while under way."""
-    stop = (
+    """The job still runs the Flink job the restart names: its stop is begun, or looked at while under way (a
+    cancel under way is joined instead: a stop sent beside it races it, and Flink may then fail the job)."""
+    cancel = await operations.open_stop(job, Kind.CANCEL)
+    stop = cancel or (
         await Operation.filter(job_id=job.id, flink_job_id=restart.flink_job_id, kind=Kind.STOP.value)
         .order_by("-id")
         .first()

@@ -9,7 +9,8 @@ The rules:
 - ``SAVEPOINT`` with a savepoint id: that savepoint, which must be one of the job's.
 - ``LATEST`` (the default of a run and of a restart): the newest savepoint or retained checkpoint of the run being
   replaced, the job's last run that Flink started. A job that never ran starts from its ``savepointPath`` (its
-  configured starting point) when it has one. When the run being replaced left no state while older state exists
+  configured starting point) when it has one. While that run's stop is still under way, the run is refused (its
+  savepoint is not recorded yet). When the run being replaced left no state while older state exists
   (an older run's savepoint, the ``savepointPath``), nothing is guessed: the run is refused and the caller
   chooses, an older savepoint by its id or fresh state, since either silently re-processes or skips data.
 """
@@ -20,9 +21,10 @@ from enum import StrEnum
 
 from tortoise.expressions import Q
 
-from models import Job, JobRun, Savepoint
-from services.errors import Conflict, NotFound, ValidationFailed
-from services.jobs.script import Restore
+from hlink.models import Job, JobRun, Operation, Savepoint
+from hlink.services.errors import Conflict, NotFound, ValidationFailed
+from hlink.services.jobs.operations import OPEN, Kind
+from hlink.services.jobs.script import Restore
 
 
 class RestoreFrom(StrEnum):
@@ -66,6 +68,19 @@ async def decide(job: Job, mode: RestoreFrom = RestoreFrom.LATEST, savepoint_id:
     replaced = await last_run(job)
     if replaced is None:  # never ran: the configured starting point
         return Restore(job.savepoint_path, allow) if job.savepoint_path else None
+    ending = Operation.filter(
+        job_id=job.id,
+        flink_job_id=replaced.flink_job_id,
+        kind__in=[Kind.STOP.value, Kind.CANCEL.value],
+        status__in=list(OPEN),
+    )
+    if await ending.exists():
+        # Flink may have ended the job (and the reconciler seen it) before the stop's savepoint is recorded:
+        # its state is not known yet, and an older savepoint would re-process data
+        raise Conflict(
+            f"the stop of job {job.id}'s run (Flink job {replaced.flink_job_id}) is still under way: its "
+            "savepoint is the state to resume from; run the job when the stop has ended"
+        )
     own = (
         await Savepoint.filter(Q(run_id=replaced.id) | Q(flink_job_id=replaced.flink_job_id), job_id=job.id)
         .order_by("-id")

@@ -6,12 +6,12 @@ from __future__ import annotations
 import logging
 from collections.abc import Iterable
 
-from flink.client import FlinkClient
-from flink.errors import FlinkError
-from models import Job, JobRun, Savepoint
-from runtime import Runtime
-from services.actor import stamp_new
-from services.jobs.submission import cluster_of
+from hlink.flink.client import FlinkClient
+from hlink.flink.errors import FlinkError
+from hlink.models import Job, JobRun, Savepoint
+from hlink.runtime import Runtime
+from hlink.services.actor import stamp_new
+from hlink.services.jobs.submission import cluster_of
 
 log = logging.getLogger("hlink.savepoints")
 

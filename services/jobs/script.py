@@ -11,12 +11,12 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
-from flink.versions import NEWEST, FlinkVersion
-from models import Datasource, Job, JobDatasource, Udf
-from services.artifacts.udfs import udfs_called_in
-from services.catalog.ddl import create_table, literal, quote, table_specs
-from services.checks import Checks
-from services.sqltext import Piece, SqlRefused, place, placed, sink_statement
+from hlink.flink.versions import NEWEST, FlinkVersion
+from hlink.models import Datasource, Job, JobDatasource, Udf
+from hlink.services.artifacts.udfs import udfs_called_in
+from hlink.services.catalog.ddl import create_table, literal, quote, table_specs
+from hlink.services.checks import Checks
+from hlink.services.sqltext import Piece, SqlRefused, place, placed, sink_statement
 
 _CHECKPOINT_MODES = {0: "EXACTLY_ONCE", 1: "AT_LEAST_ONCE"}
 _RETENTION = {0: "RETAIN_ON_CANCELLATION", 1: "DELETE_ON_CANCELLATION"}

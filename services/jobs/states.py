@@ -20,8 +20,8 @@ from datetime import UTC, datetime
 from enum import StrEnum
 from typing import Final
 
-from models import Job
-from models.status import (
+from hlink.models import Job
+from hlink.models.status import (
     ACTIVE,
     ANY,
     CANCELLED,
@@ -32,7 +32,7 @@ from models.status import (
     STATE_CODES,
     SUBMITTING,
 )
-from services.events import Events, JobEvent
+from hlink.services.events import Events, JobEvent
 
 
 class Event(StrEnum):

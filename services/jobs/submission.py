@@ -25,18 +25,18 @@ from datetime import datetime, timedelta
 from pathlib import Path
 from typing import TypeVar
 
-from flink.client import FlinkClient, RunRequest
-from flink.errors import FlinkError, FlinkRejected
-from flink.sqlrunner import RUNNER_CLASS
-from flink.versions import FlinkVersion
-from models import Cluster, Jar, Job, JobRun
-from runtime import Runtime
-from services.artifacts.jars import jar_path as stored_path
-from services.clusters.clients import jar_missing
-from services.errors import NotFound, ValidationFailed
-from services.jobs import versions
-from services.jobs.script import Restore, Script, build_script, job_settings
-from services.jobs.states import now
+from hlink.flink.client import FlinkClient, RunRequest
+from hlink.flink.errors import FlinkError, FlinkRejected
+from hlink.flink.sqlrunner import RUNNER_CLASS
+from hlink.flink.versions import FlinkVersion
+from hlink.models import Cluster, Jar, Job, JobRun
+from hlink.runtime import Runtime
+from hlink.services.artifacts.jars import jar_path as stored_path
+from hlink.services.clusters.clients import jar_missing
+from hlink.services.errors import NotFound, ValidationFailed
+from hlink.services.jobs import versions
+from hlink.services.jobs.script import Restore, Script, build_script, job_settings
+from hlink.services.jobs.states import now
 
 SQL_JOB, JAR_JOB = 0, 1
 T = TypeVar("T")

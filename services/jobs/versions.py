@@ -22,19 +22,19 @@ from typing import Any
 import anyio
 from tortoise.exceptions import IntegrityError
 
-from flink.client import FlinkClient, RunRequest
-from flink.errors import FlinkError, FlinkRejected, FlinkUnavailable
-from flink.sqlrunner import COMPILE_PLAN, EXECUTE_PLAN, RUNNER_CLASS
-from flink.versions import FlinkVersion
-from masking import MASK, is_secret, mask_sql, mask_text
-from models import Cluster, Jar, Job, JobRun, JobVersion, Savepoint
-from runtime import Runtime
-from services.actor import stamp_new
-from services.artifacts.jars import jar_path
-from services.errors import DomainError
-from services.jobs.script import Origin, Script, build_script, job_settings
-from services.jobs.states import now
-from services.jobs.verdict import keep_ids
+from hlink.flink.client import FlinkClient, RunRequest
+from hlink.flink.errors import FlinkError, FlinkRejected, FlinkUnavailable
+from hlink.flink.sqlrunner import COMPILE_PLAN, EXECUTE_PLAN, RUNNER_CLASS
+from hlink.flink.versions import FlinkVersion
+from hlink.masking import MASK, is_secret, mask_sql, mask_text
+from hlink.models import Cluster, Jar, Job, JobRun, JobVersion, Savepoint
+from hlink.runtime import Runtime
+from hlink.services.actor import stamp_new
+from hlink.services.artifacts.jars import jar_path
+from hlink.services.errors import DomainError
+from hlink.services.jobs.script import Origin, Script, build_script, job_settings
+from hlink.services.jobs.states import now
+from hlink.services.jobs.verdict import keep_ids
 
 log = logging.getLogger(__name__)
 
