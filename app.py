@@ -164,6 +164,7 @@ def create_app(settings: Settings | None = None, *, manage_database: bool = True
     storage = Storage(settings.storage_dir, settings.max_upload_bytes)
     runtime = Runtime.create(storage, settings.runner_jar, settings.savepoint_retention)
     runtime.submission_grace, runtime.operation_wait = settings.submission_grace, settings.operation_wait
+    runtime.batch_wait = settings.batch_wait
     runtime.leases = leases_for(settings.database_url, settings.reconcile_seconds)
     runtime.events = events_for(settings.database_url)
     graphql = HlinkGraphQL(

@@ -54,6 +54,9 @@ class Settings:
     #: seconds a savepoint or stop request waits for Flink before it answers "in progress"; the operation is
     #: followed to completion by the reconciler however long it takes
     operation_wait: float = 60.0
+    #: seconds a batch request (runBatch, cancelBatch, restartBatch) works on its jobs before it answers what is
+    #: done; the rest goes on, and the reconciler finishes what a process left behind
+    batch_wait: float = 120.0
     #: failed sign-ins of one name within 15 minutes after which its sign-ins answer 429 for the rest of the window
     login_max_failures: int = 10
     #: hosts and networks alert receivers may live at, beside loopback (DingTalk, WeCom, Slack ...)
@@ -171,6 +174,7 @@ def load_settings(env: Mapping[str, str] | None = None) -> Settings:
         savepoint_retention=max(1, _int(e, "HLINK_SAVEPOINT_RETENTION", 10)),
         submission_grace=_float(e, "HLINK_SUBMISSION_GRACE", 300.0),
         operation_wait=_seconds(e, "HLINK_OPERATION_WAIT", 60.0),
+        batch_wait=_seconds(e, "HLINK_BATCH_WAIT", 120.0),
         admin_token=(e.get("HLINK_ADMIN_TOKEN") or "").strip() or None,
         login_max_failures=max(1, _int(e, "HLINK_LOGIN_MAX_FAILURES", 10)),
         time_zone=_zone(e, "HLINK_TIME_ZONE", "+08:00"),

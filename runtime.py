@@ -30,6 +30,8 @@ class Runtime:
     submission_grace: float = 300.0
     #: seconds a savepoint or stop request waits before answering "in progress" (the reconciler follows it on)
     operation_wait: float = 60.0
+    #: seconds a batch request works on its jobs before it answers what is done (the rest goes on)
+    batch_wait: float = 120.0
     #: which clusters this replica reconciles (each cluster in exactly one replica at a time)
     leases: Leases = field(default_factory=Leases)
     #: work kept off the reconcile cycle and the requests (alert delivery, follow-ups, savepoint disposal)

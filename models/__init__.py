@@ -3,6 +3,7 @@
 from hlink.models.account import AuditEntry, Token, User
 from hlink.models.alert import AlertChannel, AlertIncident, AlertRule
 from hlink.models.artifact import Jar, Udf
+from hlink.models.batch import JobBatch, JobBatchItem
 from hlink.models.cluster import Cluster
 from hlink.models.datasource import Column, Datasource, DatasourceProperties
 from hlink.models.job import Job, JobDatasource, JobRun, Operation, Savepoint
@@ -22,6 +23,8 @@ __all__ = [
     "HelpDoc",
     "Jar",
     "Job",
+    "JobBatch",
+    "JobBatchItem",
     "JobDatasource",
     "JobRun",
     "JobVersion",

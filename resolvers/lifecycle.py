@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from collections.abc import AsyncGenerator, Awaitable, Callable
-from typing import Any
 
 import strawberry
 
@@ -16,10 +15,10 @@ from hlink.resolvers.mutations import attempt
 from hlink.schema.context import Info
 from hlink.schema.errors import to_graphql
 from hlink.schema.lifecycle import JobRun, JobStatusEvent, RestoreFrom, Savepoint, SavepointOperation
-from hlink.schema.payloads import JobOutcome, JobPayload, RunPayload, SavepointPayload, StopPayload
+from hlink.schema.payloads import JobBatch, JobOutcome, JobPayload, RunPayload, SavepointPayload, StopPayload
 from hlink.schema.types import Job, from_row
 from hlink.services.errors import DomainError
-from hlink.services.jobs import detach, lifecycle, restore
+from hlink.services.jobs import batches, detach, lifecycle, restore
 from hlink.services.jobs.definitions import get_job
 from hlink.services.jobs.states import event_of
 
@@ -35,8 +34,9 @@ async def _run_payload(action: Callable[[], Awaitable[JobRunRow]]) -> RunPayload
     return RunPayload(run=JobRun.of(run), job=await _job(run.job_id))
 
 
-async def _batch(ids: list[strawberry.ID], action: Callable[[int], Awaitable[Any]]) -> list[JobOutcome]:
-    """Each id's outcome (lifecycle.for_each); an id that is not one is reported like any other failure."""
+async def _batch(info: Info, ids: list[strawberry.ID], action: batches.Action) -> list[JobOutcome]:
+    """Each id's outcome (services/jobs/batches.py); an id that is not one is reported like any other failure,
+    and a batch refused whole (a viewer's, too many jobs) answers its error for every id."""
     outcomes: list[JobOutcome] = []
     job_ids: list[int] = []
     for key in dict.fromkeys(ids):
@@ -44,13 +44,45 @@ async def _batch(ids: list[strawberry.ID], action: Callable[[int], Awaitable[Any
             job_ids.append(parse_id(key, "ids"))
         except DomainError as error:
             outcomes.append(JobOutcome(job_id=key, error=to_graphql(error)))
-    for o in await lifecycle.for_each(job_ids, action):
+    if not job_ids:
+        return outcomes
+    try:
+        report = await batches.run_batch(info.context.runtime, action, job_ids)
+    except DomainError as error:
+        return outcomes + [JobOutcome(job_id=strawberry.ID(str(i)), error=to_graphql(error)) for i in job_ids]
+    return outcomes + await outcomes_of(report)
+
+
+async def outcomes_of(report: batches.Report) -> list[JobOutcome]:
+    """A stored batch's outcomes as GraphQL shows them (the job as it is now beside each)."""
+    batch_id = strawberry.ID(str(report.batch.id))
+    answer: list[JobOutcome] = []
+    for o in report.outcomes:
         key = strawberry.ID(str(o.job_id))
         if o.error is not None:
-            outcomes.append(JobOutcome(job_id=key, error=to_graphql(o.error)))
-        else:
-            outcomes.append(JobOutcome(job_id=key, job=await _job(o.job_id)))
-    return outcomes
+            answer.append(JobOutcome(job_id=key, error=to_graphql(o.error), batch_id=batch_id))
+            continue
+        row = await JobRow.get_or_none(id=o.job_id)
+        job = from_row(Job, row) if row is not None else None
+        answer.append(JobOutcome(job_id=key, job=job, done=o.done, batch_id=batch_id))
+    return answer
+
+
+async def job_batch(batch_id: strawberry.ID) -> JobBatch | None:
+    """A batch by its id, as it stands (viewers may read it)."""
+    report = await batches.read(parse_id(batch_id, "id"))
+    if report is None:
+        return None
+    b = report.batch
+    return JobBatch(
+        id=strawberry.ID(str(b.id)),
+        action=b.action,
+        status=b.status,
+        created_by=b.create_by,
+        create_time=b.create_time,
+        finish_time=b.finish_time,
+        outcomes=await outcomes_of(report),
+    )
 
 
 def _restore_point(mode: RestoreFrom, savepoint_id: strawberry.ID | None) -> tuple[restore.RestoreFrom, int | None]:
@@ -129,13 +161,16 @@ class LifecycleMutation:
         operation = await _operation(row)
         return SavepointPayload(savepoint=operation.savepoint if operation else None, operation=operation, error=error)
 
-    @strawberry.mutation(description="Run several jobs; each gets its own result.")
+    @strawberry.mutation(
+        description="Run several jobs (a stored batch: what is not done within HLINK_BATCH_WAIT goes on, "
+        "see jobBatch); each gets its own result."
+    )
     async def run_jobs(self, info: Info, ids: list[strawberry.ID]) -> list[JobOutcome]:
-        return await _batch(ids, lambda job_id: lifecycle.run_job(info.context.runtime, job_id))
+        return await _batch(info, ids, batches.Action.RUN)
 
     @strawberry.mutation(description="Cancel several jobs (withSavepoint as for one); each gets its own result.")
     async def cancel_jobs(self, info: Info, ids: list[strawberry.ID], with_savepoint: bool = True) -> list[JobOutcome]:
-        return await _batch(ids, lambda job_id: lifecycle.cancel_job(info.context.runtime, job_id, with_savepoint))
+        return await _batch(info, ids, batches.Action.STOP if with_savepoint else batches.Action.CANCEL)
 
     @strawberry.mutation(
         description="Admin only, audited: let go of an active job whose cluster cannot be asked (gone, silent). The "
@@ -148,7 +183,7 @@ class LifecycleMutation:
 
     @strawberry.mutation(description="Restart several jobs; each gets its own result.")
     async def restart_jobs(self, info: Info, ids: list[strawberry.ID]) -> list[JobOutcome]:
-        return await _batch(ids, lambda job_id: lifecycle.restart_job(info.context.runtime, job_id))
+        return await _batch(info, ids, batches.Action.RESTART)
 
 
 @strawberry.type

@@ -7,11 +7,12 @@ from typing import Any, TypeVar
 import strawberry
 from tortoise.models import Model
 
+from hlink.resolvers import lifecycle
 from hlink.resolvers.convert import parse_id, to_service
 from hlink.schema.context import Info
 from hlink.schema.forms import ConnectorForm, TypeList
 from hlink.schema.inputs import ClusterFilter, DatasourceFilter, JarFilter, JobFilter, UdfFilter
-from hlink.schema.payloads import Page
+from hlink.schema.payloads import JobBatch, Page
 from hlink.schema.types import Cluster, Datasource, DictEntry, DsType, HelpDoc, Jar, Job, Udf, from_row, rows_to
 from hlink.services import reference
 from hlink.services.artifacts import jars, udfs
@@ -44,6 +45,13 @@ class Query:
     @strawberry.field
     async def job(self, info: Info, id: strawberry.ID) -> Job | None:
         return await _one(Job, info.context.loaders.job, id)
+
+    @strawberry.field(
+        description="A batch of lifecycle actions (runJobs, cancelJobs, restartJobs) by its id: each job's outcome "
+        "so far; one still under way reads done false."
+    )
+    async def job_batch(self, id: strawberry.ID) -> JobBatch | None:
+        return await lifecycle.job_batch(id)
 
     @strawberry.field(description="Datasources, newest first.")
     async def datasources(

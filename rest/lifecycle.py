@@ -20,7 +20,7 @@ from hlink.rest.viewschemas import BATCH_FAILURES, CLUSTER_INFO, CLUSTERS_SUMMED
 from hlink.runtime import Runtime
 from hlink.services.clusters import overview as cluster_overview
 from hlink.services.clusters.registry import all_clusters, get_cluster
-from hlink.services.jobs import lifecycle, monitoring
+from hlink.services.jobs import batches, lifecycle, monitoring
 from hlink.services.jobs import restore as restores
 from hlink.services.jobs.definitions import get_job
 from hlink.services.jobs.restore import RestoreFrom
@@ -133,33 +133,34 @@ def _single(action: Callable[[Runtime, int], Awaitable[Any]], view: Callable[[An
     return endpoint
 
 
-def _batch(action: Callable[[Runtime, int], Awaitable[Any]], cancel: bool = False) -> Any:
+def _batch(action: batches.Action | None) -> Any:
+    """A batch endpoint; ``None``: the cancel batch, a stop or a cancel as ``withSavepoint`` says."""
+
     async def endpoint(request: Request) -> Response:
         q = await read_params(request)
         ids = BATCH.read(q).job_ids
-        with_savepoint = _with_savepoint(q) if cancel else True
+        chosen = action or (batches.Action.STOP if _with_savepoint(q) else batches.Action.CANCEL)
         q.done()
-        runtime = _runtime(request)
-        if cancel:
-            outcomes = await lifecycle.for_each(
-                ids, lambda job_id: lifecycle.cancel_job(runtime, job_id, with_savepoint)
-            )
-        else:
-            outcomes = await lifecycle.for_each(ids, lambda job_id: action(runtime, job_id))
-        return _batch_answer(outcomes)
+        return _batch_answer(await batches.run_batch(_runtime(request), chosen, ids))
 
     return endpoint
 
 
-def _batch_answer(outcomes: list[lifecycle.Outcome]) -> Response:
+def _batch_answer(report: batches.Report) -> Response:
     """A batch as the original answered it: success, and ``data`` a map of job id to that job's failed answer
-    (the envelope a single call would have given), empty when every job succeeded."""
+    (the envelope a single call would have given), empty when every job succeeded. Jobs still under way when the
+    request's wait ran out are said in ``msg`` (the batch goes on; each job's state tells how it ends)."""
+    outcomes = report.outcomes
     failed = {
         str(o.job_id): {"code": status_of(o.error), "data": None, "msg": o.error.message, "success": False}
         for o in outcomes
         if o.error is not None
     }
-    return ok(failed, f"{len(outcomes) - len(failed)} of {len(outcomes)} done")
+    done = sum(o.done and o.error is None for o in outcomes)
+    msg = f"{done} of {len(outcomes)} done"
+    if report.under_way:
+        msg += f"; {report.under_way} still under way (batch {report.batch.id}), each job's state tells how it ends"
+    return ok(failed, msg)
 
 
 async def _restore_point(request: Request) -> tuple[RestoreFrom, int | None]:
@@ -254,7 +255,7 @@ routes = [
     ),
     ApiRoute(
         "/jobs/runBatch",
-        _batch(lifecycle.run_job),
+        _batch(batches.Action.RUN),
         "POST",
         _described("Start many jobs", "批量启动作业", RUN_VO, batch=True),
     ),
@@ -271,7 +272,7 @@ routes = [
     ),
     ApiRoute(
         "/jobs/cancelBatch",
-        _batch(lifecycle.cancel_job, cancel=True),
+        _batch(None),
         "POST",
         _described(
             "Stop many jobs (withSavepoint as for one)", "批量停止作业", STOPPED_VO, batch=True, query=(CANCEL,)
@@ -285,7 +286,7 @@ routes = [
     ),
     ApiRoute(
         "/jobs/restartBatch",
-        _batch(lifecycle.restart_job),
+        _batch(batches.Action.RESTART),
         "POST",
         _described("Restart many jobs from their newest savepoints", "批量重启作业", RUN_VO, batch=True),
     ),

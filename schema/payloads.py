@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import datetime
 from typing import Generic, TypeVar
 
 import strawberry
@@ -65,6 +66,28 @@ class JobOutcome:
     job_id: strawberry.ID
     job: Job | None = None
     error: MutationError | None = None
+    done: bool = strawberry.field(
+        default=True,
+        description="False while the batch still works on this job (the request's wait ran out): read "
+        "jobBatch(id: batchId) later; the batch goes on even if hlink restarts.",
+    )
+    batch_id: strawberry.ID | None = strawberry.field(
+        default=None, description="The batch this outcome belongs to (null for an id that could not be read)."
+    )
+
+
+@strawberry.type(
+    description="A batch of lifecycle actions, stored before any job is touched and finished by whichever "
+    "replica looks next if its request's wait ran out or its process died."
+)
+class JobBatch:
+    id: strawberry.ID
+    action: str = strawberry.field(description="run, stop (with a savepoint), cancel (without one) or restart.")
+    status: str = strawberry.field(description="OPEN while a job in it has no outcome yet, then DONE.")
+    created_by: str | None = strawberry.field(description="Who asked for it (the batch acts as them).")
+    create_time: datetime
+    finish_time: datetime | None = strawberry.field(description="When its last job got its outcome.")
+    outcomes: list[JobOutcome] = strawberry.field(description="Each job's outcome, in the order they were named.")
 
 
 @strawberry.type(description="Schema analysis: the kept file and the proposed columns (parents before children).")

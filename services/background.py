@@ -41,6 +41,14 @@ class SideTasks:
             if self._running.get(key) is asyncio.current_task():
                 del self._running[key]
 
+    async def wait(self, key: Hashable, within: float) -> bool:
+        """Until ``key``'s work has ended or ``within`` seconds have passed (the work goes on): whether it ended."""
+        task = self._running.get(key)
+        if task is None:
+            return True
+        done, _ = await asyncio.wait({task}, timeout=within)
+        return bool(done)
+
     def running(self, key: Hashable) -> bool:
         task = self._running.get(key)
         return task is not None and not task.done()

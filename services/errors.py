@@ -76,3 +76,40 @@ class Forbidden(DomainError):
     """The acting user's role is too small for the action."""
 
     code = "FORBIDDEN"
+
+
+#: the kinds a stored failure is kept as (its most specific one of these): a later process revives it as the same
+#: typed error, so both faces answer a batch's outcome as they would have answered the action itself
+_KINDS: tuple[type[DomainError], ...] = (
+    NotFound,
+    TooLarge,
+    ValidationFailed,
+    Throttled,
+    Unauthorized,
+    Forbidden,
+    Unavailable,
+    Refused,
+    Conflict,
+)
+
+
+def describe(error: DomainError) -> tuple[str, str, dict[str, object] | None]:
+    """A failure as it is stored: its kind, its message and the details its typed error carries."""
+    kind = next((k for k in _KINDS if isinstance(error, k)), Conflict)
+    detail: dict[str, object] | None = None
+    if isinstance(error, NotFound):
+        detail = {"entity": error.entity, "key": str(error.key)}
+    elif isinstance(error, ValidationFailed):
+        detail = dict(error.fields)
+    return kind.__name__, error.message, detail
+
+
+def revive(kind: str, message: str, detail: dict[str, object] | None) -> DomainError:
+    """The typed error a stored failure was (:func:`describe`); an unknown kind is a conflict with its message."""
+    chosen = next((k for k in _KINDS if k.__name__ == kind), Conflict)
+    if chosen is NotFound:
+        given = detail or {}
+        return NotFound(str(given.get("entity", "")), given.get("key", ""))
+    if issubclass(chosen, ValidationFailed):
+        return chosen({str(k): str(v) for k, v in (detail or {}).items()})
+    return chosen(message)

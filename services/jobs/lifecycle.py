@@ -7,7 +7,7 @@ writes what Flink answered.
 from __future__ import annotations
 
 import logging
-from collections.abc import Awaitable, Callable
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
@@ -415,29 +415,3 @@ async def trigger_savepoint(runtime: Runtime, job_id: int) -> Operation:
     if operation.status == operations.Status.FAILED:
         raise Refused(f"the savepoint of job {job_id} failed: {operation.failure}")
     return operation
-
-
-@dataclass(frozen=True)
-class Outcome:
-    """One job's result in a batch action: the action's value, or the expected failure."""
-
-    job_id: int
-    value: object = None
-    error: DomainError | None = None
-
-
-#: the most jobs one batch request may name
-MAX_BATCH = 100
-
-
-async def for_each(job_ids: list[int], action: Callable[[int], Awaitable[object]]) -> list[Outcome]:
-    """Apply an action to each job in turn; one failure is reported and does not stop the rest."""
-    if len(set(job_ids)) > MAX_BATCH:
-        raise ValidationFailed({"jobIds": f"name at most {MAX_BATCH} jobs in one batch, got {len(set(job_ids))}"})
-    outcomes: list[Outcome] = []
-    for job_id in dict.fromkeys(job_ids):
-        try:
-            outcomes.append(Outcome(job_id, await action(job_id)))
-        except DomainError as error:
-            outcomes.append(Outcome(job_id, error=error))
-    return outcomes

@@ -38,7 +38,7 @@ from hlink.models.status import ACTIVE, FAILED, LOST, NOT_RUNNING, SUBMITTING, T
 from hlink.runtime import Runtime
 from hlink.services.actor import SYSTEM, acting_as
 from hlink.services.alerts import incidents as alerts
-from hlink.services.jobs import operations
+from hlink.services.jobs import batches, operations
 from hlink.services.jobs.states import Change, Event, announce, apply, code_of, now
 from hlink.services.jobs.submission import HEARTBEAT_STALE, clusters_with_released_submissions, disown, submitter_alive
 from hlink.services.metrics import RECONCILE_SECONDS, count_jobs
@@ -70,9 +70,11 @@ class Cycle:
 async def reconcile_once(runtime: Runtime, poll_timeout: float = POLL_TIMEOUT) -> Cycle:
     """Poll every cluster that has jobs hlink believes active (or whose state is unknown) once, concurrently.
     The cycle and the side work it starts (operations it drives on, a restart's run) are hlink's own: they act
-    as the system, whoever called (roles fail closed without an actor)."""
+    as the system, whoever called (roles fail closed without an actor); a batch's jobs act as who asked."""
     with acting_as(SYSTEM):
-        return await _reconcile_once(runtime, poll_timeout)
+        cycle = await _reconcile_once(runtime, poll_timeout)
+        batches.finish_left_later(runtime)  # the batches a request or a dead process left unfinished
+        return cycle
 
 
 async def _reconcile_once(runtime: Runtime, poll_timeout: float) -> Cycle:
