@@ -12,14 +12,14 @@ from tortoise.transactions import in_transaction
 
 from hlink.flink.errors import FlinkRejected, FlinkUnavailable
 from hlink.models import Cluster, Job, JobRun, Operation
-from hlink.models.status import ACTIVE, DETACHED, NOT_RUNNING, STATUS_NAMES, TERMINAL
+from hlink.models.status import ACTIVE, DETACHED, STATUS_NAMES, TERMINAL
 from hlink.runtime import Runtime
 from hlink.services.access.audit import guarded, record
 from hlink.services.actor import Role, acting
 from hlink.services.errors import Conflict, ValidationFailed
 from hlink.services.jobs import operations
 from hlink.services.jobs.definitions import get_job
-from hlink.services.jobs.states import Change, Event, announce, now
+from hlink.services.jobs.states import announce, detached, now
 from hlink.services.jobs.states import settle as settle_job
 
 log = logging.getLogger("hlink.lifecycle")
@@ -66,13 +66,8 @@ async def detach_job(runtime: Runtime, job_id: int, reason: str) -> Job:
     message = f"detached by {acting()}: {reason}"
     seen = job.flink_job_id
 
-    def detached(current: Job) -> Change | None:
-        if current.job_status not in ACTIVE or current.flink_job_id != seen:
-            return None  # moved on meanwhile: the caller looks again
-        return Change(Event.DETACHED, NOT_RUNNING, DETACHED, confirmed=False, message=message)
-
     async with in_transaction():  # the job's row first, then its run's and operations' (every writer's order)
-        settled = await settle_job(job_id, detached, None)
+        settled = await settle_job(job_id, detached(seen, message), None)
         if settled is None or settled[1] is None:
             raise Conflict(f"job {job_id} changed while it was being detached; look at it again")
         await JobRun.filter(job_id=job_id, end_time__isnull=True).update(

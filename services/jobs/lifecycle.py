@@ -26,7 +26,18 @@ from hlink.services.jobs.definitions import get_job
 from hlink.services.jobs.reconciler import flink_failure
 from hlink.services.jobs.restore import RestoreFrom, decide
 from hlink.services.jobs.script import Restore
-from hlink.services.jobs.states import SETTLE_TRIES, Change, Event, announce, apply, code_of, event_of, now, settle
+from hlink.services.jobs.states import (
+    SETTLE_TRIES,
+    Change,
+    Event,
+    accepted,
+    announce,
+    apply,
+    event_of,
+    now,
+    released,
+    settle,
+)
 from hlink.services.jobs.submission import (
     Submission,
     cluster_of,
@@ -186,7 +197,7 @@ async def run_job(
         # what Flink answered, in one commit; the job's row first, then the run's, as every writer locks them
         # (another replica's reconciler may be recording the same Flink job found by its name: no deadlock)
         async with in_transaction():
-            settled = await settle(job_id, _accepted(jid, state), None) if await _open(run) else None
+            settled = await settle(job_id, accepted(jid, state), None) if await _open(run) else None
             await run.save(update_fields=ended)
         announce(runtime.events, settled)
         if not await Job.exists(id=job_id, flink_job_id=jid):
@@ -206,34 +217,6 @@ async def _open(run: JobRun) -> bool:
     return await JobRun.exists(id=run.id, end_time__isnull=True)
 
 
-def _accepted(jid: str, state: str) -> Callable[[Job], Change | None]:
-    """Flink took the submission: record its job id and state, unless the job has moved on (another replica's
-    reconciler found it by its pipeline name first, or a later run claimed it)."""
-
-    def decide(job: Job) -> Change | None:
-        if job.job_status != SUBMITTING or job.flink_job_id not in (None, jid):
-            return None
-        return Change(Event.ACCEPTED, code_of(state), state, flink_job_id=jid)
-
-    return decide
-
-
-def _released(
-    to: tuple[int, str | None], event: Event, state: str | None, message: str
-) -> Callable[[Job], Change | None]:
-    """The submission started no Flink job (REFUSED: back to ``to``) or its outcome is unknown
-    (UNCONFIRMED: it stays submitting, to be looked up by name): unless a later run claimed the job."""
-
-    def decide(job: Job) -> Change | None:
-        if job.job_status != SUBMITTING or job.flink_job_id is not None:
-            return None
-        if event is Event.UNCONFIRMED:
-            return Change(event, SUBMITTING, state, confirmed=False, message=message)
-        return Change(event, to[0], to[1], confirmed=False, message=message)
-
-    return decide
-
-
 async def _submit(runtime: Runtime, job: Job, run: JobRun, restore: Restore | None, previous: tuple[int, Any]) -> str:
     submission: Submission | None = None
 
@@ -251,7 +234,7 @@ async def _submit(runtime: Runtime, job: Job, run: JobRun, restore: Restore | No
 
     async def refuse(error: DomainError, state: str) -> DomainError:
         ended = {"final_state": state, "failure": error.message, "end_time": now()}
-        await settled(ended, _released(previous, Event.REFUSED, None, error.message))
+        await settled(ended, released(previous, Event.REFUSED, None, error.message))
         return error
 
     async def unconfirmed(cause: str) -> Unconfirmed:
@@ -260,7 +243,7 @@ async def _submit(runtime: Runtime, job: Job, run: JobRun, restore: Restore | No
             f"the submission of job {job.id} got no answer ({cause}); hlink asks Flink for job "
             f"{run.chosen_job_id} and records what it finds"
         )
-        await settled({}, _released(previous, Event.UNCONFIRMED, UNCONFIRMED, message))
+        await settled({}, released(previous, Event.UNCONFIRMED, UNCONFIRMED, message))
         return Unconfirmed(message)
 
     submitted = False

@@ -29,12 +29,11 @@ from hlink.flink.client import FlinkClient
 from hlink.flink.errors import FlinkError, FlinkRejected, FlinkUnavailable
 from hlink.masking import mask_sql
 from hlink.models import Cluster, Job, JobRun, Operation, Savepoint
-from hlink.models.status import CANCELLED
 from hlink.runtime import Runtime
 from hlink.services.actor import stamp_new
 from hlink.services.errors import Conflict, DomainError, Refused, Unavailable
 from hlink.services.jobs import savepoints
-from hlink.services.jobs.states import Change, Event, now, settle
+from hlink.services.jobs.states import cancelled, now, settle
 from hlink.services.jobs.submission import cluster_of
 
 log = logging.getLogger("hlink.operations")
@@ -323,13 +322,7 @@ async def _stopped(runtime: Runtime, job: Job, operation: Operation, savepoint: 
         final_state=final, end_time=now()
     )
 
-    def cancelled(current: Job) -> Change | None:
-        # the reconciler may have written the stop's FINISHED first: that is fine
-        if current.flink_job_id != jid:
-            return None
-        return Change(Event.CANCELLED, CANCELLED, "CANCELED")
-
-    await settle(job.id, cancelled, runtime.events)
+    await settle(job.id, cancelled(jid), runtime.events)
 
 
 async def open_stop(job: Job, kind: Kind = Kind.STOP) -> Operation | None:

@@ -8,7 +8,8 @@ Flink's own names, or hlink's while Flink has not said (``SUBMITTING``, ``UNCONF
 Every write names its event. The table says from which codes an event may move a job and to which; a write
 succeeds only if the job's revision is still the one its writer read, and bumps it. A writer that loses
 re-reads and decides again (:func:`settle`), or, like the reconciler, leaves the decision to its next look.
-Process memory is never the truth: several replicas may write the same job.
+Process memory is never the truth: several replicas may write the same job. What decides an event written from
+more than one place (accepted, released, cancelled, detached) sits here, next to the table it obeys.
 """
 
 from __future__ import annotations
@@ -25,6 +26,7 @@ from hlink.models.status import (
     ACTIVE,
     ANY,
     CANCELLED,
+    DETACHED,
     FAILED,
     IDLE,
     NOT_RUNNING,
@@ -76,6 +78,59 @@ TRANSITIONS: Final[dict[Event, tuple[frozenset[int], frozenset[int]]]] = {
 
 _KEEP: Final = object()
 log = logging.getLogger("hlink.lifecycle")
+
+#: what decides whether an event is written to the job as it is read now (``None``: nothing, it moved on)
+Decide = Callable[[Job], "Change | None"]
+
+
+def accepted(jid: str, state: str) -> Decide:
+    """ACCEPTED: Flink took the submission; its job id and state are recorded, unless the job has moved on
+    (another replica's reconciler found it by its pipeline name first, or a later run claimed it)."""
+
+    def decide(job: Job) -> Change | None:
+        if job.job_status != SUBMITTING or job.flink_job_id not in (None, jid):
+            return None
+        return Change(Event.ACCEPTED, code_of(state), state, flink_job_id=jid)
+
+    return decide
+
+
+def released(to: tuple[int, str | None], event: Event, state: str | None, message: str) -> Decide:
+    """REFUSED (the submission started no Flink job: back to ``to``) or UNCONFIRMED (its outcome is unknown: it
+    stays submitting, to be looked up by its chosen id): unless a later run claimed the job."""
+
+    def decide(job: Job) -> Change | None:
+        if job.job_status != SUBMITTING or job.flink_job_id is not None:
+            return None
+        if event is Event.UNCONFIRMED:
+            return Change(event, SUBMITTING, state, confirmed=False, message=message)
+        return Change(event, to[0], to[1], confirmed=False, message=message)
+
+    return decide
+
+
+def cancelled(jid: str) -> Decide:
+    """CANCELLED: a stop of Flink job ``jid`` ended; the reconciler may have written the stop's FINISHED first,
+    which is fine, and a job that runs another Flink job by now is left alone."""
+
+    def decide(job: Job) -> Change | None:
+        if job.flink_job_id != jid:
+            return None
+        return Change(Event.CANCELLED, CANCELLED, "CANCELED")
+
+    return decide
+
+
+def detached(seen: str | None, message: str) -> Decide:
+    """DETACHED: an admin lets go of an active job whose cluster cannot be asked, unless it moved on meanwhile
+    (another Flink job, or no longer active)."""
+
+    def decide(job: Job) -> Change | None:
+        if job.job_status not in ACTIVE or job.flink_job_id != seen:
+            return None
+        return Change(Event.DETACHED, NOT_RUNNING, DETACHED, confirmed=False, message=message)
+
+    return decide
 
 
 class IllegalTransition(RuntimeError):
@@ -161,9 +216,7 @@ def announce(events: Events, settled: tuple[Job, Change | None] | None) -> None:
 SETTLE_TRIES = 8
 
 
-async def settle(
-    job_id: int, decide: Callable[[Job], Change | None], events: Events | None
-) -> tuple[Job, Change | None] | None:
+async def settle(job_id: int, decide: Decide, events: Events | None) -> tuple[Job, Change | None] | None:
     """Read the job, ``decide`` what to write (``None``: nothing), write it with :func:`apply`; when another
     writer got there first, read again and decide again. Answers the job and what was written, or ``None``
     when the job is gone or others kept winning."""
