@@ -23,6 +23,7 @@ from hlink.services.actor import Role, stamp_new
 from hlink.services.errors import Conflict, DomainError, NotFound, Refused, Unavailable, ValidationFailed
 from hlink.services.jobs import operations, restarts, versions
 from hlink.services.jobs.definitions import get_job
+from hlink.services.jobs.preview import upgrade_preview
 from hlink.services.jobs.reconciler import flink_failure
 from hlink.services.jobs.restore import RestoreFrom, decide
 from hlink.services.jobs.script import Restore
@@ -49,6 +50,7 @@ from hlink.services.jobs.submission import (
     prepare,
     with_jar_retry,
 )
+from hlink.services.jobs.verdict import Verdict
 from hlink.services.metrics import SUBMISSIONS
 
 log = logging.getLogger("hlink.lifecycle")
@@ -361,7 +363,8 @@ async def restart_job(
 ) -> JobRun:
     """Stop the job with a savepoint (a stop that fails refuses the restart, and the job runs on), then run it
     from the restore point it names (services/jobs/restore.py): LATEST, the default, is the stop's savepoint; a
-    savepoint of the job's; or none. A restore point that cannot be had is refused before anything stops. A
+    savepoint of the job's; or none. A restore point that cannot be had, or an edited version that cannot use the
+    running version's state (its upgrade verdict INCOMPATIBLE), is refused before anything stops. A
     running job's restart is an operation (services/jobs/restarts.py) followed here for
     ``HLINK_OPERATION_WAIT`` seconds and to its end by the reconciler: one still under way then is answered
     :class:`restarts.RestartUnderWay`."""
@@ -372,6 +375,8 @@ async def restart_job(
         return await run_job(runtime, job_id, restore_from, savepoint_id)
     if not job.flink_job_id:
         raise Conflict(f"job {job_id} is submitting; restart it once it runs")
+    if restore_from is not RestoreFrom.NONE:
+        await _judged(job_id)  # before anything stops: state the new version cannot use refuses the restart
     restart = await restarts.begin(job, restore_from, savepoint_id)
     restart = await operations.follow(runtime, restart, runtime.operation_wait)
     if restart.status == operations.Status.FAILED:
@@ -385,6 +390,23 @@ async def restart_job(
     newest = await JobRun.filter(job_id=job_id).order_by("-id").first()
     assert newest is not None  # the restart completed: it ran the job
     return newest
+
+
+async def _judged(job_id: int) -> None:
+    """Refuse restarting a running job into an edited version whose verdict (services/jobs/preview.py) is
+    INCOMPATIBLE: Flink would refuse the state, or worse, read it under another meaning. PARTIAL and UNKNOWN go
+    on as the original's restart did; a job without versions has nothing to judge."""
+    try:
+        judged = await upgrade_preview(job_id)
+    except ValidationFailed:
+        return
+    if judged.verdict is Verdict.INCOMPATIBLE:
+        reasons = "; ".join(judged.reasons) or "its stateful operators changed"
+        raise Refused(
+            f"job {job_id} was not restarted: version {judged.to_version} cannot use the state of version "
+            f"{judged.from_version} it runs (verdict INCOMPATIBLE: {reasons}); the job runs on. Restart with "
+            "restoreFrom none to start it fresh, or edit it back"
+        )
 
 
 @guarded("job.savepoint", Role.DEVELOPER, "job", key="job_id")
