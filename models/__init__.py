@@ -8,6 +8,7 @@ from hlink.models.cluster import Cluster
 from hlink.models.datasource import Column, Datasource, DatasourceProperties
 from hlink.models.job import Job, JobDatasource, JobRun, Operation, Savepoint
 from hlink.models.reference import DictEntry, HelpDoc
+from hlink.models.upgrade import JobUpgrade
 from hlink.models.version import JobVersion
 
 __all__ = [
@@ -27,6 +28,7 @@ __all__ = [
     "JobBatchItem",
     "JobDatasource",
     "JobRun",
+    "JobUpgrade",
     "JobVersion",
     "Operation",
     "Savepoint",

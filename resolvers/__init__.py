@@ -12,7 +12,7 @@ from hlink.resolvers.alerts import AlertMutation, AlertQuery
 from hlink.resolvers.lifecycle import LifecycleMutation, Subscription
 from hlink.resolvers.mutations import Mutation
 from hlink.resolvers.queries import Query
-from hlink.resolvers.upgrade import UpgradeQuery
+from hlink.resolvers.upgrade import UpgradeMutation, UpgradeQuery
 from hlink.schema import Roots
 
 
@@ -21,6 +21,6 @@ def roots() -> Roots:
     """Every subject's root fields, merged into the three root types (made once per process)."""
     return Roots(
         query=merge_types("Query", (Query, AccessQuery, AlertQuery, UpgradeQuery)),
-        mutation=merge_types("Mutation", (Mutation, LifecycleMutation, AccessMutation, AlertMutation)),
+        mutation=merge_types("Mutation", (Mutation, LifecycleMutation, AccessMutation, AlertMutation, UpgradeMutation)),
         subscription=Subscription,
     )

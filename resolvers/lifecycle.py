@@ -202,7 +202,7 @@ class Subscription:
                 seen = job.revision
                 yield JobStatusEvent.of(event_of(job))
             async for event in subscription:
-                if job_id is not None:
+                if job_id is not None and event.upgrade_status is None:  # an upgrade's move may keep the revision
                     if event.revision <= seen:  # said already (the current state), or older than what was said
                         continue
                     seen = event.revision

@@ -231,6 +231,7 @@ FIELDS: dict[str, str] = {
     "Mutation.createDatasource": "Register a datasource with its columns and connector properties.",
     "Mutation.updateDatasource": "Change a datasource; given lists replace the stored ones.",
     "Mutation.updateUdf": "Change a function's description.",
+    "UpgradePayload.upgrade": "The upgrade as it stands when the request's wait ended (it goes on); empty if refused.",
 }
 
 #: arguments, by name (or "Type.field.arg")
@@ -242,6 +243,10 @@ ARGS: dict[str, str] = {
     "filter": "Only rows that match (text fields match a part).",
     "limit": "At most this many rows.",
     "offset": "Skip this many rows first.",
+    "Mutation.upgradeJob.toVersion": "The version to move the job to; omitted, the newest.",
+    "Mutation.rollbackJob.toVersion": "The older version to run; omitted, the one before the version the job runs.",
+    "allowDroppingState": "Accept a PARTIAL or UNKNOWN verdict: state the new version has no operator for is dropped.",
+    "stableSeconds": "How long the new version must run (checkpointed, not restarted) before it is STABLE (0-3600).",
     "file": "The file, as a multipart upload.",
     "name": "The name.",
     "Mutation.login.name": "The user's name.",

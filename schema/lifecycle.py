@@ -259,6 +259,14 @@ class JobStatusEvent:
     revision: Long = strawberry.field(
         description="The job's revision after the change: each change bumps it, so a gap means one was missed."
     )
+    upgrade_id: strawberry.ID | None = strawberry.field(
+        default=None, description="The upgrade or rollback whose move this is (null: the job's own change)."
+    )
+    upgrade_status: str | None = strawberry.field(
+        default=None,
+        description="The upgrade's new status (PENDING, STOPPING, SUBMITTING, OBSERVING, STABLE, ROLLING_BACK, "
+        "ROLLED_BACK, FAILED); the job's revision may be unchanged by it.",
+    )
 
     @classmethod
     def of(cls, event: JobEvent) -> JobStatusEvent:
@@ -269,6 +277,8 @@ class JobStatusEvent:
             flink_job_id=event.flink_job_id,
             message=event.message,
             revision=Long(event.revision),
+            upgrade_id=strawberry.ID(str(event.upgrade_id)) if event.upgrade_id is not None else None,
+            upgrade_status=event.upgrade_status,
         )
 
 

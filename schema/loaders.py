@@ -23,6 +23,7 @@ from hlink.models import (
     Job,
     JobDatasource,
     JobRun,
+    JobUpgrade,
     JobVersion,
     Operation,
     Savepoint,
@@ -120,6 +121,9 @@ class Loaders:
         default_factory=lambda: DataLoader(limited(JobVersion, "job_id", ("-number",)))
     )
     version: DataLoader[tuple[int, int], JobVersion | None] = field(default_factory=lambda: DataLoader(_versions))
+    upgrades_by_job: DataLoader[Limited, list[JobUpgrade]] = field(
+        default_factory=lambda: DataLoader(limited(JobUpgrade, "job_id", ("-id",)))
+    )
     savepoints_by_job: DataLoader[int, list[Savepoint]] = field(
         default_factory=lambda: DataLoader(grouped(Savepoint, "job_id", ("-id",)))
     )

@@ -11,6 +11,7 @@ from hlink.schema.errors import MutationError
 from hlink.schema.forms import AnalysedColumn
 from hlink.schema.lifecycle import JobRun, Savepoint, SavepointOperation
 from hlink.schema.types import Cluster, Datasource, Jar, Job, Udf
+from hlink.schema.upgrade import JobUpgrade
 
 T = TypeVar("T")
 
@@ -36,6 +37,16 @@ class JobPayload:
 @strawberry.type(description="A submission: the run (its Flink job id) and the job's new status.")
 class RunPayload:
     run: JobRun | None = None
+    job: Job | None = None
+    error: MutationError | None = None
+
+
+@strawberry.type(
+    description="An upgrade or rollback: the row that drives it (its status as it stands when the request's wait "
+    "ended; it goes on) and the job, or why it was refused before anything stopped."
+)
+class UpgradePayload:
+    upgrade: JobUpgrade | None = None
     job: Job | None = None
     error: MutationError | None = None
 

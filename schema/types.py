@@ -39,6 +39,7 @@ from hlink.schema.lifecycle import (
     Validation,
 )
 from hlink.schema.scalars import Long
+from hlink.schema.upgrade import JobUpgrade
 from hlink.services import paging
 from hlink.services.artifacts.jars import size_text
 from hlink.services.catalog.datasources import ROOT, masked
@@ -406,6 +407,12 @@ class Job(Audited):
         number = running_number(self.row, await info.context.loaders.runs_by_job.load((self.row.id, 1)))
         found = await info.context.loaders.version.load((self.row.id, number)) if number is not None else None
         return JobVersion.of(found) if found else None
+
+    @strawberry.field(
+        description="Every upgrade and rollback of the job, newest first: its verdict, savepoint, status and reason."
+    )
+    async def upgrades(self, info: Info, limit: int = 20) -> list[JobUpgrade]:
+        return [JobUpgrade.of(u) for u in await info.context.loaders.upgrades_by_job.load(capped(self.row.id, limit))]
 
     @strawberry.field(description="Savepoints and retained checkpoints, newest first; restart uses the newest.")
     async def savepoints(self, info: Info) -> list[Savepoint]:

@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+from datetime import datetime
 from enum import Enum
 
 import strawberry
 
+from hlink import models
+from hlink.schema import budget
 from hlink.schema.enums import described
 from hlink.services.jobs import preview, verdict
 
@@ -91,4 +94,90 @@ class UpgradePreview:
             reasons=found.reasons,
             diff=found.diff,
             operators=[UpgradeOperator.of(o) for o in found.operators],
+        )
+
+
+@described(
+    "Where an upgrade or rollback is: each status is written before the call to Flink it leads to.",
+    PENDING="Judged and written; nothing stopped yet.",
+    STOPPING="The running Flink job is being stopped with a savepoint (the rollback point).",
+    SUBMITTING="The new version is being run from the upgrade's savepoint (NO_CLAIM).",
+    OBSERVING="The new version runs: stable once running, checkpointed and not restarted for stableSeconds.",
+    STABLE="Done: the new version runs and held for stableSeconds.",
+    ROLLING_BACK="The new version failed: it is cancelled and the version it replaced runs again.",
+    ROLLED_BACK="Done: the version it replaced runs again from the upgrade's savepoint; the reason is kept.",
+    FAILED="Ended without moving the job (its stop failed, the job changed meanwhile, a rollback that could not run).",
+)
+class UpgradeStatus(Enum):
+    PENDING = "PENDING"
+    STOPPING = "STOPPING"
+    SUBMITTING = "SUBMITTING"
+    OBSERVING = "OBSERVING"
+    STABLE = "STABLE"
+    ROLLING_BACK = "ROLLING_BACK"
+    ROLLED_BACK = "ROLLED_BACK"
+    FAILED = "FAILED"
+
+
+@described(
+    "What an upgrade row was asked as.",
+    UPGRADE="To another (usually newer) version, asked by upgradeJob.",
+    ROLLBACK="To an older version from the latest state, asked by rollbackJob.",
+)
+class UpgradeKind(Enum):
+    UPGRADE = "upgrade"
+    ROLLBACK = "rollback"
+
+
+@strawberry.type(
+    description="One upgrade or rollback of a job: judged before anything stopped, then driven through its "
+    "statuses by whichever hlink process looks next."
+)
+class JobUpgrade:
+    id: strawberry.ID = strawberry.field(description="The upgrade's id.")
+    kind: UpgradeKind = strawberry.field(description="Upgrade or rollback.")
+    status: UpgradeStatus = strawberry.field(description="Where it is.")
+    from_version: int | None = strawberry.field(description="The version the job ran (null: it ran none).")
+    to_version: int = strawberry.field(description="The version it moves the job to.")
+    verdict: UpgradeVerdict = strawberry.field(description="The verdict judged before anything stopped.")
+    reasons: list[str] = strawberry.field(description="The verdict's reasons.")
+    restore_from: str = strawberry.field(description="latest (the stop's savepoint), savepoint or none (fresh).")
+    allow_dropping_state: bool = strawberry.field(description="Whether state the new version lacks may be dropped.")
+    stable_seconds: int = strawberry.field(description="How long the new version must hold before it is STABLE.")
+    from_flink_job_id: str | None = strawberry.field(description="The Flink job it replaced.")
+    flink_job_id: str | None = strawberry.field(description="The new version's Flink job.")
+    rollback_flink_job_id: str | None = strawberry.field(description="The Flink job of the version run again.")
+    savepoint_id: strawberry.ID | None = strawberry.field(
+        description="The savepoint the stop wrote: the new version's restore point and the rollback point (kept "
+        "from the retention while the upgrade is open)."
+    )
+    reason: str | None = strawberry.field(description="Why it failed or rolled back (secrets masked).")
+    create_time: datetime = strawberry.field(description="When it was asked.")
+    created_by: str | None = strawberry.field(description="Who asked.")
+    step_time: datetime = strawberry.field(description="When its current status was written.")
+    finish_time: datetime | None = strawberry.field(description="When it ended.")
+
+    @classmethod
+    def of(cls, row: models.JobUpgrade) -> JobUpgrade:
+        budget.spend()
+        return cls(
+            id=strawberry.ID(str(row.id)),
+            kind=UpgradeKind(row.kind),
+            status=UpgradeStatus(row.status),
+            from_version=row.from_version,
+            to_version=row.to_version,
+            verdict=UpgradeVerdict(row.verdict),
+            reasons=[r for r in row.verdict_reasons.splitlines() if r],
+            restore_from=row.restore_from,
+            allow_dropping_state=row.allow_dropping_state,
+            stable_seconds=row.stable_seconds,
+            from_flink_job_id=row.from_flink_job_id,
+            flink_job_id=row.flink_job_id,
+            rollback_flink_job_id=row.rollback_flink_job_id,
+            savepoint_id=strawberry.ID(str(row.savepoint_id)) if row.savepoint_id else None,
+            reason=row.reason,
+            create_time=row.create_time,
+            created_by=row.create_by,
+            step_time=row.step_time,
+            finish_time=row.finish_time,
         )

@@ -24,6 +24,9 @@ class JobEvent:
     flink_job_id: str | None
     message: str | None = None
     revision: int = field(kw_only=True)
+    #: an upgrade's move (services/jobs/upgrades.py): its id and new status; the job's own state may be unchanged
+    upgrade_id: int | None = field(default=None, kw_only=True)
+    upgrade_status: str | None = field(default=None, kw_only=True)
 
 
 class Subscription:

@@ -4,7 +4,9 @@ point of a job submission, chosen by HLINK_TEST_KILL_AT (tests/test_submission_k
 - ``before-request``: just before the run request (``POST /jars/{id}/run``) leaves for Flink;
 - ``after-accepted``: once Flink has answered that request with a job id, before hlink reads the answer;
 - ``before-written``: once hlink holds the Flink job id (and its first state), just before it writes them: the
-  run row's save naming ``flink_job_id``, the first write of a submission's outcome.
+  run row's save naming ``flink_job_id``, the first write of a submission's outcome;
+- ``upgrade-STOPPING``, ``upgrade-SUBMITTING``, ``upgrade-OBSERVING``: once an upgrade's status is written, before
+  the stop, the run, or the first look it leads to (tests/test_upgrade_kills.py).
 
 Nothing else changes; without HLINK_TEST_KILL_AT it is plain `hlink serve`. Never used outside the tests.
 """
@@ -21,6 +23,8 @@ from typing import Any
 import httpx
 
 KILL_POINTS = ("before-request", "after-accepted", "before-written")
+#: an upgrade's statuses (services/jobs/upgrades.py): killed once the status is written, before what it leads to
+UPGRADE_POINTS = ("upgrade-STOPPING", "upgrade-SUBMITTING", "upgrade-OBSERVING")
 _RUN_PATH = re.compile(r"/jars/[^/]+/run$")
 
 
@@ -30,6 +34,20 @@ def _die(point: str, where: str) -> None:
 
 
 def _install(point: str) -> None:
+    if point in UPGRADE_POINTS:
+        from hlink.services.jobs import upgrades
+
+        write = upgrades._write
+        status = point.removeprefix("upgrade-")
+
+        async def killing_write(*args: Any, **kwargs: Any) -> bool:
+            written = await write(*args, **kwargs)
+            if written and args[3] == status:
+                _die(point, f"upgrade {args[2].id} written {status}, its next call not made")
+            return written
+
+        upgrades._write = killing_write
+        return
     if point in ("before-request", "after-accepted"):
         send = httpx.AsyncClient.send
 
@@ -58,8 +76,8 @@ def _install(point: str) -> None:
 
 def main() -> int:
     point = os.environ.get("HLINK_TEST_KILL_AT", "")
-    if point and point not in KILL_POINTS:
-        raise SystemExit(f"HLINK_TEST_KILL_AT must be one of {', '.join(KILL_POINTS)}, not {point!r}")
+    if point and point not in (*KILL_POINTS, *UPGRADE_POINTS):
+        raise SystemExit(f"HLINK_TEST_KILL_AT must be one of {', '.join(KILL_POINTS + UPGRADE_POINTS)}, not {point!r}")
     sys.path.insert(0, str(Path(__file__).resolve().parent.parent))  # run as a script: the project's modules
     if point:
         _install(point)

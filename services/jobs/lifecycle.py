@@ -15,7 +15,7 @@ from tortoise.transactions import in_transaction
 
 from hlink.flink.errors import FlinkError, FlinkRejected, FlinkUnavailable
 from hlink.masking import mask_sql
-from hlink.models import Job, JobRun, Operation, Savepoint
+from hlink.models import Job, JobRun, JobUpgrade, Operation, Savepoint
 from hlink.models.status import ACTIVE, IDLE, STATUS_NAMES, SUBMITTING, SUBMITTING_STATE, TERMINAL, UNCONFIRMED
 from hlink.runtime import Runtime
 from hlink.services.access.audit import guarded
@@ -156,17 +156,29 @@ async def _claim(job: Job, cluster_id: int, restore: Restore | None) -> JobRun |
 
 @guarded("job.run", Role.DEVELOPER, "job", key="job_id")
 async def run_job(
-    runtime: Runtime, job_id: int, restore_from: RestoreFrom = RestoreFrom.LATEST, savepoint_id: int | None = None
+    runtime: Runtime,
+    job_id: int,
+    restore_from: RestoreFrom = RestoreFrom.LATEST,
+    savepoint_id: int | None = None,
+    *,
+    version: int | None = None,
+    allow_dropping_state: bool = False,
 ) -> JobRun:
     """Submit a job once: a job that is submitting or running is refused, even for simultaneous requests on
     several replicas (the claim is a compare-and-set); the claim forgets the previous run's Flink job id. The
-    restore point is the one ``restore_from`` names (services/jobs/restore.py decides it), recorded on the run."""
+    restore point is the one ``restore_from`` names (services/jobs/restore.py decides it), recorded on the run.
+    ``version``: a stored version to run instead of the definition as it is (an upgrade's, a rollback's), with
+    the state of operators it no longer has dropped when ``allow_dropping_state``."""
     job = await get_job(job_id)
+    if version is None:
+        await _not_upgrading(job_id)
     for _ in range(SETTLE_TRIES):
         if job.job_status not in IDLE:
             raise Conflict(f"job {job_id} is already {STATUS_NAMES.get(job.job_status, 'active')} on Flink")
         cluster = await cluster_of(job)  # read again each time: a move to another cluster bumps the revision
         restore = await decide(job, restore_from, savepoint_id)
+        if restore is not None and allow_dropping_state:
+            restore = Restore(restore.path, allow_non_restored=True)
         previous = (job.job_status, job.flink_state)
         run = await _claim(job, cluster.id, restore)
         if run is not None:
@@ -179,7 +191,7 @@ async def run_job(
     try:
         try:
             async with heartbeat(run.id):  # the fence: every replica sees the submission is in flight
-                jid = await _submit(runtime, job, run, restore, previous)
+                jid = await _submit(runtime, job, run, restore, previous, version)
         except Unconfirmed:
             SUBMISSIONS.labels("unconfirmed").inc()
             raise
@@ -219,7 +231,9 @@ async def _open(run: JobRun) -> bool:
     return await JobRun.exists(id=run.id, end_time__isnull=True)
 
 
-async def _submit(runtime: Runtime, job: Job, run: JobRun, restore: Restore | None, previous: tuple[int, Any]) -> str:
+async def _submit(
+    runtime: Runtime, job: Job, run: JobRun, restore: Restore | None, previous: tuple[int, Any], pinned: int | None
+) -> str:
     submission: Submission | None = None
 
     async def settled(run_values: dict[str, Any], decide: Callable[[Job], Change | None]) -> None:
@@ -251,7 +265,7 @@ async def _submit(runtime: Runtime, job: Job, run: JobRun, restore: Restore | No
     submitted = False
 
     try:
-        submission = await prepare(runtime, job, run.pipeline_name, restore, run.chosen_job_id)
+        submission = await prepare(runtime, job, run.pipeline_name, restore, run.chosen_job_id, pinned)
         submitted = True
         jid = await with_jar_retry(runtime, submission, submission.client.run)
     except ValidationFailed as error:
@@ -369,6 +383,7 @@ async def restart_job(
     ``HLINK_OPERATION_WAIT`` seconds and to its end by the reconciler: one still under way then is answered
     :class:`restarts.RestartUnderWay`."""
     job = await get_job(job_id)
+    await _not_upgrading(job_id)
     if job.job_status not in ACTIVE or restore_from is not RestoreFrom.LATEST:
         await decide(job, restore_from, savepoint_id)  # LATEST of an active job: the stop is still to write it
     if job.job_status not in ACTIVE:
@@ -390,6 +405,16 @@ async def restart_job(
     newest = await JobRun.filter(job_id=job_id).order_by("-id").first()
     assert newest is not None  # the restart completed: it ran the job
     return newest
+
+
+async def _not_upgrading(job_id: int) -> None:
+    """A run or restart asked while an upgrade of the job is under way would race its steps: refused."""
+    upgrade = await JobUpgrade.get_or_none(open_job_id=job_id)
+    if upgrade is not None:
+        raise Conflict(
+            f"job {job_id} is being upgraded to version {upgrade.to_version} (upgrade {upgrade.id}, "
+            f"{upgrade.status}); run or restart it once the upgrade has ended"
+        )
 
 
 async def _judged(job_id: int) -> None:

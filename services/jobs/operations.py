@@ -28,7 +28,7 @@ from tortoise.transactions import in_transaction
 from hlink.flink.client import FlinkClient
 from hlink.flink.errors import FlinkError, FlinkRejected, FlinkUnavailable
 from hlink.masking import mask_sql
-from hlink.models import Cluster, Job, JobRun, Operation, Savepoint
+from hlink.models import Cluster, Job, JobRun, JobUpgrade, Operation, Savepoint
 from hlink.runtime import Runtime
 from hlink.services.actor import stamp_new
 from hlink.services.errors import Conflict, DomainError, Refused, Unavailable
@@ -356,9 +356,13 @@ async def follow_cluster(runtime: Runtime, cluster_id: int) -> None:
             log.info("operation %s: %s", operation.id, error.message)
         except Exception:  # one operation's trouble must not stop the others
             log.exception("following operation %s failed", operation.id)
+    from hlink.services.jobs import upgrades  # upgrades build on the operations here: imported late
+
+    await upgrades.follow_cluster(runtime, cluster_id)
 
 
 async def clusters_with_open_operations() -> set[int]:
-    """The clusters the reconciler must visit for their open operations, whatever their jobs' states."""
+    """The clusters the reconciler must visit for their open operations and upgrades, whatever their jobs' states."""
     rows = await Operation.filter(status__in=list(OPEN)).values_list("cluster_id", flat=True)
-    return {int(str(i)) for i in rows}
+    upgrading = await JobUpgrade.filter(open_job_id__not_isnull=True).values_list("cluster_id", flat=True)
+    return {int(str(i)) for i in [*rows, *upgrading]}

@@ -8,7 +8,7 @@ from collections.abc import Iterable
 
 from hlink.flink.client import FlinkClient
 from hlink.flink.errors import FlinkError
-from hlink.models import Job, JobRun, Savepoint
+from hlink.models import Job, JobRun, JobUpgrade, Savepoint
 from hlink.runtime import Runtime
 from hlink.services.actor import stamp_new
 from hlink.services.jobs.submission import cluster_of
@@ -48,6 +48,8 @@ async def prune(runtime: Runtime, job: Job) -> list[str]:
     """Dispose of the job's savepoints beyond the newest ``runtime.savepoint_retention`` through Flink, and
     forget them; one Flink cannot dispose of (or a cluster that does not answer) is kept for the next time."""
     old = await Savepoint.filter(job_id=job.id).order_by("-id").offset(runtime.savepoint_retention)
+    kept = await rollback_points(job.id)
+    old = [s for s in old if s.id not in kept]
     if not old:
         return []
     client = runtime.flink.client((await cluster_of(job)).address)
@@ -64,6 +66,14 @@ async def prune(runtime: Runtime, job: Job) -> list[str]:
         await Savepoint.filter(id=savepoint.id).delete()
         disposed.append(savepoint.path)
     return disposed
+
+
+async def rollback_points(job_id: int) -> set[int]:
+    """The job's savepoints that an upgrade still open would roll back to (services/jobs/upgrades.py): kept."""
+    rows = await JobUpgrade.filter(
+        job_id=job_id, open_job_id__not_isnull=True, savepoint_id__not_isnull=True
+    ).values_list("savepoint_id", flat=True)
+    return {int(str(i)) for i in rows}
 
 
 async def retained_checkpoint(

@@ -78,10 +78,17 @@ def job_settings(
     s["table.optimizer.agg-phase-strategy"] = "TWO_PHASE" if job.table_optimizer_agg_phase_strategy == 1 else "AUTO"
     if job.table_optimizer_distinct_agg_split_enabled == 1:
         s["table.optimizer.distinct-agg.split.enabled"] = "true"
+    s.update(run_settings(pipeline_name, restore))
+    return version.keys(s)
+
+
+def run_settings(pipeline_name: str, restore: Restore | None) -> dict[str, str]:
+    """The settings of one run, not of a version: its Flink job's name and its restore point."""
+    s = {"pipeline.name": pipeline_name}
     if restore is not None:
         s["execution.state-recovery.path"] = restore.path
         s["execution.state-recovery.ignore-unclaimed-state"] = "true" if restore.allow_non_restored else "false"
-    return version.keys(s)
+    return s
 
 
 @dataclass(frozen=True)

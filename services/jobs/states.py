@@ -198,9 +198,19 @@ async def apply(job: Job, change: Change, events: Events | None) -> bool:
     return True
 
 
-def event_of(job: Job, message: str | None = None) -> JobEvent:
-    """The status event of ``job`` as it now is, with its revision."""
-    return JobEvent(job.id, job.job_status, job.flink_state, job.flink_job_id, message, revision=job.revision)
+def event_of(job: Job, message: str | None = None, upgrade: tuple[int, str] | None = None) -> JobEvent:
+    """The status event of ``job`` as it now is, with its revision (and the move of an upgrade of it)."""
+    upgrade_id, upgrade_status = upgrade or (None, None)
+    return JobEvent(
+        job.id,
+        job.job_status,
+        job.flink_state,
+        job.flink_job_id,
+        message,
+        revision=job.revision,
+        upgrade_id=upgrade_id,
+        upgrade_status=upgrade_status,
+    )
 
 
 def announce(events: Events, settled: tuple[Job, Change | None] | None) -> None:

@@ -35,7 +35,7 @@ from hlink.services.artifacts.jars import jar_path as stored_path
 from hlink.services.clusters.clients import jar_missing
 from hlink.services.errors import NotFound, ValidationFailed
 from hlink.services.jobs import versions
-from hlink.services.jobs.script import Restore, Script, build_script, job_settings
+from hlink.services.jobs.script import Restore, Script, build_script, job_settings, run_settings
 from hlink.services.jobs.states import now
 
 SQL_JOB, JAR_JOB = 0, 1
@@ -139,6 +139,8 @@ class Submission:
     restore: Restore | None
     #: the Flink job id the run request names (a run's chosen id; ``None`` for a plan)
     chosen: str | None = None
+    #: the stored version it runs (an upgrade's or a rollback's); ``None``: the job's definition as it is
+    pinned: int | None = None
 
 
 async def cluster_of(job: Job) -> Cluster:
@@ -152,34 +154,52 @@ async def cluster_of(job: Job) -> Cluster:
 
 
 async def prepare(
-    runtime: Runtime, job: Job, pipeline: str, restore: Restore | None = None, chosen: str | None = None
+    runtime: Runtime,
+    job: Job,
+    pipeline: str,
+    restore: Restore | None = None,
+    chosen: str | None = None,
+    pinned: int | None = None,
 ) -> Submission:
     """Build the request for ``job`` in the terms of its cluster's Flink version, with the jars it needs there;
-    ``chosen``: the Flink job id it runs under."""
+    ``chosen``: the Flink job id it runs under; ``pinned``: the stored version to run instead of the job's
+    definition as it is (an upgrade's or a rollback's)."""
     cluster = await cluster_of(job)
     client = runtime.flink.client(cluster.address)
     version = FlinkVersion.parse(await runtime.flink.version(client))
-    if job.job_type == JAR_JOB:
-        jar = await Jar.get_or_none(res_uname=job.use_jar) if job.use_jar else None
+    pin = await versions.pinned(job.id, pinned) if pinned is not None else None
+    if (pin.job_type if pin else job.job_type) == JAR_JOB:
+        if pin is not None:
+            jar: Jar | None = await versions.jar_of(runtime, pin)
+            entry, program = (pin.jar or {}).get("entryClass"), (pin.jar or {}).get("program")
+            settings = version.keys({**pin.settings, **run_settings(pipeline, restore)})
+        else:
+            jar = await Jar.get_or_none(res_uname=job.use_jar) if job.use_jar else None
+            entry, program = job.entry_class, job.program
+            settings = job_settings(job, pipeline, restore, version=version)
         if jar is None:
             raise ValidationFailed({"useJar": "a JAR job needs an uploaded jar (useJar)"})
-        if not (job.entry_class or jar.entry_class):
+        if not (entry or jar.entry_class):
             raise ValidationFailed({"entryClass": "a JAR job needs its entry class"})
         jar_path = runtime.storage.resolve(stored_path(jar))
         jar_id = await runtime.flink.ensure_jar(client, jar_path)
         request = RunRequest(
-            entry_class=job.entry_class or jar.entry_class or "",
-            program_args=program_args(job.program),
+            entry_class=entry or jar.entry_class or "",
+            program_args=program_args(program),
             parallelism=job.parallelism,
-            configuration=job_settings(job, pipeline, restore, version=version),
+            configuration=settings,
             job_id=chosen,
             version=version,
         )
         _restore(request, restore)
-        return Submission(client, jar_id, jar_path, request, None, job, pipeline, restore, chosen)
-    script = await build_script(job, pipeline, restore, version=version)
+        return Submission(client, jar_id, jar_path, request, None, job, pipeline, restore, chosen, pinned)
+    if pin is not None:
+        script = await versions.script_of(runtime, pin, pipeline, restore, version)
+    else:
+        script = await build_script(job, pipeline, restore, version=version)
     # the version this definition is (made when it changed) and, once compiled, its plan's arguments
-    _, script = await versions.to_submit(runtime, client, job, script, pipeline, restore.path if restore else None)
+    restored = restore.path if restore else None
+    _, script = await versions.to_submit(runtime, client, job, script, pipeline, restored, pin)
     try:
         runner = await runtime.flink.runner([runtime.storage.resolve(udf.udf_path) for udf in script.udfs])
     except (NotFound, OSError, zipfile.BadZipFile) as error:
@@ -195,7 +215,7 @@ async def prepare(
         version=version,
     )
     _restore(request, restore)
-    return Submission(client, runner_id, runner, request, script, job, pipeline, restore, chosen)
+    return Submission(client, runner_id, runner, request, script, job, pipeline, restore, chosen, pinned)
 
 
 def program_args(program: str | None) -> list[str]:
@@ -224,6 +244,8 @@ async def with_jar_retry(
         if not jar_missing(error):
             raise
     runtime.flink.forget_uploads(submission.client)
-    fresh = await prepare(runtime, submission.job, submission.pipeline, submission.restore, submission.chosen)
+    fresh = await prepare(
+        runtime, submission.job, submission.pipeline, submission.restore, submission.chosen, submission.pinned
+    )
     submission.__dict__.update(fresh.__dict__)
     return await call(submission.jar_id, submission.request)

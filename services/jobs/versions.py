@@ -27,12 +27,13 @@ from hlink.flink.errors import FlinkError, FlinkRejected, FlinkUnavailable
 from hlink.flink.sqlrunner import COMPILE_PLAN, EXECUTE_PLAN, RUNNER_CLASS
 from hlink.flink.versions import FlinkVersion
 from hlink.masking import MASK, is_secret, mask_sql, mask_text
-from hlink.models import Cluster, Jar, Job, JobRun, JobVersion, Savepoint
+from hlink.models import Cluster, Jar, Job, JobRun, JobVersion, Savepoint, Udf
 from hlink.runtime import Runtime
 from hlink.services.actor import stamp_new
 from hlink.services.artifacts.jars import jar_path
-from hlink.services.errors import DomainError
-from hlink.services.jobs.script import Origin, Script, build_script, job_settings
+from hlink.services.catalog.ddl import literal
+from hlink.services.errors import DomainError, ValidationFailed
+from hlink.services.jobs.script import Origin, Restore, Script, build_script, job_settings, run_settings
 from hlink.services.jobs.states import now
 from hlink.services.jobs.verdict import keep_ids
 
@@ -266,13 +267,20 @@ async def state_from_script(job_id: int, path: str | None) -> bool:
 
 
 async def to_submit(
-    runtime: Runtime, client: FlinkClient, job: Job, script: Script, pipeline: str, restore: str | None
+    runtime: Runtime,
+    client: FlinkClient,
+    job: Job,
+    script: Script,
+    pipeline: str,
+    restore: str | None,
+    pinned: JobVersion | None = None,
 ) -> tuple[JobVersion | None, Script]:
     """What a SQL submission sends, asked by services/jobs/submission.py: the version the job's definition
-    runs today (made when a datasource changed since the last save) and, when it has a compiled plan, the
-    runner's arguments that run that plan, else ``script`` as it is (also when it restores state that a
-    script run wrote). The run row of ``pipeline`` records the version's number and which of the two ran."""
-    version = await record(runtime, job)
+    runs today (made when a datasource changed since the last save), or the ``pinned`` one an upgrade or a
+    rollback runs (``script`` is then :func:`script_of` it), and, when it has a compiled plan, the runner's
+    arguments that run that plan, else ``script`` as it is (also when it restores state that a script run
+    wrote). The run row of ``pipeline`` records the version's number and which of the two ran."""
+    version = pinned or await record(runtime, job)
     if version is None:
         return None, script
     from_plan = bool(version.plan) and not await state_from_script(job.id, restore)
@@ -286,6 +294,57 @@ async def to_submit(
             plan_run.add(sql, origin)
     plan_run.add(version.plan, Origin("plan"))
     return version, plan_run
+
+
+async def pinned(job_id: int, number: int) -> JobVersion:
+    """Version ``number`` of the job, which an upgrade or a rollback runs instead of the definition as it is."""
+    version = await JobVersion.get_or_none(job_id=job_id, number=number)
+    if version is None:
+        raise ValidationFailed({"toVersion": f"job {job_id} has no version {number}"})
+    return version
+
+
+async def udfs_of(runtime: Runtime, version: JobVersion) -> list[Udf]:
+    """The registered functions a stored version calls, each still with the jar the version recorded: hlink keeps
+    one jar per function, so a version whose function's jar was replaced since cannot run as it was."""
+    rows = {u.udf_name: u for u in await Udf.filter(udf_name__in=[u["name"] for u in version.udfs])}
+    for wanted in version.udfs:
+        row = rows.get(wanted["name"])
+        if row is None:
+            raise ValidationFailed({"udf": f"function {wanted['name']} of version {version.number} is gone"})
+        if await _digest(runtime, row.udf_path) != wanted["sha256"]:
+            raise ValidationFailed(
+                {
+                    "udf": f"the jar of function {wanted['name']} changed since version {version.number} and its "
+                    "old jar is not kept: that version cannot run as it was"
+                }
+            )
+    return [rows[u["name"]] for u in version.udfs]
+
+
+async def script_of(
+    runtime: Runtime, version: JobVersion, pipeline: str, restore: Restore | None, flink: FlinkVersion
+) -> Script:
+    """The statement script of a stored SQL version, with the settings of one run (its name, restore point)."""
+    settings = flink.keys({**version.settings, **run_settings(pipeline, restore)})
+    script = Script(settings=settings, udfs=await udfs_of(runtime, version))
+    for key, value in settings.items():
+        script.add(f"SET {literal(key)} = {literal(value)}", Origin("setting"))
+    for statement in _statements(version) or []:
+        if statement["kind"] != "setting":
+            script.add(statement["sql"], Origin(statement["kind"], table=statement["table"]))
+    return script
+
+
+async def jar_of(runtime: Runtime, version: JobVersion) -> Jar:
+    """The stored jar a JAR version runs, still the one the version recorded (same name and contents)."""
+    wanted = version.jar or {}
+    stored = await Jar.get_or_none(res_uname=wanted.get("name")) if wanted.get("name") else None
+    if stored is None or await _digest(runtime, jar_path(stored)) != wanted.get("sha256"):
+        raise ValidationFailed(
+            {"useJar": f"the jar of version {version.number} ({wanted.get('name')}) is gone or was replaced"}
+        )
+    return stored
 
 
 # -- what changed -------------------------------------------------------------------------------------------
