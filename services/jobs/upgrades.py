@@ -87,6 +87,8 @@ OBSERVE_LIMIT = timedelta(minutes=10)
 #: a step waiting this long on a cluster that does not answer ends the upgrade (rolled back once it stopped)
 GIVE_UP_AFTER = timedelta(minutes=30)
 MAX_STABLE_SECONDS = 3600
+#: how often a request looks at its upgrade at most (a look is a few Flink GETs: the stop, the job, its checkpoints)
+POLL_CAP = 0.1
 #: Flink states of a job that failed or is restarting: the new version did not hold
 _TROUBLE = frozenset({"FAILING", "FAILED", "RESTARTING"})
 
@@ -201,14 +203,14 @@ async def follow(runtime: Runtime, upgrade: JobUpgrade, within: float) -> JobUpg
     """Look at an open upgrade until it ends or ``within`` seconds have passed; answers it as it now is."""
     loop = asyncio.get_running_loop()
     deadline = loop.time() + within
-    delay = 0.2
+    delay = 0.05
     while upgrade.status in OPEN:
         if await advance(runtime, upgrade):
             break
         if loop.time() + delay > deadline:
             break
         await asyncio.sleep(delay)
-        delay = min(delay * 2, 1.0)
+        delay = min(delay * 2, POLL_CAP)
         upgrade = await JobUpgrade.get(id=upgrade.id)
     return await JobUpgrade.get(id=upgrade.id)
 
@@ -342,8 +344,8 @@ async def _observing(runtime: Runtime, job: Job, upgrade: JobUpgrade) -> bool | 
         return await _next(runtime, job, upgrade, Status.ROLLING_BACK, reason=why)
     running = state == "RUNNING" and all(v.get("status") == "RUNNING" for v in seen.get("vertices") or [])
     if running and upgrade.running_since is None:
-        await JobUpgrade.filter(id=upgrade.id, status=upgrade.status).update(running_since=now())
-        return False
+        upgrade.running_since = now()
+        await JobUpgrade.filter(id=upgrade.id, status=upgrade.status).update(running_since=upgrade.running_since)
     if running and upgrade.running_since is not None:
         version = await JobVersion.get_or_none(job_id=job.id, number=upgrade.to_version)
         checkpoints = bool(version and "execution.checkpointing.interval" in version.settings)
