@@ -21,7 +21,8 @@ from tests.test_flink_lifecycle import add_ds, flink_state
 from tests.test_upgrade_verdict import offsets, printed, wait_rows
 from tests.test_versions import job_body, save, with_sql
 
-pytestmark = pytest.mark.flink_lines  # restores into plans compiled by each line's planner
+#: the Flink tests run on every line: each restores into plans compiled by its line's planner
+LINES = pytest.mark.flink_lines
 
 KEY = "SUBSTRING(name, 1, 1)"  # 16 keys: datagen's hex characters
 COUNT = f"SELECT COUNT(*) AS id, {KEY} AS name FROM gen_t GROUP BY {KEY}"
@@ -84,6 +85,7 @@ def resumed(before: list[tuple[str, int, str]], after: list[tuple[str, int, str]
     assert firsts and all(firsts[k] > last[k] for k in firsts if k in last), (last, firsts)
 
 
+@LINES
 async def test_a_compatible_upgrade_resumes_every_count_and_ends_stable(
     client: httpx.AsyncClient, flink: LocalFlink, pipeline: dict[str, Any]
 ) -> None:
@@ -113,6 +115,7 @@ async def test_a_compatible_upgrade_resumes_every_count_and_ends_stable(
     assert (await client.post(f"/jobs/cancel/{job_id}")).json()["data"]["jobStatus"] == 2
 
 
+@LINES
 async def test_an_incompatible_upgrade_is_refused_with_the_running_job_untouched(
     client: httpx.AsyncClient, flink: LocalFlink, pipeline: dict[str, Any]
 ) -> None:
@@ -139,6 +142,7 @@ async def test_an_incompatible_upgrade_is_refused_with_the_running_job_untouched
     assert (await client.post(f"/jobs/cancel/{job_id}", params={"withSavepoint": "false"})).json()["success"]
 
 
+@LINES
 async def test_a_version_that_fails_at_run_time_is_rolled_back_from_the_upgrades_savepoint(
     client: httpx.AsyncClient, flink: LocalFlink, pipeline: dict[str, Any]
 ) -> None:
@@ -168,6 +172,7 @@ async def test_a_version_that_fails_at_run_time_is_rolled_back_from_the_upgrades
     assert (await client.post(f"/jobs/cancel/{job_id}")).json()["success"]
 
 
+@LINES
 async def test_two_upgrades_asked_at_once_run_one(
     client: httpx.AsyncClient, flink: LocalFlink, pipeline: dict[str, Any]
 ) -> None:
@@ -191,3 +196,22 @@ async def flink_jobs_of(flink: LocalFlink) -> list[str]:
     async with httpx.AsyncClient(base_url=flink.url) as http:
         overview = (await http.get("/jobs/overview")).json()["jobs"]
     return [j["jid"] for j in overview if j["state"] == "RUNNING"]
+
+
+async def test_viewers_read_upgrades_and_may_not_upgrade_or_roll_back(client: httpx.AsyncClient) -> None:
+    from tests.test_access import bearer, make_user
+
+    viewer = bearer((await make_user(client, "uvera", "VIEWER"))["secret"])
+    source = await add_ds(client, "vsrc_t", "source", "datagen")
+    sink = await add_ds(client, "vdst_t", "sink", "blackhole")
+    job = await save(client, job_body(None, source, sink, "SELECT * FROM vsrc_t"))
+    for mutation in ("upgradeJob(id: $id)", "rollbackJob(id: $id, toVersion: 1)"):
+        document = f"mutation($id: ID!) {{ {mutation} {{ upgrade {{ id }} error {{ __typename }} }} }}"
+        answer = await client.post(
+            "/graphql", json={"query": document, "variables": {"id": str(job["id"])}}, headers=viewer
+        )
+        payload = next(iter(answer.json()["data"].values()))
+        assert payload == {"upgrade": None, "error": {"__typename": "ForbiddenError"}}, answer.text
+    seen = await client.post("/graphql", json={"query": UPGRADES, "variables": {"id": str(job["id"])}}, headers=viewer)
+    assert seen.json()["data"]["job"]["upgrades"] == [], seen.text
+    assert not await JobUpgrade.filter(job_id=job["id"]).exists()
