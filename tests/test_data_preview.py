@@ -216,3 +216,23 @@ async def test_the_reconciler_cancels_a_preview_job_whose_time_is_up(
             await asyncio.sleep(0.2)
     await reconcile_once(runtime)
     assert not await Preview.filter(id=row.id).exists(), "the row goes once its job has ended"
+
+
+async def test_a_cancelled_request_cancels_its_preview_job(
+    client: httpx.AsyncClient, flink: LocalFlink, pipeline: dict[str, Any]
+) -> None:
+    slow = await add_ds(client, "slow_t", "source", "datagen", **{"rows-per-second": "1"})
+    asked = asyncio.create_task(preview(client, ds=str(slow), cluster=str(pipeline["cluster"]), seconds=120))
+    async with asyncio.timeout(60):
+        while True:
+            row = await Preview.filter(ended_at__isnull=True).first()
+            if row is not None and (await flink_jobs(flink)).get(row.flink_job_id, {}).get("state") == "RUNNING":
+                break
+            await asyncio.sleep(0.2)
+    asked.cancel()
+    with pytest.raises(asyncio.CancelledError):
+        await asked
+    async with asyncio.timeout(20):  # far sooner than its 120 s: the request's end cancelled it
+        while (await flink_jobs(flink))[row.flink_job_id]["state"] != "CANCELED":  # noqa: ASYNC110
+            await asyncio.sleep(0.2)
+    assert (await Preview.get(id=row.id)).ended_at is not None
