@@ -54,6 +54,7 @@ from hlink.services.errors import DomainError, ValidationFailed
 from hlink.services.events import events_for
 from hlink.services.jobs.reconciler import reconcile_forever
 from hlink.services.jsontext import parse_json
+from hlink.services.preview import slots as previews
 
 
 class HlinkGraphQL(GraphQL[Context, None]):
@@ -165,6 +166,9 @@ def create_app(settings: Settings | None = None, *, manage_database: bool = True
     runtime = Runtime.create(storage, settings.runner_jar, settings.savepoint_retention)
     runtime.submission_grace, runtime.operation_wait = settings.submission_grace, settings.operation_wait
     runtime.batch_wait = settings.batch_wait
+    runtime.preview_max_rows = settings.preview_max_rows
+    runtime.preview_per_user, runtime.preview_per_cluster = settings.preview_per_user, settings.preview_per_cluster
+    runtime.cluster_hooks.append(previews.Sweep())
     runtime.leases = leases_for(settings.database_url, settings.reconcile_seconds)
     runtime.events = events_for(settings.database_url)
     graphql = HlinkGraphQL(

@@ -70,6 +70,10 @@ class Settings:
     admin_token: str | None = None
     #: the zone REST dates (``yyyy-MM-dd HH:mm:ss``) and job codes are written in, as the original (GMT+8)
     time_zone: str = "+08:00"
+    #: data previews: the most rows one may return, and how many may run at once per user and per cluster
+    preview_max_rows: int = 1000
+    preview_per_user: int = 2
+    preview_per_cluster: int = 2
     #: hlink's SQL runner jar, built from its source with javac (no Flink needed) and uploaded to each cluster
     runner_jar: Path = Path("data/runner/hlink-sql-runner.jar")
 
@@ -181,5 +185,8 @@ def load_settings(env: Mapping[str, str] | None = None) -> Settings:
         cluster_allow=_allow_list(e.get("HLINK_CLUSTER_ALLOW") or ""),
         alert_allow=_allow_list(e.get("HLINK_ALERT_ALLOW") or "", "HLINK_ALERT_ALLOW"),
         secret_key=_secret_key(e.get("HLINK_SECRET_KEY") or ""),
+        preview_max_rows=max(1, _int(e, "HLINK_PREVIEW_MAX_ROWS", 1000)),
+        preview_per_user=max(1, _int(e, "HLINK_PREVIEW_PER_USER", 2)),
+        preview_per_cluster=max(1, _int(e, "HLINK_PREVIEW_PER_CLUSTER", 2)),
         runner_jar=Path(e.get("HLINK_RUNNER_JAR") or data_dir / "runner" / "hlink-sql-runner.jar").resolve(),
     )

@@ -7,12 +7,23 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Protocol
 
+from hlink.flink.client import FlinkJob
 from hlink.services.artifacts.storage import Storage
 from hlink.services.background import SideTasks
 from hlink.services.clusters.clients import FlinkClients
 from hlink.services.clusters.leases import Leases
 from hlink.services.events import Events
+
+
+class ClusterHook(Protocol):
+    """Work the reconciler does on the clusters it holds, beside the jobs' (the data previews' clean-up): the
+    clusters it must visit, and one visit once a cluster's job list has come (bounded by the cluster's share)."""
+
+    async def clusters(self) -> set[int]: ...
+
+    async def visit(self, runtime: Runtime, cluster_id: int, address: str, flink_jobs: list[FlinkJob]) -> None: ...
 
 
 @dataclass
@@ -36,6 +47,12 @@ class Runtime:
     leases: Leases = field(default_factory=Leases)
     #: work kept off the reconcile cycle and the requests (alert delivery, follow-ups, savepoint disposal)
     side: SideTasks = field(default_factory=SideTasks)
+    #: what else the reconciler looks at on the clusters it holds (app.py registers the previews' sweep)
+    cluster_hooks: list[ClusterHook] = field(default_factory=list)
+    #: data previews: the most rows one may ask for, and how many may run at once per user and per cluster
+    preview_max_rows: int = 1000
+    preview_per_user: int = 2
+    preview_per_cluster: int = 2
 
     @classmethod
     def create(cls, storage: Storage, runner_jar: Path | None, savepoint_retention: int = 10) -> Runtime:

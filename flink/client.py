@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import base64
+import json
 import os
 import re
 import socket
@@ -24,6 +25,8 @@ GET_RETRIES = 2
 _JOB_ID = re.compile(r"^[0-9a-f]{32}$")
 #: how the SQL runner hands a compiled plan back through a failing /jars/{id}/plan (flink/runner)
 _COMPILED = re.compile(r"hlink compiled plan: ([A-Za-z0-9+/=]+) :end of plan")
+#: how the SQL runner hands a data preview's rows back through a failing /jars/{id}/run (flink/runner)
+_PREVIEWED = re.compile(r"hlink preview: ([A-Za-z0-9+/=]+) :end of preview")
 
 
 @dataclass(frozen=True)
@@ -248,6 +251,21 @@ class FlinkClient:
                 raise
             return base64.b64decode(found.group(1)).decode("utf-8")
         raise FlinkRejected("the SQL runner planned its statements without compiling a plan", status=502)
+
+    async def preview(self, jar_id: str, request: RunRequest, within: float) -> dict[str, Any]:
+        """The answer of the SQL runner started with ``--hlink-preview`` (its columns, rows and why it stopped):
+        the runner's ``main()`` runs the query inside the job manager, collects its rows there and fails with
+        them, so ``/jars/{id}/run`` hands them back (the request lasts as long as the preview, at most
+        ``within`` seconds). Flink's error (FlinkRejected) when the query does not plan or the preview failed."""
+        try:
+            await self._call("POST", f"/jars/{jar_id}/run", json=request.body(), limit=within)
+        except FlinkRejected as error:
+            found = _PREVIEWED.search(error.trace)
+            if found is None:
+                raise
+            answer: dict[str, Any] = json.loads(base64.b64decode(found.group(1)).decode("utf-8"))
+            return answer
+        raise FlinkRejected("the SQL runner ran its preview without handing rows back", status=502)
 
     async def run(self, jar_id: str, request: RunRequest) -> str:
         """Submit the program; answer the Flink job id."""

@@ -19,6 +19,8 @@ RUNNER_SOURCE = Path(__file__).resolve().parent / "runner" / "HlinkSqlRunner.jav
 RUNNER_CLASS = "hlink.runner.HlinkSqlRunner"
 #: the runner's first argument for its plan modes (flink/runner/HlinkSqlRunner.java)
 COMPILE_PLAN, EXECUTE_PLAN = "--hlink-compile-plan", "--hlink-execute-plan"
+#: the runner's first argument for a data preview (its rows come back through the run request's answer)
+PREVIEW = "--hlink-preview"
 _MANIFEST = "Manifest-Version: 1.0\r\nCreated-By: hlink\r\n\r\n"
 _lock = threading.Lock()
 

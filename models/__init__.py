@@ -7,6 +7,7 @@ from hlink.models.batch import JobBatch, JobBatchItem
 from hlink.models.cluster import Cluster
 from hlink.models.datasource import Column, Datasource, DatasourceProperties
 from hlink.models.job import Job, JobDatasource, JobRun, Operation, Savepoint
+from hlink.models.preview import Preview
 from hlink.models.reference import DictEntry, HelpDoc
 from hlink.models.upgrade import JobUpgrade
 from hlink.models.version import JobVersion
@@ -31,6 +32,7 @@ __all__ = [
     "JobUpgrade",
     "JobVersion",
     "Operation",
+    "Preview",
     "Savepoint",
     "Token",
     "Udf",

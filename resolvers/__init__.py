@@ -11,6 +11,7 @@ from hlink.resolvers.access import AccessMutation, AccessQuery
 from hlink.resolvers.alerts import AlertMutation, AlertQuery
 from hlink.resolvers.lifecycle import LifecycleMutation, Subscription
 from hlink.resolvers.mutations import Mutation
+from hlink.resolvers.preview import PreviewQuery
 from hlink.resolvers.queries import Query
 from hlink.resolvers.upgrade import UpgradeMutation, UpgradeQuery
 from hlink.schema import Roots
@@ -20,7 +21,7 @@ from hlink.schema import Roots
 def roots() -> Roots:
     """Every subject's root fields, merged into the three root types (made once per process)."""
     return Roots(
-        query=merge_types("Query", (Query, AccessQuery, AlertQuery, UpgradeQuery)),
+        query=merge_types("Query", (Query, AccessQuery, AlertQuery, UpgradeQuery, PreviewQuery)),
         mutation=merge_types("Mutation", (Mutation, LifecycleMutation, AccessMutation, AlertMutation, UpgradeMutation)),
         subscription=Subscription,
     )

@@ -45,8 +45,10 @@ from hlink.services.sizes import Sizes
 #: the least a list without a ``limit`` argument is taken to hold
 UNBOUNDED_LIST = 5
 #: fields that call Flink, and fields that build a job's script or a datasource's DDL
-FLINK_FIELDS = frozenset({"overview", "flinkView"})
+FLINK_FIELDS = frozenset({"overview", "flinkView", "preview"})
 BUILD_FIELDS = frozenset({"script", "ddl"})
+#: fields whose ``limit`` bounds rows answered as JSON inside one object, not a list of objects below it
+UNSIZED = frozenset({"preview"})
 HEAVY = 1000
 #: the most fields of one operation that may ask Flink (each is a call), and that may build a script
 MAX_FLINK_FIELDS = 20
@@ -136,7 +138,8 @@ class QueryCost:
             inner = get_named_type(definition.type)
             if isinstance(inner, GraphQLObjectType):
                 # a page's items are as many as the page's limit, counted at the page already
-                size = 1 if "totalCount" in parent.fields else self._size(parent, field, definition)
+                paged = "totalCount" in parent.fields or name in UNSIZED
+                size = 1 if paged else self._size(parent, field, definition)
                 total += self._selections(inner, field.selection_set, times * size, depth + 1)
         return total
 

@@ -293,6 +293,12 @@ ARGS: dict[str, str] = {
     "since": "Only entries at or after this time.",
     "Query.upgradePreview.jobId": "The job to judge.",
     "Query.upgradePreview.toVersion": "The version it would run (its number); omitted, the newest.",
+    "Query.preview.jobId": "The job: its first sink's query, or with sql its tables (and its functions).",
+    "Query.preview.datasourceId": "The datasource: its rows, or with sql its table.",
+    "Query.preview.sql": "An ad-hoc query (SELECT ... or WITH ... SELECT ...); anything else is refused.",
+    "Query.preview.limit": "The most rows (default 100, at most HLINK_PREVIEW_MAX_ROWS, 1000).",
+    "Query.preview.seconds": "The most seconds it runs (default 30, at most 180).",
+    "Query.preview.clusterId": "The cluster it runs on (default: the job's; needed for a datasource alone).",
 }
 
 

@@ -209,3 +209,60 @@ def table_ddl(text: str) -> None:
     kinds = [w for w, _ in words]
     if kinds[:2] != ["CREATE", "TABLE"] and kinds[:3] != ["CREATE", "TEMPORARY", "TABLE"]:
         raise SqlRefused(f"starts with {' '.join(kinds[:2])}: give one CREATE TABLE", *_where(pieces[0], words[0][1]))
+
+
+def preview_query(text: str) -> Piece:
+    """An ad-hoc query to preview: exactly one ``SELECT ...`` or ``WITH ... SELECT ...``; anything else (DML,
+    DDL, SET, several statements) raises :class:`SqlRefused` with its place."""
+    pieces = split_statements(text)
+    if not pieces:
+        raise SqlRefused("is empty: give the query to preview (SELECT ...)", 1, 1)
+    if len(pieces) > 1:
+        raise SqlRefused(
+            f"holds {len(pieces)} statements; a preview runs one query (SELECT ...)", pieces[1].line, pieces[1].column
+        )
+    piece = pieces[0]
+    tokens = _tokens(piece.sql)
+    first, at = tokens[0] if tokens else ("", 0)
+    if first.upper() not in ("SELECT", "WITH"):
+        raise SqlRefused(
+            f"starts with {first or 'nothing'}: a preview runs a query (SELECT ... or WITH ... SELECT ...) and "
+            "writes nothing",
+            *_where(piece, at),
+        )
+    return piece
+
+
+def sink_query(text: str, sink: str) -> Piece:
+    """The query of a sink's ``runSql`` (what its rows would be), placed in the user's text: the query itself, or
+    the query of its ``INSERT INTO <sink> [PARTITION (...)] [(columns)] ...``. Raises :class:`SqlRefused` as
+    :func:`sink_statement` does."""
+    piece = sink_statement(text, sink)
+    if piece.added_lines:  # a query made an INSERT: the user's own text is the query
+        return split_statements(text)[0]
+    tokens = _tokens(piece.sql)
+    i = 2  # past INSERT INTO (or OVERWRITE): the sink's name, maybe qualified
+    i += 1
+    while i + 1 < len(tokens) and tokens[i][0] == ".":
+        i += 2
+    if i < len(tokens) and tokens[i][0].upper() == "PARTITION":
+        i = _past_parenthesis(tokens, i + 1)
+    if i + 1 < len(tokens) and tokens[i][0] == "(" and tokens[i + 1][0].upper() not in _QUERY_STARTS:
+        i = _past_parenthesis(tokens, i)  # a column list, not a query in parentheses
+    if i >= len(tokens):
+        raise SqlRefused(f"INSERT INTO {sink} holds no query", piece.line, piece.column)
+    at = tokens[i][1]
+    return Piece(piece.sql[at:], *_where(piece, at))
+
+
+def _past_parenthesis(tokens: list[tuple[str, int]], i: int) -> int:
+    """The index just past the parenthesis opened at ``i`` (``i`` itself when none opens there)."""
+    if i >= len(tokens) or tokens[i][0] != "(":
+        return i
+    depth = 0
+    while i < len(tokens):
+        depth += {"(": 1, ")": -1}.get(tokens[i][0], 0)
+        i += 1
+        if depth == 0:
+            break
+    return i

@@ -30,23 +30,31 @@ import java.util.regex.Pattern;
  * the plan's JSON>}, so {@code POST /jars/{id}/plan} hands the plan back without any Flink job starting;
  * {@code --hlink-execute-plan} takes the plan's JSON as its last argument (after the SET and DDL statements,
  * the function registrations among them) and runs it ({@code loadPlan(PlanReference.fromJsonString(..))}).
+ *
+ * <p>A data preview ({@code --hlink-preview}, see {@link Preview}) runs one query, bounded, and hands its rows back
+ * through the answer of {@code /jars/{id}/run}: nothing is written anywhere.
  */
 public final class HlinkSqlRunner {
-    private static final Pattern SET =
+    static final Pattern SET =
             Pattern.compile("(?is)\\s*SET\\s+'((?:[^']|'')*)'\\s*=\\s*'((?:[^']|'')*)'\\s*;?\\s*");
     private static final Pattern WORD = Pattern.compile("[A-Za-z_$][A-Za-z0-9_$]*");
     private static final Set<String> OBJECTS =
             Set.of("TABLE", "VIEW", "FUNCTION", "DATABASE", "CATALOG");
 
-    private enum Kind { SET, DDL, INSERT }
+    enum Kind { SET, DDL, INSERT }
 
     static final String COMPILE = "--hlink-compile-plan";
     static final String EXECUTE_PLAN = "--hlink-execute-plan";
+    static final String PREVIEW = "--hlink-preview";
 
     private HlinkSqlRunner() {}
 
     public static void main(String[] arguments) throws Throwable {
         String mode = arguments.length > 0 && arguments[0].startsWith("--hlink-") ? arguments[0] : "";
+        if (mode.equals(PREVIEW)) {
+            Preview.main(arguments);
+            return;
+        }
         if (!mode.isEmpty() && !mode.equals(COMPILE) && !mode.equals(EXECUTE_PLAN)) {
             throw new IllegalArgumentException("hlink statement #-1 failed: unknown runner mode " + mode);
         }
@@ -115,7 +123,7 @@ public final class HlinkSqlRunner {
     }
 
     /** What a statement is, or a refusal naming it: nothing but SET, job-less DDL and INSERT may run. */
-    private static Kind classify(int index, String code) {
+    static Kind classify(int index, String code) {
         List<String> words = words(code, 6);
         String first = words.isEmpty() ? "" : words.get(0);
         switch (first) {
@@ -155,12 +163,12 @@ public final class HlinkSqlRunner {
                 + "this one starts with " + shown);
     }
 
-    private static IllegalArgumentException refused(int index, String why) {
+    static IllegalArgumentException refused(int index, String why) {
         return new IllegalArgumentException("hlink statement #" + index + " failed: refused before planning: " + why);
     }
 
     /** The first {@code limit} words of code (upper-cased), strings and quoted names left out. */
-    private static List<String> words(String code, int limit) {
+    static List<String> words(String code, int limit) {
         List<String> words = new ArrayList<>();
         Matcher m = WORD.matcher(blankQuoted(code));
         while (words.size() < limit && m.find()) {
@@ -194,7 +202,7 @@ public final class HlinkSqlRunner {
     }
 
     /** The statement without comments (replaced by a space). */
-    private static String code(String sql) {
+    static String code(String sql) {
         StringBuilder out = new StringBuilder();
         int i = 0;
         int n = sql.length();
@@ -260,12 +268,12 @@ public final class HlinkSqlRunner {
         return trimmed.regionMatches(true, 0, "EXECUTE", 0, 7) ? trimmed.substring(7).trim() : trimmed;
     }
 
-    private static String unquote(String quoted) {
+    static String unquote(String quoted) {
         return quoted.replace("''", "'");
     }
 
     /** The exception's message followed by the distinct messages of its causes: readable, no stack trace. */
-    private static String describe(Throwable error) {
+    static String describe(Throwable error) {
         Set<String> messages = new LinkedHashSet<>();
         for (Throwable t = error; t != null && messages.size() < 4; t = t.getCause()) {
             if (t.getMessage() != null && !t.getMessage().trim().isEmpty()) {
@@ -347,6 +355,415 @@ public final class HlinkSqlRunner {
             } catch (InvocationTargetException e) {
                 throw e.getCause();
             }
+        }
+    }
+
+    /**
+     * A data preview: one query run bounded, its rows handed back through the failing answer of
+     * {@code /jars/{id}/run}, nothing written anywhere.
+     *
+     * <p>Arguments: the mode, the SET and job-less DDL statements (the function registrations among them), the
+     * query ({@code SELECT}, {@code WITH ... SELECT}, {@code VALUES}), and last the bounds:
+     * {@code limit=<rows> seconds=<s> job=<32 hex> bytes=<most bytes of rows>}.
+     *
+     * <p>Why this way: a program run by {@code /jars/{id}/run} cannot {@code collect()} (its job client is the web
+     * submission's, FLINK-20995), and the task managers may not reach hlink. But the program's {@code main()}
+     * runs inside the job manager: it submits the query to the job manager's own REST address with an
+     * environment of its own ({@code execution.target: remote}), whose job client can ask the collect sink's
+     * coordinator for rows, reads them until the limit, the time or the end of the source, cancels the job
+     * and fails with {@code hlink preview: <base64 of the JSON answer> :end of preview}. So the rows travel task
+     * manager → job manager → hlink only, the job never outlives its time (the program cancels it, whatever
+     * happened to hlink meanwhile), and it runs under the Flink job id hlink chose and names.
+     */
+    static final class Preview {
+        private final ClassLoader loader = HlinkSqlRunner.class.getClassLoader();
+        private volatile boolean timeUp;
+        private volatile Object client;
+
+        private Preview() {}
+
+        static void main(String[] arguments) throws Throwable {
+            if (arguments.length < 3) {
+                throw new IllegalArgumentException("hlink statement #-1 failed: a preview needs its query and bounds");
+            }
+            new Preview().run(arguments);
+        }
+
+        private void run(String[] arguments) throws Throwable {
+            long started = System.nanoTime();
+            int queryAt = arguments.length - 2;
+            Map<String, String> bounds = bounds(arguments[arguments.length - 1]);
+            int limit = Integer.parseInt(bounds.getOrDefault("limit", "100"));
+            long seconds = Long.parseLong(bounds.getOrDefault("seconds", "30"));
+            long maxBytes = Long.parseLong(bounds.getOrDefault("bytes", "2097152"));
+            String job = bounds.getOrDefault("job", "");
+            long deadline = started + seconds * 1_000_000_000L;
+            Map<String, String> settings = new HashMap<>();
+            List<Integer> ddl = new ArrayList<>();
+            for (int i = 1; i < queryAt; i++) {
+                String code = code(arguments[i]);
+                if (code.trim().isEmpty()) {
+                    continue;
+                }
+                Kind kind = classify(i, code);
+                if (kind == Kind.SET) {
+                    Matcher set = SET.matcher(code.trim());
+                    if (!set.matches()) {
+                        throw refused(i, "a SET statement must read SET 'key' = 'value'");
+                    }
+                    settings.put(unquote(set.group(1)), unquote(set.group(2)));
+                } else if (kind == Kind.INSERT) {
+                    throw refused(i, "a preview writes nothing: no INSERT runs in it");
+                } else {
+                    ddl.add(i);
+                }
+            }
+            String query = arguments[queryAt];
+            List<String> first = words(code(query), 1);
+            String start = code(query).trim();
+            if (!(start.startsWith("(") || (!first.isEmpty()
+                    && (first.get(0).equals("SELECT") || first.get(0).equals("WITH") || first.get(0).equals("VALUES"))))) {
+                throw refused(queryAt, "a preview runs one query (SELECT ... or WITH ... SELECT ...)");
+            }
+            Object env = tableEnvironment(settings, job);
+            Method executeSql = method("org.apache.flink.table.api.TableEnvironment", "executeSql", String.class);
+            for (int i : ddl) {
+                try {
+                    invoke(executeSql, env, arguments[i]);
+                } catch (RuntimeException | LinkageError e) {
+                    throw new IllegalArgumentException("hlink statement #" + i + " failed: " + describe(e));
+                }
+            }
+            Object table;
+            Object result;
+            StringBuilder columns = new StringBuilder("[");
+            try {
+                table = invoke(method("org.apache.flink.table.api.TableEnvironment", "sqlQuery", String.class), env, query);
+                Object schema = invoke(method("org.apache.flink.table.api.Table", "getResolvedSchema"), table);
+                List<?> all = (List<?>) invoke(schema.getClass().getMethod("getColumns"), schema);
+                Class<?> column = Class.forName("org.apache.flink.table.catalog.Column", true, loader);
+                for (Object c : all) {
+                    if (columns.length() > 1) {
+                        columns.append(',');
+                    }
+                    columns.append("{\"name\":");
+                    Json.string(columns, (String) invoke(column.getMethod("getName"), c));
+                    columns.append(",\"type\":");
+                    Json.string(columns, String.valueOf(invoke(column.getMethod("getDataType"), c)));
+                    columns.append('}');
+                }
+                columns.append(']');
+                if (timeUp(deadline)) {
+                    throw new IllegalStateException("hlink preview failed: its time was up before the query was planned");
+                }
+                // plans, then submits: an error here is the query's, and no job started
+                result = invoke(method("org.apache.flink.table.api.Table", "execute"), table);
+            } catch (RuntimeException | LinkageError e) {
+                if (e.getMessage() != null && e.getMessage().startsWith("hlink preview failed")) {
+                    throw e;
+                }
+                throw new IllegalArgumentException("hlink statement #" + queryAt + " failed: " + describe(e));
+            }
+            Class<?> tableResult = Class.forName("org.apache.flink.table.api.TableResult", true, loader);
+            client = ((java.util.Optional<?>) invoke(tableResult.getMethod("getJobClient"), result)).orElse(null);
+            long submitted = System.nanoTime();
+            Thread watchdog = new Thread(() -> {
+                try {
+                    long wait = deadline - System.nanoTime();
+                    if (wait > 0) {
+                        Thread.sleep(wait / 1_000_000L, (int) (wait % 1_000_000L));
+                    }
+                    timeUp = true;
+                    cancel();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }, "hlink-preview-deadline");
+            watchdog.setDaemon(true);
+            watchdog.start();
+            Rows rows = new Rows(limit, maxBytes);
+            String reason = "ENDED";
+            Object iterator = null;
+            try {
+                iterator = invoke(tableResult.getMethod("collect"), result);
+                Method hasNext = java.util.Iterator.class.getMethod("hasNext");
+                Method next = java.util.Iterator.class.getMethod("next");
+                Class<?> row = Class.forName("org.apache.flink.types.Row", true, loader);
+                Method kind = row.getMethod("getKind");
+                Method arity = row.getMethod("getArity");
+                Method field = row.getMethod("getField", int.class);
+                while (true) {
+                    if (timeUp(deadline)) {
+                        reason = "TIME";
+                        break;
+                    }
+                    if (!(Boolean) invoke(hasNext, iterator)) {
+                        reason = timeUp(deadline) ? "TIME" : "ENDED";
+                        break;
+                    }
+                    Object r = invoke(next, iterator);
+                    Object k = invoke(kind, r);
+                    String shortKind = (String) invoke(k.getClass().getMethod("shortString"), k);
+                    StringBuilder values = new StringBuilder();
+                    Json.value(values, r, arity, field);
+                    String stopped = rows.add(shortKind, values.toString());
+                    if (stopped != null) {
+                        reason = stopped;
+                        break;
+                    }
+                }
+            } catch (Throwable e) {
+                if (!timeUp(deadline)) {
+                    cancel();
+                    throw new IllegalStateException("hlink preview failed: " + describe(e));
+                }
+                reason = "TIME";  // the deadline cancelled the job under the iterator
+            } finally {
+                watchdog.interrupt();
+                if (iterator != null) {
+                    try {
+                        invoke(AutoCloseable.class.getMethod("close"), iterator);  // cancels a job still running
+                    } catch (Throwable ignored) {
+                        // cancelled below
+                    }
+                }
+                cancel();
+            }
+            long ended = System.nanoTime();
+            StringBuilder answer = new StringBuilder("{\"columns\":").append(columns);
+            answer.append(",\"reason\":\"").append(reason).append('"');
+            answer.append(",\"jobId\":");
+            Json.string(answer, job);
+            answer.append(",\"submitMs\":").append((submitted - started) / 1_000_000L);
+            answer.append(",\"collectMs\":").append((ended - submitted) / 1_000_000L);
+            rows.json(answer);
+            answer.append('}');
+            String encoded = java.util.Base64.getEncoder().encodeToString(
+                    answer.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            throw new IllegalStateException("hlink preview: " + encoded + " :end of preview");
+        }
+
+        private boolean timeUp(long deadline) {
+            return timeUp || System.nanoTime() >= deadline;
+        }
+
+        /** Cancels the preview's job (again: a cancel of a job that ended is refused, and that is fine). */
+        private void cancel() {
+            Object c = client;
+            if (c == null) {
+                return;
+            }
+            try {
+                Method cancel = Class.forName("org.apache.flink.core.execution.JobClient", true, loader).getMethod("cancel");
+                Object future = invoke(cancel, c);
+                ((java.util.concurrent.CompletableFuture<?>) future).get(10, java.util.concurrent.TimeUnit.SECONDS);
+            } catch (Throwable ignored) {
+                // ended already, or hlink's reconciler cancels it by its id
+            }
+        }
+
+        /**
+         * The table environment of the preview: the job manager's own configuration (its REST address, its
+         * security settings), submitting to that REST address ({@code remote}, attached, so {@code collect()}
+         * has a coordination gateway), under the chosen job id, with the preview's settings.
+         */
+        private Object tableEnvironment(Map<String, String> settings, String job) throws Throwable {
+            Class<?> configuration = Class.forName("org.apache.flink.configuration.Configuration", true, loader);
+            Class<?> streamEnv = Class.forName(
+                    "org.apache.flink.streaming.api.environment.StreamExecutionEnvironment", true, loader);
+            Object context = invoke(streamEnv.getMethod("getExecutionEnvironment"), null);
+            Object own = invoke(streamEnv.getMethod("getConfiguration"), context);
+            Map<String, String> values = new HashMap<>();
+            Object map = invoke(own.getClass().getMethod("toMap"), own);
+            for (Map.Entry<?, ?> e : ((Map<?, ?>) map).entrySet()) {
+                values.put(String.valueOf(e.getKey()), String.valueOf(e.getValue()));
+            }
+            for (String key : List.of("execution.savepoint.path", "execution.state-recovery.path",
+                    "$internal.pipeline.job-id", "execution.checkpointing.interval")) {
+                values.remove(key);
+            }
+            values.putAll(settings);
+            String jar = new java.io.File(HlinkSqlRunner.class.getProtectionDomain().getCodeSource().getLocation().toURI())
+                    .toURI().toString();
+            values.put("execution.target", "remote");
+            values.put("execution.attached", "true");
+            values.put("pipeline.jars", jar);
+            values.putIfAbsent("rest.address", values.getOrDefault("jobmanager.rpc.address", "localhost"));
+            values.putIfAbsent("rest.port", "8081");
+            if (!job.isEmpty()) {
+                values.put("$internal.pipeline.job-id", job);
+            }
+            Object config = invoke(configuration.getMethod("fromMap", Map.class), null, values);
+            Object streams = streamEnv.getConstructor(configuration).newInstance(config);
+            Class<?> environmentSettings =
+                    Class.forName("org.apache.flink.table.api.EnvironmentSettings", true, loader);
+            Object builder = invoke(environmentSettings.getMethod("newInstance"), null);
+            builder = invoke(builder.getClass().getMethod("inStreamingMode"), builder);
+            Object tableConfig = invoke(configuration.getMethod("fromMap", Map.class), null, settings);
+            builder = invoke(builder.getClass().getMethod("withConfiguration", configuration), builder, tableConfig);
+            Object built = invoke(builder.getClass().getMethod("build"), builder);
+            Class<?> bridge = Class.forName(
+                    "org.apache.flink.table.api.bridge.java.StreamTableEnvironment", true, loader);
+            return invoke(bridge.getMethod("create", streamEnv, environmentSettings), null, streams, built);
+        }
+
+        private Method method(String type, String name, Class<?>... parameters) throws Throwable {
+            return Class.forName(type, true, loader).getMethod(name, parameters);
+        }
+
+        private static Map<String, String> bounds(String text) {
+            Map<String, String> bounds = new HashMap<>();
+            for (String part : text.trim().split("\\s+")) {
+                int eq = part.indexOf('=');
+                if (eq > 0) {
+                    bounds.put(part.substring(0, eq), part.substring(eq + 1));
+                }
+            }
+            return bounds;
+        }
+
+        private static Object invoke(Method method, Object target, Object... arguments) throws Throwable {
+            try {
+                return method.invoke(target, arguments);
+            } catch (InvocationTargetException e) {
+                throw e.getCause();
+            }
+        }
+    }
+
+    /**
+     * A preview's rows: the result table as it stands (inserts and update-afters added, update-befores and
+     * deletes taking out one equal row) and, for an updating query, its changelog (the first changes only).
+     */
+    static final class Rows {
+        private final int limit;
+        private final long maxBytes;
+        private final List<String> table = new ArrayList<>();
+        private final List<String> changes = new ArrayList<>();
+        private boolean updating;
+        private long bytes;
+
+        Rows(int limit, long maxBytes) {
+            this.limit = limit;
+            this.maxBytes = maxBytes;
+        }
+
+        /** Adds one change; answers why the preview stops now (LIMIT, BYTES) or null. */
+        String add(String kind, String values) {
+            if (!kind.equals("+I")) {
+                updating = true;
+            }
+            if (changes.size() < limit) {
+                changes.add("{\"kind\":\"" + kind + "\",\"row\":" + values + "}");
+                bytes += values.length() + 20;
+            }
+            if (kind.equals("+I") || kind.equals("+U")) {
+                table.add(values);
+                bytes += values.length();
+            } else {
+                table.remove(values);
+            }
+            if (bytes > maxBytes) {
+                return "BYTES";
+            }
+            return table.size() >= limit ? "LIMIT" : null;
+        }
+
+        void json(StringBuilder out) {
+            out.append(",\"rows\":[").append(String.join(",", table)).append(']');
+            out.append(",\"updating\":").append(updating);
+            out.append(",\"changes\":[").append(updating ? String.join(",", changes) : "").append(']');
+        }
+    }
+
+    /** Values as JSON: numbers (DECIMAL as text, exact), text, booleans, nulls; rows, arrays and maps nested. */
+    static final class Json {
+        private Json() {}
+
+        static void value(StringBuilder out, Object row, Method arity, Method field) throws Throwable {
+            int n = (Integer) arity.invoke(row);
+            out.append('[');
+            for (int i = 0; i < n; i++) {
+                if (i > 0) {
+                    out.append(',');
+                }
+                any(out, field.invoke(row, i), arity, field);
+            }
+            out.append(']');
+        }
+
+        private static void any(StringBuilder out, Object v, Method arity, Method field) throws Throwable {
+            if (v == null) {
+                out.append("null");
+            } else if (v instanceof Boolean) {
+                out.append(v);
+            } else if (v instanceof Byte || v instanceof Short || v instanceof Integer || v instanceof Long) {
+                out.append(v);
+            } else if (v instanceof Float || v instanceof Double) {
+                double d = ((Number) v).doubleValue();
+                if (Double.isNaN(d) || Double.isInfinite(d)) {
+                    string(out, String.valueOf(d));
+                } else {
+                    out.append(v);
+                }
+            } else if (v instanceof java.math.BigDecimal) {
+                string(out, ((java.math.BigDecimal) v).toPlainString());
+            } else if (v instanceof byte[]) {
+                string(out, java.util.Base64.getEncoder().encodeToString((byte[]) v));
+            } else if (arity.getDeclaringClass().isInstance(v)) {
+                value(out, v, arity, field);
+            } else if (v instanceof Map) {
+                out.append('{');
+                boolean more = false;
+                for (Map.Entry<?, ?> e : ((Map<?, ?>) v).entrySet()) {
+                    if (more) {
+                        out.append(',');
+                    }
+                    more = true;
+                    string(out, String.valueOf(e.getKey()));
+                    out.append(':');
+                    any(out, e.getValue(), arity, field);
+                }
+                out.append('}');
+            } else if (v instanceof Iterable) {
+                out.append('[');
+                boolean more = false;
+                for (Object item : (Iterable<?>) v) {
+                    if (more) {
+                        out.append(',');
+                    }
+                    more = true;
+                    any(out, item, arity, field);
+                }
+                out.append(']');
+            } else if (v.getClass().isArray()) {
+                out.append('[');
+                int n = java.lang.reflect.Array.getLength(v);
+                for (int i = 0; i < n; i++) {
+                    if (i > 0) {
+                        out.append(',');
+                    }
+                    any(out, java.lang.reflect.Array.get(v, i), arity, field);
+                }
+                out.append(']');
+            } else {
+                string(out, String.valueOf(v));  // times and dates in ISO 8601, anything else as Flink prints it
+            }
+        }
+
+        static void string(StringBuilder out, String s) {
+            out.append('"');
+            for (int i = 0; i < s.length(); i++) {
+                char c = s.charAt(i);
+                if (c == '"' || c == '\\') {
+                    out.append('\\').append(c);
+                } else if (c < 0x20 || c == 0x2028 || c == 0x2029) {
+                    out.append(String.format("\\u%04x", (int) c));
+                } else {
+                    out.append(c);
+                }
+            }
+            out.append('"');
         }
     }
 }

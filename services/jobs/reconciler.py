@@ -84,6 +84,8 @@ async def _reconcile_once(runtime: Runtime, poll_timeout: float) -> Cycle:
     )
     visit = await operations.clusters_with_open_operations()
     visit |= await clusters_with_released_submissions(runtime.submission_grace)  # Flink may start them late
+    for hook in runtime.cluster_hooks:  # the data previews' clean-up (services/preview/slots.py)
+        visit |= await hook.clusters()
     by_cluster: dict[int, list[Job]] = {cluster_id: [] for cluster_id in visit}
     for job in jobs:
         if job.id not in runtime.submitting:
@@ -110,6 +112,8 @@ async def _cluster(runtime: Runtime, cluster: Cluster, group: list[Job], cycle: 
             return
         async with asyncio.timeout(CLUSTER_SHARE):
             await _apply(runtime, cluster, group, flink_jobs, cycle)
+            for hook in runtime.cluster_hooks:
+                await hook.visit(runtime, cluster.id, cluster.address, flink_jobs)
         # savepoints and stops, however long they take: in a side task, never holding up the cycle
         operations.follow_cluster_later(runtime, cluster.id)
     except TimeoutError:
