@@ -27,6 +27,8 @@ _JOB_ID = re.compile(r"^[0-9a-f]{32}$")
 _COMPILED = re.compile(r"hlink compiled plan: ([A-Za-z0-9+/=]+) :end of plan")
 #: how the SQL runner hands a data preview's rows back through a failing /jars/{id}/run (flink/runner)
 _PREVIEWED = re.compile(r"hlink preview: ([A-Za-z0-9+/=]+) :end of preview")
+#: how the SQL runner hands a state map (plans' operator ids, a savepoint's operators) back (flink/runner)
+_STATE_MAP = re.compile(r"hlink state map: ([A-Za-z0-9+/=]+) :end of state map")
 
 
 @dataclass(frozen=True)
@@ -266,6 +268,21 @@ class FlinkClient:
             answer: dict[str, Any] = json.loads(base64.b64decode(found.group(1)).decode("utf-8"))
             return answer
         raise FlinkRejected("the SQL runner ran its preview without handing rows back", status=502)
+
+    async def state_map(self, jar_id: str, request: RunRequest, within: float) -> dict[str, Any]:
+        """The answer of the SQL runner started with ``--hlink-state-map``: each plan's stream nodes with their
+        operator ids, and the savepoint's operators with their state. The runner translates the plans and reads
+        the savepoint's metadata in its ``main()`` on the job manager and fails with the answer, so
+        ``/jars/{id}/plan`` hands it back and no Flink job starts (at most ``within`` seconds)."""
+        try:
+            await self._call("POST", f"/jars/{jar_id}/plan", json=request.body(), limit=within)
+        except FlinkRejected as error:
+            found = _STATE_MAP.search(error.trace)
+            if found is None:
+                raise
+            answer: dict[str, Any] = json.loads(base64.b64decode(found.group(1)).decode("utf-8"))
+            return answer
+        raise FlinkRejected("the SQL runner answered no state map", status=502)
 
     async def run(self, jar_id: str, request: RunRequest) -> str:
         """Submit the program; answer the Flink job id."""

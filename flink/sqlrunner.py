@@ -21,6 +21,9 @@ RUNNER_CLASS = "hlink.runner.HlinkSqlRunner"
 COMPILE_PLAN, EXECUTE_PLAN = "--hlink-compile-plan", "--hlink-execute-plan"
 #: the runner's first argument for a data preview (its rows come back through the run request's answer)
 PREVIEW = "--hlink-preview"
+#: the runner's first argument for a state map (plans' operator ids and a savepoint's operators), and the
+#: argument that ends one plan's statements, followed by its JSON
+STATE_MAP, PLAN = "--hlink-state-map", "--hlink-plan"
 _MANIFEST = "Manifest-Version: 1.0\r\nCreated-By: hlink\r\n\r\n"
 _lock = threading.Lock()
 

@@ -22,10 +22,12 @@ from hlink.services.jobs.definitions import get_job
 class UpgradeQuery:
     @strawberry.field(
         description="What running another version of a job would do to its state: the diff, every operator of "
-        "both plans paired up, and the verdict. Judged from the stored versions: no Flink job stops or starts."
+        "both plans paired up, the state the restore point holds (read from its metadata by one call of the SQL "
+        "runner on the job's cluster) and the verdict. No Flink job stops or starts."
     )
-    async def upgrade_preview(self, job_id: strawberry.ID, to_version: int | None = None) -> UpgradePreview:
-        return UpgradePreview.of(await preview.upgrade_preview(parse_id(job_id, "jobId"), to_version))
+    async def upgrade_preview(self, info: Info, job_id: strawberry.ID, to_version: int | None = None) -> UpgradePreview:
+        found = await preview.upgrade_preview(parse_id(job_id, "jobId"), to_version, info.context.runtime)
+        return UpgradePreview.of(found)
 
 
 async def _payload(row: JobUpgradeRow | None, error: MutationError | None) -> UpgradePayload:

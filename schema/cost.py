@@ -44,8 +44,9 @@ from hlink.services.sizes import Sizes
 
 #: the least a list without a ``limit`` argument is taken to hold
 UNBOUNDED_LIST = 5
-#: fields that call Flink, and fields that build a job's script or a datasource's DDL
-FLINK_FIELDS = frozenset({"overview", "flinkView", "preview"})
+#: fields that call Flink (upgradePreview: the SQL runner reads the restore point's metadata), and fields
+#: that build a job's script or a datasource's DDL
+FLINK_FIELDS = frozenset({"overview", "flinkView", "preview", "upgradePreview"})
 BUILD_FIELDS = frozenset({"script", "ddl"})
 #: fields whose ``limit`` bounds rows answered as JSON inside one object, not a list of objects below it
 UNSIZED = frozenset({"preview"})

@@ -10,7 +10,8 @@ import strawberry
 from hlink import models
 from hlink.schema import budget
 from hlink.schema.enums import described
-from hlink.services.jobs import preview, verdict
+from hlink.schema.scalars import Long
+from hlink.services.jobs import heldstate, preview, verdict
 
 
 @described(
@@ -65,8 +66,49 @@ class UpgradeOperator:
 
 
 @strawberry.type(
+    description="One operator's state in the restore point an upgrade would use, read from the savepoint's "
+    "metadata, with the operator of each version's job that has its operator id."
+)
+class RestoredOperatorState:
+    operator_id: str = strawberry.field(
+        description="The operator id the state is kept under (32 hex digits: the murmur3 hash of its uid)."
+    )
+    name: str = strawberry.field(
+        description="The plan node of either version with this operator id (its description, secrets masked), "
+        "else what the savepoint names it."
+    )
+    uid: str | None = strawberry.field(description="The operator's uid as the savepoint records it (Flink 2.x only).")
+    state_bytes: Long = strawberry.field(description="The size of its state in the restore point, in bytes.")
+    keyed: bool = strawberry.field(description="Whether it holds keyed state (an aggregate's, a join's).")
+    operator_state: bool = strawberry.field(description="Whether it holds operator state (a source's splits).")
+    from_id: int | None = strawberry.field(
+        description="The plan node of the version compared from that has this operator id (null: none)."
+    )
+    to_id: int | None = strawberry.field(
+        description="The plan node of the new version that would take the state (null: none of its nodes)."
+    )
+    carried: bool = strawberry.field(
+        description="Whether the new version's job has an operator with this id; false: the state would be dropped."
+    )
+
+    @classmethod
+    def of(cls, held: heldstate.HeldState) -> RestoredOperatorState:
+        return cls(
+            operator_id=held.operator_id,
+            name=held.name,
+            uid=held.uid,
+            state_bytes=Long(held.state_bytes),
+            keyed=held.keyed,
+            operator_state=held.operator_state,
+            from_id=held.from_id,
+            to_id=held.to_id,
+            carried=held.carried,
+        )
+
+
+@strawberry.type(
     description="The verdict on running another version of a job in place of the one it runs, judged from the "
-    "stored versions and their compiled plans: nothing stops or starts."
+    "stored versions, their compiled plans and the restore point's metadata: nothing stops or starts."
 )
 class UpgradePreview:
     job_id: strawberry.ID = strawberry.field(description="The job.")
@@ -83,6 +125,18 @@ class UpgradePreview:
     operators: list[UpgradeOperator] = strawberry.field(
         description="Every operator of both plans: the new plan's in its order, then those removed."
     )
+    restore_point: str | None = strawberry.field(
+        description="The savepoint or checkpoint read: the one an upgrade would resume from, or for a running "
+        "job its newest savepoint or checkpoint (the upgrade's stop writes a newer one with the same operators); "
+        "null: none (fresh state, or nothing written yet)."
+    )
+    restore_point_note: str | None = strawberry.field(
+        description="Which restore point that is, or why there is none (null: not read, e.g. a JAR job)."
+    )
+    restore_state: list[RestoredOperatorState] = strawberry.field(
+        description="The operators that hold state in the restore point, each matched to the versions' "
+        "operators; one the new version lacks (carried false) makes the verdict at least PARTIAL."
+    )
 
     @classmethod
     def of(cls, found: preview.Preview) -> UpgradePreview:
@@ -94,6 +148,9 @@ class UpgradePreview:
             reasons=found.reasons,
             diff=found.diff,
             operators=[UpgradeOperator.of(o) for o in found.operators],
+            restore_point=found.restore.path if found.restore else None,
+            restore_point_note=found.restore.note if found.restore else None,
+            restore_state=[RestoredOperatorState.of(h) for h in found.restore.held] if found.restore else [],
         )
 
 

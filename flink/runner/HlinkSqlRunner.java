@@ -33,6 +33,9 @@ import java.util.regex.Pattern;
  *
  * <p>A data preview ({@code --hlink-preview}, see {@link Preview}) runs one query, bounded, and hands its rows back
  * through the answer of {@code /jars/{id}/run}: nothing is written anywhere.
+ *
+ * <p>A state map ({@code --hlink-state-map}, see {@link StateMap}) translates compiled plans into their stream
+ * graphs and reads a savepoint's metadata, without running anything, and hands both back the same way.
  */
 public final class HlinkSqlRunner {
     static final Pattern SET =
@@ -46,6 +49,8 @@ public final class HlinkSqlRunner {
     static final String COMPILE = "--hlink-compile-plan";
     static final String EXECUTE_PLAN = "--hlink-execute-plan";
     static final String PREVIEW = "--hlink-preview";
+    static final String STATE_MAP = "--hlink-state-map";
+    static final String PLAN = "--hlink-plan";
 
     private HlinkSqlRunner() {}
 
@@ -53,6 +58,10 @@ public final class HlinkSqlRunner {
         String mode = arguments.length > 0 && arguments[0].startsWith("--hlink-") ? arguments[0] : "";
         if (mode.equals(PREVIEW)) {
             Preview.main(arguments);
+            return;
+        }
+        if (mode.equals(STATE_MAP)) {
+            StateMap.main(arguments);
             return;
         }
         if (!mode.isEmpty() && !mode.equals(COMPILE) && !mode.equals(EXECUTE_PLAN)) {
@@ -343,6 +352,65 @@ public final class HlinkSqlRunner {
             invoke(publicMethod(plan, "execute"), plan);
         }
 
+        /**
+         * The stream nodes a compiled plan runs as, each with the operator id a savepoint keys its state by
+         * ({@code StreamGraphHasherV2}: the murmur3 of the node's uid when it has one, as a plan's nodes do),
+         * as JSON: translated by the planner and made a stream graph as {@code executePlan} does, never run.
+         */
+        String streamNodes(String json) throws Throwable {
+            Class<?> reference = Class.forName("org.apache.flink.table.api.PlanReference", true, loader);
+            Class<?> tableEnvironment = Class.forName("org.apache.flink.table.api.TableEnvironment", true, loader);
+            Object ref = invoke(reference.getMethod("fromJsonString", String.class), null, json);
+            Object plan = invoke(tableEnvironment.getMethod("loadPlan", reference), env, ref);
+            // CompiledPlanImpl.unwrap() (package-private in 1.20 and 2.x): the planner's own plan
+            Method unwrap = plan.getClass().getDeclaredMethod("unwrap");
+            unwrap.setAccessible(true);
+            Object internal = invoke(unwrap, plan);
+            Class<?> internalPlan = Class.forName("org.apache.flink.table.delegation.InternalPlan", true, loader);
+            Class<?> plannerType = Class.forName("org.apache.flink.table.delegation.Planner", true, loader);
+            Object planner = invoke(env.getClass().getMethod("getPlanner"), env);
+            List<?> transformations = (List<?>) invoke(plannerType.getMethod("translatePlan", internalPlan), planner, internal);
+            Class<?> impl = Class.forName("org.apache.flink.table.api.internal.TableEnvironmentImpl", true, loader);
+            java.lang.reflect.Field executorField = impl.getDeclaredField("execEnv");
+            executorField.setAccessible(true);
+            Object executor = executorField.get(env);
+            Class<?> executorType = Class.forName("org.apache.flink.table.delegation.Executor", true, loader);
+            Class<?> readable = Class.forName("org.apache.flink.configuration.ReadableConfig", true, loader);
+            Object tableConfig = invoke(tableEnvironment.getMethod("getConfig"), env);
+            Object graph = invoke(executorType.getMethod("createPipeline", List.class, readable, String.class),
+                    executor, transformations, tableConfig, "hlink state map");
+            Class<?> streamGraph = Class.forName("org.apache.flink.streaming.api.graph.StreamGraph", true, loader);
+            Class<?> hasherType = Class.forName("org.apache.flink.streaming.api.graph.StreamGraphHasherV2", true, loader);
+            Object hasher = hasherType.getConstructor().newInstance();
+            Map<?, ?> hashes = (Map<?, ?>) invoke(
+                    hasherType.getMethod("traverseStreamGraphAndGenerateHashes", streamGraph), hasher, graph);
+            Class<?> streamNode = Class.forName("org.apache.flink.streaming.api.graph.StreamNode", true, loader);
+            Method id = streamNode.getMethod("getId");
+            Method uid = streamNode.getMethod("getTransformationUID");
+            Method name = streamNode.getMethod("getOperatorName");
+            StringBuilder out = new StringBuilder("[");
+            for (Object node : (java.util.Collection<?>) invoke(streamGraph.getMethod("getStreamNodes"), graph)) {
+                if (out.length() > 1) {
+                    out.append(',');
+                }
+                Object key = invoke(id, node);
+                byte[] hash = (byte[]) hashes.get(key);
+                out.append("{\"streamNode\":").append(key).append(",\"operatorId\":");
+                Json.string(out, hash == null ? "" : hex(hash));
+                out.append(",\"uid\":");
+                Object u = invoke(uid, node);
+                if (u == null) {
+                    out.append("null");
+                } else {
+                    Json.string(out, String.valueOf(u));
+                }
+                out.append(",\"name\":");
+                Json.string(out, String.valueOf(invoke(name, node)));
+                out.append('}');
+            }
+            return out.append(']').toString();
+        }
+
         /** A method of an object by its public interface (its class may be an internal one). */
         private Method publicMethod(Object target, String name) throws Throwable {
             Class<?> compiled = Class.forName("org.apache.flink.table.api.CompiledPlan", true, loader);
@@ -628,6 +696,156 @@ public final class HlinkSqlRunner {
             } catch (InvocationTargetException e) {
                 throw e.getCause();
             }
+        }
+    }
+
+    static String hex(byte[] bytes) {
+        StringBuilder out = new StringBuilder();
+        for (byte b : bytes) {
+            out.append(String.format("%02x", b & 0xff));
+        }
+        return out.toString();
+    }
+
+    /**
+     * A state map: which operator ids the versions' compiled plans run as, and which operators hold state in a
+     * savepoint, so hlink can tell what state a restore would find, and what it would drop. Nothing runs.
+     *
+     * <p>Arguments: the mode; for each plan, its SET statements and function registrations, {@code --hlink-plan}
+     * and the plan's JSON; last the savepoint's path (empty: none). It fails with {@code hlink state map:
+     * <base64 of the JSON answer> :end of state map}, the answer being {@code {"plans": [{"nodes": [...]} or
+     * {"error": ...}], "savepoint": {"operators": [...]} or {"error": ...} or null}}: a plan that does not load
+     * or a savepoint that cannot be read is named in the answer, the rest is still answered.
+     */
+    static final class StateMap {
+        private StateMap() {}
+
+        static void main(String[] arguments) throws Throwable {
+            if (arguments.length < 2) {
+                throw new IllegalArgumentException("hlink statement #-1 failed: a state map needs a savepoint argument");
+            }
+            int last = arguments.length - 1;
+            StringBuilder answer = new StringBuilder("{\"plans\":[");
+            List<String> statements = new ArrayList<>();
+            int plans = 0;
+            for (int i = 1; i < last; i++) {
+                if (arguments[i].equals(PLAN) && i + 1 < last) {
+                    if (plans++ > 0) {
+                        answer.append(',');
+                    }
+                    answer.append(plan(statements, arguments[++i]));
+                    statements.clear();
+                } else {
+                    statements.add(arguments[i]);
+                }
+            }
+            answer.append("],\"savepoint\":");
+            answer.append(arguments[last].trim().isEmpty() ? "null" : savepoint(arguments[last].trim()));
+            answer.append('}');
+            String encoded = java.util.Base64.getEncoder().encodeToString(
+                    answer.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            throw new IllegalStateException("hlink state map: " + encoded + " :end of state map");
+        }
+
+        /** One plan's stream nodes, or why it could not be translated. */
+        private static String plan(List<String> statements, String json) {
+            try {
+                Map<String, String> settings = new HashMap<>();
+                List<String> ddl = new ArrayList<>();
+                for (String statement : statements) {
+                    String code = code(statement);
+                    if (code.trim().isEmpty()) {
+                        continue;
+                    }
+                    Matcher set = SET.matcher(code.trim());
+                    if (set.matches()) {
+                        settings.put(unquote(set.group(1)), unquote(set.group(2)));
+                    } else if (classify(-1, code) == Kind.DDL) {
+                        ddl.add(statement);
+                    }
+                }
+                Flink flink = new Flink(settings);
+                for (String statement : ddl) {
+                    flink.executeSql(statement);
+                }
+                return "{\"nodes\":" + flink.streamNodes(json) + "}";
+            } catch (Throwable e) {
+                StringBuilder out = new StringBuilder("{\"error\":");
+                Json.string(out, e.getClass().getName() + ": " + describe(e));
+                return out.append('}').toString();
+            }
+        }
+
+        /** The savepoint's operators with their state, read from its {@code _metadata}, or why it cannot be. */
+        private static String savepoint(String path) {
+            ClassLoader loader = HlinkSqlRunner.class.getClassLoader();
+            try {
+                Class<?> access = Class.forName(
+                        "org.apache.flink.runtime.state.filesystem.AbstractFsCheckpointStorageAccess", true, loader);
+                Object location = access.getMethod("resolveCheckpointPointer", String.class).invoke(null, path);
+                Object handle = location.getClass().getMethod("getMetadataHandle").invoke(location);
+                String pointer = (String) location.getClass().getMethod("getExternalPointer").invoke(location);
+                Object metadata;
+                try (java.io.InputStream in = (java.io.InputStream) handle.getClass().getMethod("openInputStream").invoke(handle);
+                        java.io.DataInputStream data = new java.io.DataInputStream(in)) {
+                    Class<?> checkpoints = Class.forName("org.apache.flink.runtime.checkpoint.Checkpoints", true, loader);
+                    metadata = checkpoints.getMethod("loadCheckpointMetadata", java.io.DataInputStream.class,
+                            ClassLoader.class, String.class).invoke(null, data, loader, pointer);
+                }
+                StringBuilder out = new StringBuilder("{\"pointer\":");
+                Json.string(out, pointer);
+                out.append(",\"checkpointId\":").append(metadata.getClass().getMethod("getCheckpointId").invoke(metadata));
+                out.append(",\"operators\":[");
+                boolean more = false;
+                for (Object state : (java.util.Collection<?>) metadata.getClass().getMethod("getOperatorStates").invoke(metadata)) {
+                    if (more) {
+                        out.append(',');
+                    }
+                    more = true;
+                    operator(out, state);
+                }
+                return out.append("]}").toString();
+            } catch (Throwable e) {
+                Throwable cause = e instanceof InvocationTargetException ? e.getCause() : e;
+                StringBuilder out = new StringBuilder("{\"error\":");
+                Json.string(out, cause.getClass().getName() + ": " + describe(cause));
+                return out.append('}').toString();
+            }
+        }
+
+        private static void operator(StringBuilder out, Object state) throws Throwable {
+            Class<?> type = state.getClass();
+            out.append("{\"operatorId\":");
+            Json.string(out, String.valueOf(type.getMethod("getOperatorID").invoke(state)));
+            for (String optional : new String[] {"getOperatorName", "getOperatorUid"}) {  // 2.x only
+                try {
+                    Object value = type.getMethod(optional).invoke(state);
+                    if (value instanceof java.util.Optional && ((java.util.Optional<?>) value).isPresent()) {
+                        out.append(optional.equals("getOperatorName") ? ",\"name\":" : ",\"uid\":");
+                        Json.string(out, String.valueOf(((java.util.Optional<?>) value).get()));
+                    }
+                } catch (NoSuchMethodException absent) {
+                    // 1.20: the metadata names operators by their id only
+                }
+            }
+            out.append(",\"parallelism\":").append(type.getMethod("getParallelism").invoke(state));
+            out.append(",\"maxParallelism\":").append(type.getMethod("getMaxParallelism").invoke(state));
+            out.append(",\"stateBytes\":").append(type.getMethod("getStateSize").invoke(state));
+            boolean keyed = false;
+            boolean operatorState = false;
+            for (Object subtask : (java.util.Collection<?>) type.getMethod("getStates").invoke(state)) {
+                keyed |= has(subtask, "getManagedKeyedState") || has(subtask, "getRawKeyedState");
+                operatorState |= has(subtask, "getManagedOperatorState") || has(subtask, "getRawOperatorState");
+            }
+            out.append(",\"keyed\":").append(keyed);
+            out.append(",\"operatorState\":").append(operatorState);
+            out.append(",\"coordinator\":").append(type.getMethod("getCoordinatorState").invoke(state) != null);
+            out.append('}');
+        }
+
+        private static boolean has(Object subtask, String getter) throws Throwable {
+            Object collection = subtask.getClass().getMethod(getter).invoke(subtask);
+            return (Boolean) collection.getClass().getMethod("hasState").invoke(collection);
         }
     }
 

@@ -1,5 +1,6 @@
 """The upgrade preview (issue 20): what moving a job from one version to another would do to its state,
-judged from the stored versions alone: nothing is asked of Flink, nothing stops or starts."""
+judged from the stored versions and, when asked with a runtime, from the restore point's metadata
+(services/jobs/heldstate.py, one runner call that starts no Flink job): nothing stops or starts."""
 
 from __future__ import annotations
 
@@ -9,9 +10,11 @@ from dataclasses import dataclass, field
 
 from hlink.masking import MASK, is_secret, mask_text
 from hlink.models import Job, JobRun, JobVersion
+from hlink.runtime import Runtime
 from hlink.services.access.roles import require
 from hlink.services.actor import Role
 from hlink.services.errors import NotFound, ValidationFailed
+from hlink.services.jobs.heldstate import RestoreState, restore_state
 from hlink.services.jobs.verdict import ALL_CARRIED, Judgement, Operator, Verdict, judge, worst
 from hlink.services.jobs.versions import running_number
 
@@ -25,11 +28,16 @@ class Preview:
     reasons: list[str]
     diff: str
     operators: list[Operator] = field(default_factory=list)
+    #: the restore point's state, when the preview read it (``None``: not asked, or nothing to read it for)
+    restore: RestoreState | None = None
 
 
-async def upgrade_preview(job_id: int, to_version: int | None = None) -> Preview:
+async def upgrade_preview(job_id: int, to_version: int | None = None, runtime: Runtime | None = None) -> Preview:
     """The verdict of running ``to_version`` (the newest by default) in place of the version the job runs (or
-    its last run ran, or, when it never ran, the version before)."""
+    its last run ran, or, when it never ran, the version before). With ``runtime``, the restore point an upgrade
+    would use is read too, and state it holds that the new version's job has no operator for makes the verdict
+    at least PARTIAL (upgrades judge from the plans alone: their restore point, the stop's savepoint, is written
+    after the judgement)."""
     require(Role.VIEWER)
     job = await Job.get_or_none(id=job_id)
     if job is None:
@@ -47,6 +55,10 @@ async def upgrade_preview(job_id: int, to_version: int | None = None) -> Preview
     if source is None:
         return Preview(job_id, None, to_version, Verdict.COMPATIBLE, ["no earlier version ran: no state to carry"], "")
     judgement = judge_versions(source, target)
+    held = None
+    if runtime is not None and source.job_type == 0 and target.job_type == 0 and (source.plan or target.plan):
+        held = await restore_state(runtime, job, source, target)
+        with_state(judgement, held, target.number)
     return Preview(
         job_id,
         source.number,
@@ -55,7 +67,25 @@ async def upgrade_preview(job_id: int, to_version: int | None = None) -> Preview
         [mask_text(r) for r in judgement.reasons],
         diff(source, target),
         [_masked(o) for o in judgement.operators],
+        held,
     )
+
+
+def with_state(judgement: Judgement, held: RestoreState, to_version: int) -> None:
+    """The plans' verdict with what the restore point holds: state no operator of the new version's job takes
+    would be dropped (PARTIAL at least); what could not be read or matched is said, the verdict left as is."""
+    judgement.reasons += held.problems
+    if held.problems and any("written by a run of the script" in p for p in held.problems):
+        return  # its operator ids are the script's topology's: matching them to a plan's would say nothing
+    dropped = held.dropped if held.matched else []
+    for state in dropped:
+        judgement.reasons.append(
+            f"{state.name}: its state in the restore point ({state.state_bytes} bytes, operator id "
+            f"{state.operator_id}) has no operator in version {to_version}'s job: it would be dropped"
+        )
+    if dropped:
+        judgement.verdict = worst(judgement.verdict, Verdict.PARTIAL)
+        judgement.reasons = [r for r in judgement.reasons if r != ALL_CARRIED]
 
 
 async def _from_number(job: Job, to_version: int) -> int | None:

@@ -95,3 +95,22 @@ async def decide(job: Job, mode: RestoreFrom = RestoreFrom.LATEST, savepoint_id:
             "(one of the job's savepoints), or NONE for fresh state"
         )
     return None
+
+
+async def would_resume(job: Job) -> tuple[str | None, str]:
+    """The restore point an upgrade of ``job`` with ``restoreFrom`` LATEST would use as far as hlink has it, for
+    the upgrade preview to read (``None``: none stored), with a line saying which it is. A running job's upgrade
+    resumes from the savepoint its stop writes, not written yet: its newest savepoint of the running Flink job
+    holds the same operators (``services/jobs/heldstate.py`` asks Flink for a checkpoint when there is none)."""
+    if job.job_status in (1, 9) and job.flink_job_id:
+        own = await Savepoint.filter(job_id=job.id, flink_job_id=job.flink_job_id).order_by("-id").first()
+        if own is not None:
+            return own.path, f"savepoint {own.id} of the running Flink job (the upgrade's stop writes a newer one)"
+        return None, "the running Flink job has no savepoint kept yet"
+    try:
+        chosen = await decide(job, RestoreFrom.LATEST)
+    except (Conflict, NotFound, ValidationFailed) as refused:
+        return None, f"no restore point: {refused.message}"
+    if chosen is None:
+        return None, "no restore point: the new version would start from fresh state"
+    return chosen.path, "the restore point of the job's next run (restoreFrom latest)"
