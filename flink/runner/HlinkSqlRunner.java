@@ -725,6 +725,8 @@ public final class HlinkSqlRunner {
                 throw new IllegalArgumentException("hlink statement #-1 failed: a state map needs a savepoint argument");
             }
             int last = arguments.length - 1;
+            // the metadata first: a running job's checkpoint is subsumed (deleted) a checkpoint interval later
+            String savepoint = arguments[last].trim().isEmpty() ? "null" : savepoint(arguments[last].trim());
             StringBuilder answer = new StringBuilder("{\"plans\":[");
             List<String> statements = new ArrayList<>();
             int plans = 0;
@@ -740,7 +742,7 @@ public final class HlinkSqlRunner {
                 }
             }
             answer.append("],\"savepoint\":");
-            answer.append(arguments[last].trim().isEmpty() ? "null" : savepoint(arguments[last].trim()));
+            answer.append(savepoint);
             answer.append('}');
             String encoded = java.util.Base64.getEncoder().encodeToString(
                     answer.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
@@ -776,41 +778,84 @@ public final class HlinkSqlRunner {
             }
         }
 
-        /** The savepoint's operators with their state, read from its {@code _metadata}, or why it cannot be. */
+        private static final Pattern CHECKPOINT = Pattern.compile("(.*)/chk-(\\d+)/?");
+
+        /**
+         * The savepoint's operators with their state, read from its {@code _metadata}, or why it cannot be. A
+         * running job's checkpoint ({@code .../chk-<n>}) is deleted once a newer one completes, maybe before it is
+         * read: then the newest checkpoint beside it is read instead (its job graph is the same), a few times.
+         */
         private static String savepoint(String path) {
+            String pointer = path;
+            for (int attempt = 0; ; attempt++) {
+                Matcher checkpoint = CHECKPOINT.matcher(pointer);
+                try {
+                    return metadata(pointer);
+                } catch (Throwable e) {
+                    String newer = attempt < 5 && checkpoint.matches() ? newest(checkpoint.group(1)) : null;
+                    if (newer == null || newer.equals(pointer)) {
+                        Throwable cause = e instanceof InvocationTargetException ? e.getCause() : e;
+                        StringBuilder out = new StringBuilder("{\"error\":");
+                        Json.string(out, cause.getClass().getName() + ": " + describe(cause));
+                        return out.append('}').toString();
+                    }
+                    pointer = newer;
+                }
+            }
+        }
+
+        /** The newest {@code chk-<n>} folder with a {@code _metadata} in a job's checkpoint folder, or null. */
+        private static String newest(String folder) {
             ClassLoader loader = HlinkSqlRunner.class.getClassLoader();
             try {
-                Class<?> access = Class.forName(
-                        "org.apache.flink.runtime.state.filesystem.AbstractFsCheckpointStorageAccess", true, loader);
-                Object location = access.getMethod("resolveCheckpointPointer", String.class).invoke(null, path);
-                Object handle = location.getClass().getMethod("getMetadataHandle").invoke(location);
-                String pointer = (String) location.getClass().getMethod("getExternalPointer").invoke(location);
-                Object metadata;
-                try (java.io.InputStream in = (java.io.InputStream) handle.getClass().getMethod("openInputStream").invoke(handle);
-                        java.io.DataInputStream data = new java.io.DataInputStream(in)) {
-                    Class<?> checkpoints = Class.forName("org.apache.flink.runtime.checkpoint.Checkpoints", true, loader);
-                    metadata = checkpoints.getMethod("loadCheckpointMetadata", java.io.DataInputStream.class,
-                            ClassLoader.class, String.class).invoke(null, data, loader, pointer);
-                }
-                StringBuilder out = new StringBuilder("{\"pointer\":");
-                Json.string(out, pointer);
-                out.append(",\"checkpointId\":").append(metadata.getClass().getMethod("getCheckpointId").invoke(metadata));
-                out.append(",\"operators\":[");
-                boolean more = false;
-                for (Object state : (java.util.Collection<?>) metadata.getClass().getMethod("getOperatorStates").invoke(metadata)) {
-                    if (more) {
-                        out.append(',');
+                Class<?> fsPath = Class.forName("org.apache.flink.core.fs.Path", true, loader);
+                Class<?> fileSystem = Class.forName("org.apache.flink.core.fs.FileSystem", true, loader);
+                Class<?> fileStatus = Class.forName("org.apache.flink.core.fs.FileStatus", true, loader);
+                Object parent = fsPath.getConstructor(String.class).newInstance(folder);
+                Object fs = fsPath.getMethod("getFileSystem").invoke(parent);
+                Object[] listed = (Object[]) fileSystem.getMethod("listStatus", fsPath).invoke(fs, parent);
+                long best = -1;
+                for (Object status : listed == null ? new Object[0] : listed) {
+                    Object child = fileStatus.getMethod("getPath").invoke(status);
+                    String name = (String) fsPath.getMethod("getName").invoke(child);
+                    Object metadata = fsPath.getConstructor(fsPath, String.class).newInstance(child, "_metadata");
+                    if (name.matches("chk-\\d+") && (Boolean) fileSystem.getMethod("exists", fsPath).invoke(fs, metadata)) {
+                        best = Math.max(best, Long.parseLong(name.substring(4)));
                     }
-                    more = true;
-                    operator(out, state);
                 }
-                return out.append("]}").toString();
+                return best < 0 ? null : folder + "/chk-" + best;
             } catch (Throwable e) {
-                Throwable cause = e instanceof InvocationTargetException ? e.getCause() : e;
-                StringBuilder out = new StringBuilder("{\"error\":");
-                Json.string(out, cause.getClass().getName() + ": " + describe(cause));
-                return out.append('}').toString();
+                return null;
             }
+        }
+
+        private static String metadata(String path) throws Throwable {
+            ClassLoader loader = HlinkSqlRunner.class.getClassLoader();
+            Class<?> access = Class.forName(
+                    "org.apache.flink.runtime.state.filesystem.AbstractFsCheckpointStorageAccess", true, loader);
+            Object location = access.getMethod("resolveCheckpointPointer", String.class).invoke(null, path);
+            Object handle = location.getClass().getMethod("getMetadataHandle").invoke(location);
+            String pointer = (String) location.getClass().getMethod("getExternalPointer").invoke(location);
+            Object metadata;
+            try (java.io.InputStream in = (java.io.InputStream) handle.getClass().getMethod("openInputStream").invoke(handle);
+                    java.io.DataInputStream data = new java.io.DataInputStream(in)) {
+                Class<?> checkpoints = Class.forName("org.apache.flink.runtime.checkpoint.Checkpoints", true, loader);
+                metadata = checkpoints.getMethod("loadCheckpointMetadata", java.io.DataInputStream.class,
+                        ClassLoader.class, String.class).invoke(null, data, loader, pointer);
+            }
+            StringBuilder out = new StringBuilder("{\"pointer\":");
+            Json.string(out, pointer);
+            out.append(",\"checkpointId\":").append(metadata.getClass().getMethod("getCheckpointId").invoke(metadata));
+            out.append(",\"operators\":[");
+            boolean more = false;
+            for (Object state : (java.util.Collection<?>) metadata.getClass().getMethod("getOperatorStates").invoke(metadata)) {
+                if (more) {
+                    out.append(',');
+                }
+                more = true;
+                operator(out, state);
+            }
+            return out.append("]}").toString();
         }
 
         private static void operator(StringBuilder out, Object state) throws Throwable {

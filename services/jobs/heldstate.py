@@ -58,8 +58,11 @@ class RestoreState:
     held: list[HeldState] = field(default_factory=list)
     #: why the state could not be read or matched (a reason of the verdict, not an error)
     problems: list[str] = field(default_factory=list)
-    #: whether the state was matched to the new version's operators (its plan translated, the savepoint read)
+    #: whether the state was matched to the new version's operators (its plan translated, the savepoint read,
+    #: written by a plan run)
     matched: bool = False
+    #: written by a run of the script: its operator ids are its topology's hashes, which no plan's match
+    from_script: bool = False
 
     @property
     def dropped(self) -> list[HeldState]:
@@ -69,9 +72,12 @@ class RestoreState:
 async def restore_state(runtime: Runtime, job: Job, source: JobVersion, target: JobVersion) -> RestoreState:
     """The restore point an upgrade from ``source`` to ``target`` would use, read and matched to both plans."""
     path, note = await would_resume(job)
+    running = job.job_status in (1, 9) and job.flink_job_id is not None
+    if path is None and not running:
+        return RestoreState(path, note)
     try:
         client = runtime.flink.client((await cluster_of(job)).address)
-        if path is None and job.job_status in (1, 9) and job.flink_job_id:
+        if path is None and job.flink_job_id:
             # no savepoint kept of the running Flink job: its newest completed checkpoint holds its operators
             latest = (await client.checkpoints(job.flink_job_id)).get("latest", {}).get("completed") or {}
             if latest.get("external_path"):
@@ -83,6 +89,7 @@ async def restore_state(runtime: Runtime, job: Job, source: JobVersion, target: 
     if path is None:
         return found
     if await state_from_script(job.id, path):
+        found.from_script = True
         found.problems.append(
             "the restore point was written by a run of the script, whose operator ids are hashed from its "
             "topology: a restore runs the script again, and its state is not matched to the plans"
@@ -155,6 +162,11 @@ def _matched(
             f"the restore point {found.path} could not be read: {mask_text(str(savepoint['error']))[:500]}"
         )
         return found
+    pointer = savepoint.get("pointer")
+    if pointer and found.path and pointer.rstrip("/") != found.path.rstrip("/"):
+        # the checkpoint asked for was subsumed before it was read: the runner read the newest one beside it
+        number = str(pointer).rstrip("/").rsplit("/", 1)[-1].removeprefix("chk-")
+        found.path, found.note = str(pointer), f"checkpoint {number} of the running Flink job (a newer one than asked)"
     names = {**_names(source), **_names(target)}
     for operator in savepoint.get("operators") or []:
         if not (operator.get("stateBytes") or operator.get("keyed") or operator.get("operatorState")):
@@ -178,7 +190,7 @@ def _matched(
                 carried=new is not None and op_id in new,
             )
         )
-    found.matched = new is not None
+    found.matched = new is not None and not found.from_script
     if new is None and target is None:
         found.problems.append("the new version has no compiled plan: its operators cannot be matched to the state")
     return found

@@ -75,8 +75,6 @@ def with_state(judgement: Judgement, held: RestoreState, to_version: int) -> Non
     """The plans' verdict with what the restore point holds: state no operator of the new version's job takes
     would be dropped (PARTIAL at least); what could not be read or matched is said, the verdict left as is."""
     judgement.reasons += held.problems
-    if held.problems and any("written by a run of the script" in p for p in held.problems):
-        return  # its operator ids are the script's topology's: matching them to a plan's would say nothing
     dropped = held.dropped if held.matched else []
     for state in dropped:
         judgement.reasons.append(
