@@ -169,7 +169,8 @@ def _matched(
         found.path, found.note = str(pointer), f"checkpoint {number} of the running Flink job (a newer one than asked)"
     names = {**_names(source), **_names(target)}
     for operator in savepoint.get("operators") or []:
-        if not (operator.get("stateBytes") or operator.get("keyed") or operator.get("operatorState")):
+        held = ("stateBytes", "keyed", "operatorState", "coordinator")  # coordinator: a source's enumerator
+        if not any(operator.get(k) for k in held):
             continue  # an operator that holds nothing: nothing to carry or drop
         op_id = str(operator["operatorId"])
         from_id = old.get(op_id) if old is not None else None
