@@ -31,7 +31,7 @@ from __future__ import annotations
 import asyncio
 import logging
 import time
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from datetime import timedelta
 
 from tortoise.expressions import Q
@@ -139,9 +139,12 @@ async def _cluster(
                 flink_jobs = await runtime.flink.client(cluster.address).jobs()
         except (FlinkError, TimeoutError) as error:
             reason = error.message if isinstance(error, FlinkError) else f"no answer within {poll_timeout:.1f} s"
-            change = Change(Event.UNREACHABLE, 0, UNKNOWN, confirmed=False, message=reason)
             unknown = [
-                _Write(job, replace(change, status=job.job_status), cycle.unknown)
+                _Write(
+                    job,
+                    Change(Event.UNREACHABLE, job.job_status, UNKNOWN, confirmed=False, message=reason),
+                    cycle.unknown,
+                )
                 for job in group
                 if job.flink_state != UNKNOWN
             ]
