@@ -10,6 +10,7 @@ from collections.abc import AsyncIterator
 from pathlib import Path
 from typing import Any
 
+import asyncpg
 import httpx
 import pytest
 
@@ -17,7 +18,7 @@ from hlink.flink.local import LocalFlink
 from tests.conftest import DATABASES, fresh_postgres_database
 from tests.helpers import AUTH, code_of, envelope_ok
 from tests.proxy import Proxy
-from tests.replicas import job_status_subscription, select_job, serve_replica, stop_replica
+from tests.replicas import LOGGED, job_status_subscription, select_job, serve_replica, stop_replica
 
 ROOT = Path(__file__).resolve().parent.parent
 pytestmark = pytest.mark.skipif("postgres" not in DATABASES, reason="replicas share a PostgreSQL")
@@ -195,3 +196,101 @@ async def test_a_stalled_replica_hands_its_cluster_leases_to_the_other(
             if holder is not None:
                 holder.send_signal(signal.SIGCONT)  # a process this test started, stopped by its handle later
             await proxy.stop()
+
+
+@pytest.fixture
+async def logged_replicas(pg_server: Any, tmp_path: Path) -> AsyncIterator[tuple[str, list[tuple[Any, str, Path]]]]:
+    """Two replicas whose logs (at info level) the test reads, and their database's URL."""
+    url = await fresh_postgres_database(pg_server, "hlink_replicas_alerts")
+    started: list[tuple[Any, str, Path]] = []
+    try:
+        for name in ("a", "b"):
+            log = tmp_path / f"{name}.log"
+            extra = {"HLINK_TEST_LOG": str(log)}
+            process, base = await serve_replica(url, tmp_path / name, extra, launcher=LOGGED, log_level="info")
+            started.append((process, base, log))
+        yield url, started
+    finally:
+        for process, _, _ in started:  # only the processes this test started, by their handles
+            await stop_replica(process)
+
+
+async def test_an_alert_is_evaluated_by_the_lease_holder_alone_and_delivered_once(
+    flink: LocalFlink, logged_replicas: tuple[str, list[tuple[Any, str, Path]]]
+) -> None:
+    url, [(first, a, log_a), (second, b, log_b)] = logged_replicas
+    received: list[dict[str, Any]] = []
+    came = asyncio.Event()
+
+    async def receive(reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> None:
+        head = await reader.readuntil(b"\r\n\r\n")
+        length = next(int(h.split(b":")[1]) for h in head.split(b"\r\n") if h.lower().startswith(b"content-length"))
+        received.append(json.loads(await reader.readexactly(length)))
+        came.set()
+        writer.write(b"HTTP/1.1 200 OK\r\nContent-Length: 0\r\nConnection: close\r\n\r\n")
+        await writer.drain()
+        writer.close()
+
+    server = await asyncio.start_server(receive, "127.0.0.1", 0)
+    hook = f"http://127.0.0.1:{server.sockets[0].getsockname()[1]}/hook"
+    proxy = Proxy(flink.rest_port)
+    address = await proxy.start()
+    try:
+        async with httpx.AsyncClient(timeout=60, headers=AUTH) as http:
+
+            async def gql(base: str, query: str, variables: dict[str, Any]) -> dict[str, Any]:
+                body = (await http.post(f"{base}/graphql", json={"query": query, "variables": variables})).json()
+                assert "errors" not in body, body
+                return dict(body["data"])
+
+            channel = await gql(
+                a,
+                'mutation($u: String!) { createAlertChannel(name: "ops", kind: WEBHOOK, url: $u) { channel { id } } }',
+                {"u": hook},
+            )
+            await gql(
+                b,
+                'mutation($c: ID!) { createAlertRule(name: "lost jobs", channelId: $c) { rule { id } } }',
+                {"c": channel["createAlertChannel"]["channel"]["id"]},
+            )
+            cluster = envelope_ok(
+                await http.post(f"{b}/cluster/add", params={"name": "c", "address": address, "type": 1})
+            )["id"]
+            made = envelope_ok(
+                await http.post(f"{a}/jobs/addDO", json={"jobName": "gone", "jobType": 1, "clusterId": cluster})
+            )
+            job = int(made["id"])
+            # the job runs, as far as hlink knows, a Flink job its cluster does not know: both replicas see it
+            # active, the lease holder's next cycle finds it lost
+            conn = await asyncpg.connect(url)
+            try:
+                await conn.execute(
+                    "UPDATE t_job SET job_status = 1, flink_state = 'RUNNING', flink_job_id = $1 WHERE id = $2",
+                    "e" * 32,
+                    job,
+                )
+            finally:
+                await conn.close()
+            await asyncio.wait_for(came.wait(), 30)
+            # both replicas cycle a few more times (the open incident keeps the cluster visited): nothing more
+            proxy.pollers.clear()
+            loop = asyncio.get_running_loop()
+            started = loop.time()
+            while len(proxy.pollers) < 4:
+                assert loop.time() - started < 30, "the cluster is still reconciled"
+                await asyncio.sleep(0.2)
+            assert len(set(proxy.pollers)) == 1 and set(proxy.pollers) <= {first.pid, second.pid}, proxy.pollers
+            assert [(r["status"], r["kind"], r["job"]["id"]) for r in received] == [("firing", "lost", job)], received
+            holder, other = (log_a, log_b) if set(proxy.pollers) == {first.pid} else (log_b, log_a)
+            opened = f"job {job}: rule lost jobs opens an incident (lost)"
+            lost = f"job {job}: lost, 1 RUNNING -> 3 LOST"
+            assert lost in holder.read_text() and opened in holder.read_text(), holder.read_text()[-3000:]
+            assert lost not in other.read_text() and "opens an incident" not in other.read_text(), (
+                "the other replica wrote and evaluated nothing of it"
+            )
+            incidents = await gql(a, "{ alertIncidents { kind notified } }", {})
+            assert incidents["alertIncidents"] == [{"kind": "lost", "notified": "opened"}], incidents
+    finally:
+        await proxy.stop()
+        server.close()
+        await server.wait_closed()

@@ -1,8 +1,14 @@
 """Incidents: a job that is failed, lost, or UNKNOWN for longer than a rule allows opens one incident per rule
-(a partial unique index keeps it one, whichever replica looks); it resolves when the job no longer is. Each
-incident is notified once when it opens and once when it resolves: a replica claims the notification for a
-minute (a compare-and-set), delivers it with retries, and marks it sent; one it cannot deliver is tried again
-at the next evaluation, up to :data:`MAX_ATTEMPTS`.
+(a partial unique index keeps it one); it resolves when the job no longer is. Each incident is notified once when
+it opens and once when it resolves: a replica claims the notification for a minute (a compare-and-set), delivers
+it with retries, and marks it sent; one it cannot deliver is tried again at the next pass, up to
+:data:`MAX_ATTEMPTS`.
+
+Rules are evaluated by the reconciler of the replica holding a cluster's lease, over that cluster's jobs only
+(:class:`Watch`, one per cycle): a failure or a loss opens its incidents in the very commit of the transition the
+reconciler wrote, and after the cycle's writes the rows it holds open the UNKNOWN ones and resolve the jobs that
+recovered. No replica reads every job, and no two evaluate one cluster. A rule alerts on what happens after it
+exists.
 """
 
 from __future__ import annotations
@@ -51,37 +57,111 @@ def _kind_of(rule: AlertRule, job: Job, now: datetime) -> str | None:
     return None
 
 
-async def evaluate() -> Evaluation:
-    """Open and resolve incidents from the jobs' stored states, then send what is due."""
+#: a job's columns the rules read
+FIELDS = ("id", "cluster_id", "job_status", "flink_state", "status_time", "modify_time")
+
+
+class Watch:
+    """One reconcile cycle's evaluation of the enabled rules over the clusters this replica holds."""
+
+    def __init__(self, rules: list[AlertRule], open_ones: list[AlertIncident], jobs: list[Job]) -> None:
+        self.rules = rules
+        self._open = {(i.rule_id, i.job_id): i for i in open_ones}
+        #: the jobs of the open incidents as the cycle began (the ones it does not hold rows of keep this state)
+        self._jobs = {job.id: job for job in jobs}
+
+    @classmethod
+    async def start(cls) -> Watch:
+        """The enabled rules and their open incidents with their jobs (nothing more when no rule is enabled)."""
+        rules = await AlertRule.filter(enabled=True)
+        if not rules:
+            return cls([], [], [])
+        open_ones = await AlertIncident.filter(rule_id__in=[r.id for r in rules], resolved_at__isnull=True)
+        ids = {i.job_id for i in open_ones}
+        jobs = await Job.filter(id__in=list(ids)).only(*FIELDS) if ids else []
+        return cls(rules, open_ones, jobs)
+
+    def clusters(self) -> set[int]:
+        """The clusters of the jobs with open incidents: visited like those with active jobs, so an incident
+        resolves whatever its job became."""
+        return {int(job.cluster_id) for job in self._jobs.values() if job.cluster_id is not None}
+
+    async def opened_by(self, written: list[tuple[Job, str | None]]) -> None:
+        """Inside the transaction of the transitions ``written`` (each job as written, with the failure on its
+        run): the incidents they open, so none is lost between the write and the evaluation. Conflicts are
+        skipped (an incident open already), never raised: the transaction goes on."""
+        if not self.rules or not written:
+            return
+        at = _now()
+        made = []
+        for job, detail in written:
+            for rule in self.rules:
+                kind = _kind_of(rule, job, at)
+                if kind is None or (rule.id, job.id) in self._open:
+                    continue
+                incident = AlertIncident(
+                    rule_id=rule.id,
+                    job_id=job.id,
+                    kind=kind,
+                    detail=mask_sql(detail)[:2000] if detail else None,
+                    opened_at=at,
+                    notified="none",
+                )
+                self._open[(rule.id, job.id)] = incident
+                made.append(incident)
+                log.info("job %s: rule %s opens an incident (%s)", job.id, rule.name, kind)
+        if made:
+            await AlertIncident.bulk_create(made, ignore_conflicts=True)
+
+    async def review(self, jobs: list[Job], clusters: set[int]) -> Evaluation:
+        """After the cycle's writes: ``jobs`` are the rows it holds of ``clusters`` (as written), which open
+        what they now alert on (UNKNOWN long enough); every open incident on ``clusters`` whose job no longer
+        alerts resolves (an incident of a deleted job resolves on any replica)."""
+        done = Evaluation()
+        if not self.rules:
+            return done
+        at = _now()
+        current = {job.id: job for job in self._jobs.values() if job.cluster_id in clusters}
+        current.update({job.id: job for job in jobs})
+        for rule in self.rules:
+            for job in jobs:
+                kind = _kind_of(rule, job, at)
+                if kind is not None and (rule.id, job.id) not in self._open:
+                    await self._open_one(rule, job, kind, at, done)
+        for (rule_id, job_id), incident in list(self._open.items()):
+            now_is = current.get(job_id)
+            if now_is is None and job_id in self._jobs:
+                continue  # another replica's cluster
+            rule = next(r for r in self.rules if r.id == rule_id)
+            if now_is is not None and _kind_of(rule, now_is, at) is not None:
+                continue
+            # by rule and job, not id: one opened in this cycle's transaction has no id here
+            if await AlertIncident.filter(rule_id=rule_id, job_id=job_id, resolved_at__isnull=True).update(
+                resolved_at=at
+            ):
+                done.resolved.append(incident.id or 0)
+            self._open.pop((rule_id, job_id))
+        return done
+
+    async def _open_one(self, rule: AlertRule, job: Job, kind: str, at: datetime, done: Evaluation) -> None:
+        run = await JobRun.filter(job_id=job.id).order_by("-id").only("id", "failure").first()
+        detail = mask_sql(run.failure)[:2000] if run is not None and run.failure else None
+        try:
+            made = await AlertIncident.create(
+                rule_id=rule.id, job_id=job.id, kind=kind, detail=detail, opened_at=at, notified="none"
+            )
+        except IntegrityError:  # open already (a replica that held the cluster a moment ago)
+            return
+        self._open[(rule.id, job.id)] = made
+        log.info("job %s: rule %s opens incident %s (%s)", job.id, rule.name, made.id, kind)
+        done.opened.append(made.id)
+
+
+async def notify() -> Evaluation:
+    """Send each due notification (in a side task beside the reconcile cycle; claimed, so sent once)."""
     done = Evaluation()
-    now = _now()
-    rules = await AlertRule.filter(enabled=True)
-    if rules:
-        jobs = await Job.filter(del_flag=1).only("id", "job_status", "flink_state", "status_time", "modify_time")
-        for rule in rules:
-            await _rule(rule, jobs, now, done)
     await _notify(done)
     return done
-
-
-async def _rule(rule: AlertRule, jobs: list[Job], now: datetime, done: Evaluation) -> None:
-    open_ones = {i.job_id: i for i in await AlertIncident.filter(rule_id=rule.id, resolved_at__isnull=True)}
-    for job in jobs:
-        kind = _kind_of(rule, job, now)
-        incident = open_ones.get(job.id)
-        if kind is not None and incident is None:
-            run = await JobRun.filter(job_id=job.id).order_by("-id").only("id", "failure").first()
-            detail = mask_sql(run.failure)[:2000] if run is not None and run.failure else None
-            try:
-                made = await AlertIncident.create(
-                    rule_id=rule.id, job_id=job.id, kind=kind, detail=detail, opened_at=now, notified="none"
-                )
-            except IntegrityError:  # another replica opened it a moment ago
-                continue
-            done.opened.append(made.id)
-        elif kind is None and incident is not None:
-            if await AlertIncident.filter(id=incident.id, resolved_at__isnull=True).update(resolved_at=now):
-                done.resolved.append(incident.id)
 
 
 async def _notify(done: Evaluation) -> None:

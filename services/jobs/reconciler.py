@@ -10,7 +10,14 @@ its answer was lost. A Flink job that starts later under a released submission's
 
 Every write is a compare-and-set on the revision read at the start of the cycle (services/jobs/states.py): a
 job that another writer changed meanwhile (a restart, a cancel, another replica) is left to the next cycle,
-which decides from fresh rows. A run is closed by its Flink job id, never as "the newest".
+which decides from fresh rows. A run is closed by its Flink job id, never as "the newest". A cluster's changes
+are decided first (Flink asked for what they need: failure reasons) and then written in one transaction, so a
+cycle costs a commit per cluster that changed, not per job, and Flink is never awaited inside it.
+
+The active jobs are read by one query that a partial index serves (``ACTIVE_JOBS``, migration 21), so a cycle
+reads the few active rows, not the table. Alert rules are evaluated here, by the replica holding the cluster's
+lease, over that cluster's jobs (services/alerts/incidents.py): a failure opens its incidents in the commit of
+its transition.
 
 The cycle also follows the savepoints and stops still under way on the clusters it holds (services/jobs/
 operations.py), so one that outlasts its request is recorded however long it takes, by whichever replica. That
@@ -37,7 +44,7 @@ from hlink.models import Cluster, Job, JobRun
 from hlink.models.status import ACTIVE, FAILED, LOST, NOT_RUNNING, SUBMITTING, TERMINAL, UNCONFIRMED, UNKNOWN
 from hlink.runtime import Runtime
 from hlink.services.actor import SYSTEM, acting_as
-from hlink.services.alerts import incidents as alerts
+from hlink.services.alerts import incidents
 from hlink.services.jobs import batches, operations
 from hlink.services.jobs.states import Change, Event, announce, apply, code_of, now
 from hlink.services.jobs.submission import HEARTBEAT_STALE, clusters_with_released_submissions, disown, submitter_alive
@@ -50,10 +57,17 @@ POLL_TIMEOUT = 1.5
 #: the most one cluster's jobs may take of a cycle once its job list has come (writes, Flink's failure reasons):
 #: a cluster slow to answer those calls delays no other, and what it did not get to waits for the next cycle
 CLUSTER_SHARE = 10.0
-#: how long one alert pass (incidents notified, with retries) may take in its side task
+#: how long one alert delivery pass (incidents notified, with retries) may take in its side task
 ALERTS_BOUND = 120.0
-#: the columns a cycle reads: never whole rows (job graphs, validation errors)
-_FIELDS = ("id", "revision", "job_status", "flink_state", "flink_job_id", "cluster_id")
+#: the active jobs, in the terms of the partial index that serves them (migration 21, ``idx_t_job_active``): the
+#: constants are in the text, never parameters, so the planner can prove the index's predicate from the query
+#: (PostgreSQL and SQLite alike); and only the columns a cycle and the alert rules read, never whole rows
+ACTIVE_JOBS = (
+    'SELECT "id", "revision", "job_status", "flink_state", "flink_job_id", "cluster_id", "status_time", '
+    '"modify_time" FROM "t_job" WHERE ("job_status" IN ('
+    + ", ".join(str(int(code)) for code in sorted(ACTIVE))
+    + f""") OR "flink_state" = '{UNKNOWN}') AND "cluster_id" IS NOT NULL"""
+)
 
 
 @dataclass
@@ -77,15 +91,26 @@ async def reconcile_once(runtime: Runtime, poll_timeout: float = POLL_TIMEOUT) -
         return cycle
 
 
+@dataclass
+class _Visits:
+    """Which clusters a cycle visits beside those with active jobs, and for what (each is asked once a cycle)."""
+
+    operations: set[int]
+    hooks: list[set[int]]
+    alerts: incidents.Watch
+
+    def all(self, released: set[int]) -> set[int]:
+        return self.operations | released | set().union(*self.hooks) | self.alerts.clusters()
+
+
 async def _reconcile_once(runtime: Runtime, poll_timeout: float) -> Cycle:
     cycle = Cycle()
-    jobs = await Job.filter(Q(job_status__in=list(ACTIVE)) | Q(flink_state=UNKNOWN), cluster_id__not_isnull=True).only(
-        *_FIELDS
-    )
-    visit = await operations.clusters_with_open_operations()
-    visit |= await clusters_with_released_submissions(runtime.submission_grace)  # Flink may start them late
-    for hook in runtime.cluster_hooks:  # the data previews' clean-up (services/preview/slots.py)
-        visit |= await hook.clusters()
+    jobs: list[Job] = await Job.raw(ACTIVE_JOBS)
+    # the data previews' clean-up among the hooks (services/preview/slots.py)
+    hooked = [await hook.clusters() for hook in runtime.cluster_hooks]
+    visits = _Visits(await operations.clusters_with_open_operations(), hooked, await incidents.Watch.start())
+    # Flink may start a released submission late: its cluster is visited for a while
+    visit = visits.all(await clusters_with_released_submissions(runtime.submission_grace))
     by_cluster: dict[int, list[Job]] = {cluster_id: [] for cluster_id in visit}
     for job in jobs:
         if job.id not in runtime.submitting:
@@ -93,29 +118,47 @@ async def _reconcile_once(runtime: Runtime, poll_timeout: float) -> Cycle:
     ours = await runtime.leases.held(list(by_cluster))  # another replica reconciles the rest
     clusters = await Cluster.filter(id__in=list(ours)).only("id", "address")
     cycle.clusters = len(clusters)
-    await asyncio.gather(*(_cluster(runtime, c, by_cluster[c.id], cycle, poll_timeout) for c in clusters))
+    done = await asyncio.gather(
+        *(_cluster(runtime, c, by_cluster[c.id], cycle, poll_timeout, visits) for c in clusters)
+    )
+    # the rules over the jobs of the clusters this replica holds, as the cycle left them (a cluster whose part
+    # failed is left to the next cycle: its rows may say what was rolled back)
+    reviewed = {c.id for c, ok in zip(clusters, done, strict=True) if ok}
+    await visits.alerts.review([job for cluster_id in reviewed for job in by_cluster[cluster_id]], reviewed)
     return cycle
 
 
-async def _cluster(runtime: Runtime, cluster: Cluster, group: list[Job], cycle: Cycle, poll_timeout: float) -> None:
-    """One cluster's part of the cycle; whatever goes wrong in it is logged and touches no other cluster."""
+async def _cluster(
+    runtime: Runtime, cluster: Cluster, group: list[Job], cycle: Cycle, poll_timeout: float, visits: _Visits
+) -> bool:
+    """One cluster's part of the cycle; whatever goes wrong in it is logged and touches no other cluster.
+    Answers whether it all went through."""
     try:
         try:
             async with asyncio.timeout(poll_timeout):
                 flink_jobs = await runtime.flink.client(cluster.address).jobs()
         except (FlinkError, TimeoutError) as error:
             reason = error.message if isinstance(error, FlinkError) else f"no answer within {poll_timeout:.1f} s"
-            for job in group:
-                if job.flink_state != UNKNOWN:
-                    change = Change(Event.UNREACHABLE, job.job_status, UNKNOWN, confirmed=False, message=reason)
-                    await _write(runtime, job, change, cycle, cycle.unknown)
-            return
+            unknown = [
+                _Write(
+                    job,
+                    Change(Event.UNREACHABLE, job.job_status, UNKNOWN, confirmed=False, message=reason),
+                    cycle.unknown,
+                )
+                for job in group
+                if job.flink_state != UNKNOWN
+            ]
+            await _commit(runtime, unknown, cycle, visits.alerts)
+            return True
         async with asyncio.timeout(CLUSTER_SHARE):
-            await _apply(runtime, cluster, group, flink_jobs, cycle)
-            for hook in runtime.cluster_hooks:
-                await hook.visit(runtime, cluster.id, cluster.address, flink_jobs)
-        # savepoints and stops, however long they take: in a side task, never holding up the cycle
-        operations.follow_cluster_later(runtime, cluster.id)
+            await _commit(runtime, await _decide(runtime, cluster, group, flink_jobs, cycle), cycle, visits.alerts)
+            for hook, wanted in zip(runtime.cluster_hooks, visits.hooks, strict=True):
+                if cluster.id in wanted:  # the hook has work there (asked once, for every cluster, above)
+                    await hook.visit(runtime, cluster.id, cluster.address, flink_jobs)
+        if cluster.id in visits.operations:
+            # savepoints and stops, however long they take: in a side task, never holding up the cycle
+            operations.follow_cluster_later(runtime, cluster.id)
+        return True
     except TimeoutError:
         log.warning(
             "the jobs on %s took more than %.0f s of this cycle: the rest waits for the next",
@@ -124,45 +167,68 @@ async def _cluster(runtime: Runtime, cluster: Cluster, group: list[Job], cycle: 
         )
     except Exception:
         log.exception("reconciling the jobs on %s failed", cluster.address)
+    return False
 
 
-async def _write(
-    runtime: Runtime,
-    job: Job,
-    change: Change,
-    cycle: Cycle,
-    into: list[int],
-    run_update: tuple[Q, dict[str, object]] | None = None,
-) -> bool:
-    """The job's transition (a compare-and-set) and, with it in one commit, the update of its run."""
+@dataclass
+class _Write:
+    """One transition the cycle decided, with the update of its run that goes in the same commit."""
+
+    job: Job
+    change: Change
+    #: the cycle's list it counts in once written
+    into: list[int]
+    run_update: tuple[Q, dict[str, object]] | None = None
+
+
+async def _commit(runtime: Runtime, writes: list[_Write], cycle: Cycle, watch: incidents.Watch) -> None:
+    """One cluster's transitions in one transaction, each still a compare-and-set (a job another writer changed
+    meanwhile is left to the next cycle), with the incidents they open; subscribers hear of them once it has
+    committed. Nothing in it waits for Flink: what the writes need from Flink was asked before."""
+    if not writes:
+        return
+    written: list[_Write] = []
+    raced: list[int] = []
     async with in_transaction():
-        if not await apply(job, change, None):
-            cycle.raced.append(job.id)
-            return False
-        if run_update is not None:
-            await JobRun.filter(run_update[0]).update(**run_update[1])
-    announce(runtime.events, (job, change))
-    into.append(job.id)
-    return True
+        for write in sorted(writes, key=lambda w: w.job.id):  # one lock order, as every writer of several jobs
+            if not await apply(write.job, write.change, None):
+                raced.append(write.job.id)
+                continue
+            if write.run_update is not None:
+                await JobRun.filter(write.run_update[0]).update(**write.run_update[1])
+            written.append(write)
+        await watch.opened_by([(w.job, _failure_of(w)) for w in written])
+    cycle.raced += raced
+    for write in written:
+        announce(runtime.events, (write.job, write.change))
+        write.into.append(write.job.id)
 
 
-async def _apply(
+def _failure_of(write: _Write) -> str | None:
+    """What the run records about the transition (an incident's detail): the failure on it, else the message."""
+    failure = write.run_update[1].get("failure") if write.run_update is not None else None
+    return str(failure) if failure else write.change.message
+
+
+async def _decide(
     runtime: Runtime, cluster: Cluster, group: list[Job], flink_jobs: list[FlinkJob], cycle: Cycle
-) -> None:
+) -> list[_Write]:
+    """The transitions the cluster's job list calls for (asking Flink for failure reasons meanwhile)."""
     by_id = {j.jid: j for j in flink_jobs}
     # the newest Flink job of each name (names carry a random token, so they name one submission)
     by_name = {j.name: j for j in sorted(flink_jobs, key=lambda j: j.start_time or 0)}
     await _disown_strays(runtime, cluster, group, flink_jobs)
+    writes: list[_Write] = []
     for job in group:
         seen = by_id.get(job.flink_job_id or "")
         if seen is None and job.job_status == SUBMITTING and not job.flink_job_id:
-            await _unconfirmed(runtime, cluster, job, by_id, by_name, cycle)
+            writes += await _unconfirmed(runtime, cluster, job, by_id, by_name, cycle)
             continue
         if seen is None:
             if job.flink_job_id:  # the cluster answered and no longer knows the job (it restarted without HA)
                 why = f"Flink at {cluster.address} no longer knows job {job.flink_job_id}"
                 change = Change(Event.LOST, FAILED, LOST, message="lost by the cluster")
-                await _write(runtime, job, change, cycle, cycle.changed, _closing(job.id, job.flink_job_id, LOST, why))
+                writes.append(_Write(job, change, cycle.changed, _closing(job.id, job.flink_job_id, LOST, why)))
             continue
         if (job.job_status, job.flink_state) == (code_of(seen.state), seen.state):
             continue  # unchanged: no write
@@ -171,7 +237,8 @@ async def _apply(
             continue  # Flink lists the job FAILED before it serves the reason: the next cycle records both
         change = Change(Event.OBSERVED, code_of(seen.state), seen.state, message=failure)
         closing = _closing(job.id, seen.jid, seen.state, failure) if seen.state in TERMINAL else None
-        await _write(runtime, job, change, cycle, cycle.changed, closing)
+        writes.append(_Write(job, change, cycle.changed, closing))
+    return writes
 
 
 async def _disown_strays(runtime: Runtime, cluster: Cluster, group: list[Job], flink_jobs: list[FlinkJob]) -> None:
@@ -189,21 +256,14 @@ async def _disown_strays(runtime: Runtime, cluster: Cluster, group: list[Job], f
 
 async def _unconfirmed(
     runtime: Runtime, cluster: Cluster, job: Job, by_id: dict[str, FlinkJob], by_name: dict[str, FlinkJob], cycle: Cycle
-) -> None:
+) -> list[_Write]:
     """A submission the job row holds no Flink job id for: find its Flink job by the open run's chosen job id
     (by its pipeline name for a run claimed before hlink chose ids), or release the job when the submission was
     left behind (at once without an open run)."""
     run = await JobRun.filter(job_id=job.id, end_time__isnull=True).order_by("-id").first()
     if run is None:
         reason = "no submission of this job is in progress"
-        await _write(
-            runtime,
-            job,
-            Change(Event.RELEASED, NOT_RUNNING, None, confirmed=False, message=reason),
-            cycle,
-            cycle.changed,
-        )
-        return
+        return [_Write(job, Change(Event.RELEASED, NOT_RUNNING, None, confirmed=False, message=reason), cycle.changed)]
     seen = by_id.get(run.flink_job_id or run.chosen_job_id or "")
     if seen is None and not run.chosen_job_id:  # claimed by an hlink that did not choose ids: only the name tells
         seen = by_name.get(run.pipeline_name)
@@ -212,18 +272,18 @@ async def _unconfirmed(
         # finished or failed before hlink came back, and no later cycle looks at a job that is not active)
         failure = await flink_failure(runtime, cluster.address, seen.jid) if seen.state == "FAILED" else None
         if seen.state == "FAILED" and failure is None and _reason_pending(seen):
-            return  # as in _apply: found again by its name next cycle, with the reason
+            return []  # as in _decide: found again by its name next cycle, with the reason
         change = Change(Event.OBSERVED, code_of(seen.state), seen.state, flink_job_id=seen.jid, message=failure)
         found: dict[str, object] = {"flink_job_id": seen.jid, "start_time": run.start_time or now()}
         if seen.state in TERMINAL:
             found.update(final_state=seen.state, end_time=now(), **({"failure": failure} if failure else {}))
-        await _write(runtime, job, change, cycle, cycle.changed, (Q(id=run.id), found))
-        return
+        return [_Write(job, change, cycle.changed, (Q(id=run.id), found))]
     why = _left_behind(job, run, timedelta(seconds=runtime.submission_grace))
     if why is not None:
         change = Change(Event.RELEASED, NOT_RUNNING, None, confirmed=False, message=why)
         ended = {"final_state": "NOT_SUBMITTED", "end_time": now(), "failure": why}
-        await _write(runtime, job, change, cycle, cycle.changed, (Q(id=run.id), ended))
+        return [_Write(job, change, cycle.changed, (Q(id=run.id), ended))]
+    return []
 
 
 def _left_behind(job: Job, run: JobRun, grace: timedelta) -> str | None:
@@ -280,9 +340,9 @@ async def reconcile_forever(runtime: Runtime, interval: float, poll_timeout: flo
             with RECONCILE_SECONDS.time():
                 await reconcile_once(runtime, poll_timeout)
             await count_jobs()  # hlink_jobs in /metrics
-            # incidents opened, resolved and notified (once, whichever replica), in a side task: a silent receiver
-            # holds up no cycle
-            runtime.side.spawn("alerts", alerts.evaluate, ALERTS_BOUND)
+            # the incidents the cycles opened and resolved, notified (once, whichever replica) in a side task: a
+            # silent receiver holds up no cycle
+            runtime.side.spawn("alerts", incidents.notify, ALERTS_BOUND)
         except asyncio.CancelledError:
             raise
         except Exception:
