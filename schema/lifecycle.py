@@ -224,6 +224,9 @@ class Validation:
 class ClusterOverview:
     reachable: bool
     error: str | None = None
+    leader: str | None = strawberry.field(
+        default=None, description="The job manager address that answered (with several: the one leading now)."
+    )
     flink_version: str | None = None
     taskmanagers: int | None = None
     slots_total: int | None = None
@@ -238,6 +241,7 @@ class ClusterOverview:
         return cls(
             reachable=bool(live.get("reachable")),
             error=live.get("error"),
+            leader=live.get("leader"),
             flink_version=live.get("flinkVersion"),
             taskmanagers=live.get("taskmanagers"),
             slots_total=live.get("slotsTotal"),

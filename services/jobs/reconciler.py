@@ -53,7 +53,7 @@ CLUSTER_SHARE = 10.0
 #: how long one alert pass (incidents notified, with retries) may take in its side task
 ALERTS_BOUND = 120.0
 #: the columns a cycle reads: never whole rows (job graphs, validation errors)
-_FIELDS = ("id", "revision", "job_status", "flink_state", "flink_job_id", "cluster_id")
+_FIELDS = ("id", "revision", "job_status", "flink_state", "flink_job_id", "cluster_id", "status_time")
 
 
 @dataclass
@@ -91,7 +91,7 @@ async def _reconcile_once(runtime: Runtime, poll_timeout: float) -> Cycle:
         if job.id not in runtime.submitting:
             by_cluster.setdefault(int(job.cluster_id or 0), []).append(job)
     ours = await runtime.leases.held(list(by_cluster))  # another replica reconciles the rest
-    clusters = await Cluster.filter(id__in=list(ours)).only("id", "address")
+    clusters = await Cluster.filter(id__in=list(ours)).only("id", "address", "addresses", "ha_type")
     cycle.clusters = len(clusters)
     await asyncio.gather(*(_cluster(runtime, c, by_cluster[c.id], cycle, poll_timeout) for c in clusters))
     return cycle
@@ -102,18 +102,20 @@ async def _cluster(runtime: Runtime, cluster: Cluster, group: list[Job], cycle: 
     try:
         try:
             async with asyncio.timeout(poll_timeout):
-                flink_jobs = await runtime.flink.client(cluster.address).jobs()
+                flink_jobs = await runtime.flink.client(cluster.endpoint).jobs()
         except (FlinkError, TimeoutError) as error:
             reason = error.message if isinstance(error, FlinkError) else f"no answer within {poll_timeout:.1f} s"
+            runtime.answering_since.pop(cluster.id, None)  # a failover, perhaps: recovery counts from the answer
             for job in group:
                 if job.flink_state != UNKNOWN:
                     change = Change(Event.UNREACHABLE, job.job_status, UNKNOWN, confirmed=False, message=reason)
                     await _write(runtime, job, change, cycle, cycle.unknown)
             return
+        runtime.answering_since.setdefault(cluster.id, time.time())
         async with asyncio.timeout(CLUSTER_SHARE):
             await _apply(runtime, cluster, group, flink_jobs, cycle)
             for hook in runtime.cluster_hooks:
-                await hook.visit(runtime, cluster.id, cluster.address, flink_jobs)
+                await hook.visit(runtime, cluster.id, cluster.endpoint, flink_jobs)
         # savepoints and stops, however long they take: in a side task, never holding up the cycle
         operations.follow_cluster_later(runtime, cluster.id)
     except TimeoutError:
@@ -159,6 +161,12 @@ async def _apply(
             await _unconfirmed(runtime, cluster, job, by_id, by_name, cycle)
             continue
         if seen is None:
+            if job.flink_job_id and _recovering(runtime, cluster, job):
+                if job.flink_state != UNKNOWN:
+                    why = f"Flink at {cluster.address} does not list job {job.flink_job_id} yet: recovering it?"
+                    change = Change(Event.UNREACHABLE, job.job_status, UNKNOWN, confirmed=False, message=why)
+                    await _write(runtime, job, change, cycle, cycle.unknown)
+                continue
             if job.flink_job_id:  # the cluster answered and no longer knows the job (it restarted without HA)
                 why = f"Flink at {cluster.address} no longer knows job {job.flink_job_id}"
                 change = Change(Event.LOST, FAILED, LOST, message="lost by the cluster")
@@ -166,12 +174,24 @@ async def _apply(
             continue
         if (job.job_status, job.flink_state) == (code_of(seen.state), seen.state):
             continue  # unchanged: no write
-        failure = await flink_failure(runtime, cluster.address, seen.jid) if seen.state == "FAILED" else None
+        failure = await flink_failure(runtime, cluster.endpoint, seen.jid) if seen.state == "FAILED" else None
         if seen.state == "FAILED" and failure is None and _reason_pending(seen):
             continue  # Flink lists the job FAILED before it serves the reason: the next cycle records both
         change = Change(Event.OBSERVED, code_of(seen.state), seen.state, message=failure)
         closing = _closing(job.id, seen.jid, seen.state, failure) if seen.state in TERMINAL else None
         await _write(runtime, job, change, cycle, cycle.changed, closing)
+
+
+def _recovering(runtime: Runtime, cluster: Cluster, job: Job) -> bool:
+    """Whether a job a highly available cluster does not list may still be recovered by its (new) leader: for
+    HLINK_HA_RECOVERY_SECONDS after the cluster answered again and after Flink last confirmed the job's state.
+    A cluster without HA that does not list a job has lost it (it restarted, its jobs gone)."""
+    if not cluster.highly_available:
+        return False
+    since = runtime.answering_since.get(cluster.id, time.time())
+    if job.status_time is not None:
+        since = max(since, job.status_time.timestamp())
+    return time.time() - since < runtime.ha_recovery
 
 
 async def _disown_strays(runtime: Runtime, cluster: Cluster, group: list[Job], flink_jobs: list[FlinkJob]) -> None:
@@ -181,7 +201,7 @@ async def _disown_strays(runtime: Runtime, cluster: Cluster, group: list[Job], f
     live = [j.jid for j in flink_jobs if j.state not in TERMINAL and j.jid not in tracked]
     if not live:
         return
-    client = runtime.flink.client(cluster.address)
+    client = runtime.flink.client(cluster.endpoint)
     for run in await JobRun.filter(chosen_job_id__in=live, final_state="NOT_SUBMITTED"):
         why = f"Flink started it as job {run.chosen_job_id} after the submission was released; hlink cancelled it"
         await disown(client, run, str(run.chosen_job_id), why)
@@ -210,7 +230,7 @@ async def _unconfirmed(
     if seen is not None:
         # found: recorded as the reconciler records any job, its run ended too when Flink's job has (it may have
         # finished or failed before hlink came back, and no later cycle looks at a job that is not active)
-        failure = await flink_failure(runtime, cluster.address, seen.jid) if seen.state == "FAILED" else None
+        failure = await flink_failure(runtime, cluster.endpoint, seen.jid) if seen.state == "FAILED" else None
         if seen.state == "FAILED" and failure is None and _reason_pending(seen):
             return  # as in _apply: found again by its name next cycle, with the reason
         change = Change(Event.OBSERVED, code_of(seen.state), seen.state, flink_job_id=seen.jid, message=failure)
