@@ -224,8 +224,10 @@ class Validation:
 class ClusterOverview:
     reachable: bool
     error: str | None = None
-    leader: str | None = strawberry.field(
-        default=None, description="The job manager address that answered (with several: the one leading now)."
+    active_address: str | None = strawberry.field(
+        default=None,
+        description="The job manager address hlink asks now: the one that answered last. A standby job manager "
+        "relays to the elected leader, so with several this is the one in use, the leader once the old one fails.",
     )
     flink_version: str | None = None
     taskmanagers: int | None = None
@@ -241,7 +243,7 @@ class ClusterOverview:
         return cls(
             reachable=bool(live.get("reachable")),
             error=live.get("error"),
-            leader=live.get("leader"),
+            active_address=live.get("activeAddress"),
             flink_version=live.get("flinkVersion"),
             taskmanagers=live.get("taskmanagers"),
             slots_total=live.get("slotsTotal"),
