@@ -224,7 +224,7 @@ async def test_a_running_job_follows_two_job_manager_failovers(client: httpx.Asy
     assert savepoint and await anyio.Path(savepoint.removeprefix("file:")).exists(), savepoint
 
     # the killed job manager comes back as a standby; then the other one dies: the same again
-    await asyncio.to_thread(ha_flink.start_jobmanager, int(killed.rsplit(":", 1)[1]))
+    await asyncio.to_thread(ha_flink.start_jobmanager, int(killed.rsplit(":", 1)[1]), 180.0)
     await _failover(client, ha_flink, job["id"], jid, prefix)
     # a stop asked after the second failover goes to the new leader: the job ends with its savepoint
     stopped = envelope_ok(await client.post(f"/jobs/cancel/{job['id']}"))
