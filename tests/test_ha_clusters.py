@@ -35,6 +35,8 @@ async def test_a_cluster_lists_every_job_manager_on_both_faces(client: httpx.Asy
     changed = envelope_ok(await client.put("/cluster/update", params={"id": added["id"], "addresses": f"{A},{C}"}))
     assert changed["addresses"] == [A, C]
     envelope_fail(await client.put("/cluster/update", params={"id": added["id"], "addresses": f"{B},{C}"}), 409)
+    alone = envelope_ok(await client.put("/cluster/update", params={"id": added["id"], "addresses": A}))
+    assert (alone["address"], alone["addresses"]) == (A, None), "no standbys: one job manager again"
 
     made = await gql(client, CREATE, {"input": {"name": "g", "addresses": [B, C], "haType": "KUBERNETES"}})
     assert made["data"]["createCluster"]["cluster"] == {"address": B, "addresses": [B, C], "haType": "KUBERNETES"}

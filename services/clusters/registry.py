@@ -107,7 +107,8 @@ def _addressed(data: ClusterInput, cluster: Cluster | None) -> dict[str, object]
         others = [normalize_address(a) for a in data.addresses]
     else:
         others = cluster.endpoints[1:] if cluster is not None else []
-    every = list(dict.fromkeys([first or others[0], *others]))
+    lead = first or (others[0] if others else cluster.address if cluster is not None else "")
+    every = list(dict.fromkeys([lead, *others]))
     return {"address": every[0], "addresses": every if len(every) > 1 else None}
 
 
