@@ -20,12 +20,13 @@ import signal
 import subprocess
 import time
 import uuid
-from collections.abc import Iterator
+from collections.abc import Awaitable, Callable, Iterator
 
 import anyio
 import httpx
 import pytest
 
+from hlink.flink.client import FlinkClient
 from hlink.flink.local import LocalFlink, free_port, progress_to_stderr
 from hlink.flink.zookeeper import LocalZooKeeper
 from hlink.models import JobRun, Operation
@@ -138,7 +139,14 @@ async def _status(client: httpx.AsyncClient, job_id: int) -> tuple[int, str, str
     return detail["jobStatus"], detail["flinkState"], detail["flinkJobId"]
 
 
-async def _failover(client: httpx.AsyncClient, ha: LocalFlink, job_id: int, jid: str, prefix: str) -> str:
+async def _failover(
+    client: httpx.AsyncClient,
+    ha: LocalFlink,
+    job_id: int,
+    jid: str,
+    prefix: str,
+    before_kill: Callable[[str], Awaitable[None]] | None = None,
+) -> str:
     """Kill the leading job manager (SIGKILL) under the running job: hlink shows it UNKNOWN (its code still
     running, never failed or lost), then RUNNING again under the same Flink job id with its counts restored from
     the latest checkpoint. Prints the time from the kill to hlink's RUNNING and to Flink's own. Answers the
@@ -149,6 +157,8 @@ async def _failover(client: httpx.AsyncClient, ha: LocalFlink, job_id: int, jid:
     assert leading is not None, "a job manager leads"
     survivors = [url for url in ha.urls if not url.endswith(f":{leading}")]
     mark = offsets(ha)
+    if before_kill is not None:
+        await before_kill(f"http://127.0.0.1:{leading}")
     os.kill(ha.jobmanager_pids()[leading], signal.SIGKILL)  # a process of this module's own cluster
     killed = time.monotonic()
     flink_back = asyncio.create_task(_flink_says(survivors, jid, "RUNNING"))
@@ -225,7 +235,31 @@ async def test_a_running_job_follows_two_job_manager_failovers(client: httpx.Asy
 
     # the killed job manager comes back as a standby; then the other one dies: the same again
     await asyncio.to_thread(ha_flink.start_jobmanager, int(killed.rsplit(":", 1)[1]), 180.0)
-    await _failover(client, ha_flink, job["id"], jid, prefix)
+    # this time a savepoint is in flight when the leader dies: its trigger id is asked of the new leader, which
+    # does not know it (Flink keeps operation results in the leader's memory): it ends, never hangs
+    in_flight = await Operation.create(
+        job_id=job["id"],
+        cluster_id=cluster,
+        flink_job_id=jid,
+        kind="savepoint",
+        trigger_id=uuid.uuid4().hex,
+        status="IN_PROGRESS",
+    )
+
+    async def trigger(leader: str) -> None:
+        async with FlinkClient(leader) as raw:
+            await raw.trigger_savepoint(jid, trigger_id=in_flight.trigger_id)
+
+    await _failover(client, ha_flink, job["id"], jid, prefix, before_kill=trigger)
+    for _ in range(60):
+        await reconcile_once(runtime)
+        await runtime.side.idle()
+        settled = await Operation.get(id=in_flight.id)
+        if settled.status not in ("PENDING", "IN_PROGRESS"):
+            break
+        await asyncio.sleep(0.5)
+    print(f"the savepoint in flight across the failover ended {settled.status}: {settled.failure}")
+    assert settled.status == "COMPLETED" or "no longer knows the operation" in (settled.failure or ""), settled.failure
     # a stop asked after the second failover goes to the new leader: the job ends with its savepoint
     stopped = envelope_ok(await client.post(f"/jobs/cancel/{job['id']}"))
     assert stopped["jobStatus"] == CANCELLED, stopped
