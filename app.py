@@ -165,6 +165,7 @@ def create_app(settings: Settings | None = None, *, manage_database: bool = True
     storage = Storage(settings.storage_dir, settings.max_upload_bytes)
     runtime = Runtime.create(storage, settings.runner_jar, settings.savepoint_retention)
     runtime.submission_grace, runtime.operation_wait = settings.submission_grace, settings.operation_wait
+    runtime.ha_recovery = settings.ha_recovery
     runtime.batch_wait = settings.batch_wait
     runtime.preview_max_rows = settings.preview_max_rows
     runtime.preview_per_user, runtime.preview_per_cluster = settings.preview_per_user, settings.preview_per_cluster

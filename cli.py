@@ -16,6 +16,7 @@ from hlink import database, logs
 from hlink.config import Settings, load_settings
 from hlink.flink.local import FlinkSetupError, LocalFlink, progress_to_stderr
 from hlink.flink.sqlrunner import RunnerBuildError, build_runner
+from hlink.flink.zookeeper import LocalZooKeeper
 from hlink.services.actor import acting_as, command_line
 
 LOG_LEVELS = ("critical", "error", "warning", "info", "debug", "trace")
@@ -116,6 +117,10 @@ def _export_schema(args: argparse.Namespace) -> int:
 def _flink(args: argparse.Namespace) -> int:
     settings = load_settings()
     flink = _local_flink(settings)
+    zookeeper = LocalZooKeeper(settings.flink_dir / "zookeeper")
+    if args.ha or (args.action != "up" and zookeeper.pid() is not None):
+        # two job managers electing their leader through a ZooKeeper of our own; the second's REST port is next
+        flink.ha_quorum, flink.standby_rest_port = zookeeper.quorum, settings.local_flink_port + 1
     if args.action == "up" and not shutil.which("java"):  # before a 330 MB download that could not run
         print(
             "hlink flink: no JDK found (java): install one first, e.g. Debian's openjdk-17-jdk-headless",
@@ -124,14 +129,22 @@ def _flink(args: argparse.Namespace) -> int:
         return 1
     try:
         if args.action == "up":
+            if args.ha:
+                zookeeper.start()
+                flink.ha_quorum = zookeeper.quorum
+                progress_to_stderr(f"ZooKeeper answers on {zookeeper.quorum}")
             flink.start(progress_to_stderr)
-            print(flink.url)
+            print(",".join(flink.urls))
         elif args.action == "down":
             flink.stop(progress_to_stderr)
+            zookeeper.stop()
         else:
             overview = flink.answers()
             pids = flink.pids()
             print(f"{flink.url}: " + (f"up, {overview}" if overview else "not answering") + f"; processes {pids}")
+            if flink.ha_quorum:
+                leading = flink.leading_port()
+                print(f"job managers {flink.jobmanager_pids()}, leading: {leading}; ZooKeeper {zookeeper.quorum}")
             return 0 if overview else 1
     except FlinkSetupError as error:
         print(f"hlink flink: {error}", file=sys.stderr)
@@ -250,6 +263,12 @@ def parser() -> argparse.ArgumentParser:
     export.set_defaults(run=_export_schema)
     flink = sub.add_parser("flink", help="a local Flink cluster from PyPI (HLINK_FLINK_DIR, HLINK_LOCAL_FLINK_PORT)")
     flink.add_argument("action", choices=["up", "down", "status"])
+    flink.add_argument(
+        "--ha",
+        action="store_true",
+        help="up: high availability, two job managers (ports HLINK_LOCAL_FLINK_PORT and the next) electing their "
+        "leader through a local ZooKeeper (Debian's zookeeper package)",
+    )
     flink.set_defaults(run=_flink)
     runner = sub.add_parser("runner", help="build the SQL runner jar (HLINK_RUNNER_JAR) with javac; no Flink needed")
     runner.set_defaults(run=_runner)

@@ -51,6 +51,9 @@ class Settings:
     #: seconds after which a submission whose answer was lost, and which Flink does not know by its pipeline name,
     #: is released (longer than any submission may take, or a slow one on another replica could start twice)
     submission_grace: float = 300.0
+    #: seconds a highly available cluster's job manager may answer without listing a job hlink runs there before
+    #: the job is LOST (until then it reads UNKNOWN: the new leader may still be recovering it)
+    ha_recovery: float = 120.0
     #: seconds a savepoint or stop request waits for Flink before it answers "in progress"; the operation is
     #: followed to completion by the reconciler however long it takes
     operation_wait: float = 60.0
@@ -177,6 +180,7 @@ def load_settings(env: Mapping[str, str] | None = None) -> Settings:
         reconcile_timeout=_float(e, "HLINK_RECONCILE_TIMEOUT", 1.5),
         savepoint_retention=max(1, _int(e, "HLINK_SAVEPOINT_RETENTION", 10)),
         submission_grace=_float(e, "HLINK_SUBMISSION_GRACE", 300.0),
+        ha_recovery=_float(e, "HLINK_HA_RECOVERY_SECONDS", 120.0),
         operation_wait=_seconds(e, "HLINK_OPERATION_WAIT", 60.0),
         batch_wait=_seconds(e, "HLINK_BATCH_WAIT", 120.0),
         admin_token=(e.get("HLINK_ADMIN_TOKEN") or "").strip() or None,

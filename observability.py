@@ -80,9 +80,9 @@ class Reachability:
         for key, (asked_at, task) in list(self._asked.items()):
             if task.done() and now - asked_at > self.ttl:
                 del self._asked[key]
-        key = (cluster.id, cluster.address)
+        key = (cluster.id, cluster.endpoint)
         if key not in self._asked:
-            self._asked[key] = (now, asyncio.ensure_future(self._ask(cluster.address)))
+            self._asked[key] = (now, asyncio.ensure_future(self._ask(cluster.endpoint)))
         # shielded: a caller that goes away does not cancel the call the others wait for
         return await asyncio.shield(self._asked[key][1])
 
@@ -121,7 +121,7 @@ async def _readiness(reachability: Reachability) -> Response:
     newest = _newest_migration()
     if newest not in applied:
         answer["migrations"] = f"pending: {newest}"
-    clusters = await Cluster.all().only("id", "name", "address")
+    clusters = await Cluster.all().only("id", "name", "address", "addresses")
 
     async def reachable(cluster: Cluster) -> dict[str, object]:
         return {"id": cluster.id, "name": cluster.name, "reachable": await reachability.of(cluster)}

@@ -39,6 +39,12 @@ class Runtime:
     savepoint_retention: int = 10
     #: seconds before a lost submission that Flink does not know by name is released
     submission_grace: float = 300.0
+    #: seconds a highly available cluster may answer without listing a job before the job is LOST
+    ha_recovery: float = 120.0
+    #: since when (time.time()) each highly available cluster this process reconciles has answered without a
+    #: break: a job its leader does not list counts as lost only once it has been absent that long after both
+    #: this and its last confirmed state (a cache: another replica starts counting afresh, later never sooner)
+    answering_since: dict[int, float] = field(default_factory=dict)
     #: seconds a savepoint or stop request waits before answering "in progress" (the reconciler follows it on)
     operation_wait: float = 60.0
     #: seconds a batch request works on its jobs before it answers what is done (the rest goes on)

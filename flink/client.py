@@ -8,6 +8,7 @@ import json
 import os
 import re
 import socket
+import time
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Literal
@@ -22,6 +23,9 @@ from hlink.flink.versions import NEWEST, FlinkVersion
 CALL_ERRORS = Counter("hlink_flink_call_errors_total", "Flink REST calls that failed, by kind.", ["kind"])
 #: GETs are retried this many times when the connection fails (never a POST: it may have been applied)
 GET_RETRIES = 2
+#: how long a job manager that refused a connection or answered 503 is skipped before it is asked first again
+#: (a highly available cluster's other job managers are asked meanwhile)
+SKIP_SECONDS = 2.0
 _JOB_ID = re.compile(r"^[0-9a-f]{32}$")
 #: how the SQL runner hands a compiled plan back through a failing /jars/{id}/plan (flink/runner)
 _COMPILED = re.compile(r"hlink compiled plan: ([A-Za-z0-9+/=]+) :end of plan")
@@ -90,7 +94,10 @@ def check_job_id(jid: str) -> str:
 
 
 class FlinkClient:
-    """The REST API of one job manager. Use as an async context manager, or share and :meth:`close` it."""
+    """The REST API of one cluster: one job manager, or several of a highly available cluster (addresses joined
+    by commas), of which it asks the one that answered last and moves on when that one refuses the connection or
+    answers 503 (a failover: the new leader answers on another address). Use as an async context manager, or
+    share and :meth:`close` it."""
 
     def __init__(
         self,
@@ -103,16 +110,27 @@ class FlinkClient:
     ) -> None:
         """``refusal``: why nothing may be sent to this address (every call then fails with it, unsent)."""
         self.refusal = refusal
-        base = address.strip().rstrip("/")
-        if "://" not in base:
-            base = "http://" + base
-        self.address = base
+        #: the key this client is known by (every address, comma-separated)
+        self.key = address.strip()
+        self.endpoints = [_base(part) for part in address.split(",") if part.strip()] or [_base(address)]
         self.long_timeout = long_timeout
+        self._leader = 0
+        self._skipped: dict[int, float] = {}
         # Flink's access log (and a proxy) tell which hlink process asked
         agent = f"hlink ({socket.gethostname()}; pid {os.getpid()})"
-        self._http = httpx.AsyncClient(
-            base_url=base, timeout=timeout, transport=transport, headers={"User-Agent": agent}
-        )
+        self._https = [
+            httpx.AsyncClient(base_url=base, timeout=timeout, transport=transport, headers={"User-Agent": agent})
+            for base in self.endpoints
+        ]
+
+    @property
+    def address(self) -> str:
+        """The job manager asked now: the one that answered last (the leader, as far as hlink knows)."""
+        return self.endpoints[self._leader]
+
+    @property
+    def _http(self) -> httpx.AsyncClient:
+        return self._https[self._leader]
 
     async def __aenter__(self) -> FlinkClient:
         return self
@@ -121,7 +139,8 @@ class FlinkClient:
         await self.close()
 
     async def close(self) -> None:
-        await self._http.aclose()
+        for http in self._https:
+            await http.aclose()
 
     # -- transport ------------------------------------------------------------------------------------------
 
@@ -136,6 +155,14 @@ class FlinkClient:
             CALL_ERRORS.labels("rejected").inc()
             raise
 
+    def _order(self) -> list[int]:
+        """The job managers to ask, in turn: the one that answered last, then the others (one skipped lately
+        for a refused connection or a 503 goes last)."""
+        count = len(self.endpoints)
+        turn = [(self._leader + i) % count for i in range(count)]
+        now = time.monotonic()
+        return sorted(turn, key=lambda i: self._skipped.get(i, 0.0) > now)
+
     async def _request(
         self,
         method: Literal["GET", "POST", "PATCH", "DELETE"],
@@ -146,28 +173,69 @@ class FlinkClient:
         limit: float | None = None,
         accept: tuple[int, ...] = (200, 202),
     ) -> Any:
+        """One request to the cluster: each job manager in turn while they refuse the connection (nothing was
+        sent: safe for any method) or answer 503 (not leading, or electing a leader); every one of them at most
+        once, so a call is bounded by the number of addresses."""
         if self.refusal is not None:
             raise FlinkUnavailable(self.refusal, maybe_sent=False)
+        order = self._order()
+        for position, index in enumerate(order):
+            last = position + 1 == len(order)
+            try:
+                response = await self._once(index, method, path, json=json, files=files, limit=limit)
+            except FlinkUnavailable as error:
+                if last or error.maybe_sent:  # a request that may have arrived is never sent to another
+                    raise
+                self._skip(index)
+                continue
+            if response.status_code == 503 and not last and (files is None):
+                self._skip(index)
+                continue
+            self._leader = index
+            self._skipped.pop(index, None)
+            return self._answer(response, accept)
+        raise AssertionError("unreachable: the last job manager's answer or error is returned above")
+
+    def _skip(self, index: int) -> None:
+        self._skipped[index] = time.monotonic() + SKIP_SECONDS
+        if index == self._leader:
+            self._leader = (index + 1) % len(self.endpoints)
+
+    async def _once(
+        self,
+        index: int,
+        method: Literal["GET", "POST", "PATCH", "DELETE"],
+        path: str,
+        *,
+        json: Any,
+        files: Any,
+        limit: float | None,
+    ) -> httpx.Response:
+        """One request to one job manager (GETs retried on a dropped connection)."""
+        http, address = self._https[index], self.endpoints[index]
         attempts = 1 + (GET_RETRIES if method == "GET" else 0)
         for attempt in range(attempts):
             try:
-                response = await self._http.request(
+                return await http.request(
                     method, path, json=json, files=files, timeout=limit or httpx.USE_CLIENT_DEFAULT
                 )
-                break
             except (httpx.ConnectError, httpx.ConnectTimeout, httpx.RemoteProtocolError) as exc:
-                # a refused connection means the cluster is down: say so at once; a dropped one is retried
+                # a refused connection means the job manager is down: say so at once; a dropped one is retried
                 if attempt + 1 == attempts or isinstance(exc, httpx.ConnectError):
                     raise FlinkUnavailable(
-                        f"Flink at {self.address} does not answer ({type(exc).__name__})", maybe_sent=_sent(exc)
+                        f"Flink at {address} does not answer ({type(exc).__name__})", maybe_sent=_sent(exc)
                     ) from None
                 await asyncio.sleep(0.2 * (attempt + 1))
             except httpx.TimeoutException as exc:
                 raise FlinkUnavailable(
-                    f"Flink at {self.address} did not answer {method} {path} in time", maybe_sent=_sent(exc)
+                    f"Flink at {address} did not answer {method} {path} in time", maybe_sent=_sent(exc)
                 ) from None
             except httpx.HTTPError as exc:
-                raise FlinkUnavailable(f"Flink at {self.address}: {exc}", maybe_sent=_sent(exc)) from None
+                raise FlinkUnavailable(f"Flink at {address}: {exc}", maybe_sent=_sent(exc)) from None
+        raise AssertionError("unreachable: the last attempt returns or raises")
+
+    @staticmethod
+    def _answer(response: httpx.Response, accept: tuple[int, ...]) -> Any:
         if response.status_code not in accept:
             text, statement = _error_text(response)
             rejected = FlinkRejected(text, status=response.status_code, statement=statement)
@@ -373,6 +441,11 @@ class FlinkClient:
                 raise FlinkUnavailable(f"{what} did not complete within {within:.0f} s")
             await asyncio.sleep(delay)
             delay = min(delay * 2, 1.0)
+
+
+def _base(address: str) -> str:
+    base = address.strip().rstrip("/")
+    return base if "://" in base else "http://" + base
 
 
 def _ended(answer: Any) -> Operation | None:

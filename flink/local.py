@@ -54,10 +54,25 @@ class LocalFlink:
     version: str = FLINK_VERSION
     #: more config.yaml entries (or overrides), e.g. more task slots or faster heartbeats for a test
     extra_settings: dict[str, str] = field(default_factory=dict)
+    #: high availability: the ZooKeeper quorum (``host:port``, flink/zookeeper.py) the job managers elect their
+    #: leader through; ``None`` runs one job manager without HA
+    ha_quorum: str | None = None
+    #: the REST port of the second (standby) job manager of an HA cluster
+    standby_rest_port: int | None = None
 
     @property
     def url(self) -> str:
         return f"http://127.0.0.1:{self.rest_port}"
+
+    @property
+    def rest_ports(self) -> list[int]:
+        """Every job manager's REST port: one, or two with high availability."""
+        return [self.rest_port, *([self.standby_rest_port] if self.ha_quorum and self.standby_rest_port else [])]
+
+    @property
+    def urls(self) -> list[str]:
+        """Every job manager's REST address, the first one's first."""
+        return [f"http://127.0.0.1:{port}" for port in self.rest_ports]
 
     @property
     def venv(self) -> Path:
@@ -155,6 +170,8 @@ class LocalFlink:
             "execution.checkpointing.dir": f"file://{w / 'checkpoints'}",
             "execution.checkpointing.savepoint-dir": f"file://{self.savepoint_dir}",
         }
+        if self.ha_quorum:
+            settings.update(self._ha_settings())
         settings.update(self.extra_settings)
         for key in ("web.upload.dir", "blob.storage.directory", "io.tmp.dirs"):
             Path(settings[key]).mkdir(parents=True, exist_ok=True)
@@ -167,6 +184,29 @@ class LocalFlink:
             shipped = home / "conf" / name
             if shipped.exists() and not (self.conf_dir / name).exists():
                 (self.conf_dir / name).write_text(shipped.read_text())
+
+    def _ha_settings(self) -> dict[str, str]:
+        """High availability through ZooKeeper: job graphs, blobs and checkpoint pointers under ``work/ha`` of
+        this folder, a cluster id of this folder's own (no other cluster on the same ZooKeeper recovers its
+        jobs), every port chosen here or by the system (none of Flink's fixed defaults), and timeouts short
+        enough that a killed leader is replaced within seconds."""
+        w = self.work_dir.resolve()  # Flink reads file://relative as a host name
+        return {
+            "high-availability.type": "zookeeper",
+            "high-availability.zookeeper.quorum": str(self.ha_quorum),
+            "high-availability.storageDir": f"file://{w / 'ha'}",
+            "high-availability.zookeeper.path.root": "/hlink",
+            "high-availability.cluster-id": f"/{self.root.name}-{self.rest_port}",
+            "high-availability.jobmanager.port": "0",
+            "high-availability.zookeeper.client.session-timeout": "4000",
+            "high-availability.zookeeper.client.connection-timeout": "3000",
+            "high-availability.zookeeper.client.retry-wait": "1000",
+            "blob.server.port": "0",
+            "taskmanager.rpc.port": "0",
+            "taskmanager.data.port": "0",
+            "heartbeat.interval": "1000",
+            "heartbeat.timeout": "6000",
+        }
 
     # -- processes ------------------------------------------------------------------------------------------
 
@@ -229,15 +269,19 @@ class LocalFlink:
         if self.answers() is not None:
             raise FlinkSetupError(f"another process already answers on {self.url}; choose another port")
         self.configure(home)
-        progress(f"starting Flink {self.version} at {self.url}")
-        for script in ("jobmanager.sh", "taskmanager.sh"):
-            subprocess.run(
-                ["bash", str(home / "bin" / script), "start"],
-                env=self._env(),
-                check=True,
-                stdout=subprocess.DEVNULL,
-                stderr=subprocess.DEVNULL,
-            )
+        progress(f"starting Flink {self.version} at {', '.join(self.urls)}")
+        # the task manager's start script runs beside the first job manager's (each spends seconds in a JVM
+        # sizing memory); a second job manager's after the first's, since both append to one pid file
+        taskmanager = subprocess.Popen(
+            ["bash", str(home / "bin" / "taskmanager.sh"), "start"],
+            env=self._env(),
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+        )
+        for port in self.rest_ports:
+            self._start_jobmanager(home, port)
+        if taskmanager.wait() != 0:
+            raise self._failed(f"taskmanager.sh start failed ({taskmanager.returncode})")
         started = time.monotonic()
         while (elapsed := time.monotonic() - started) < wait:
             overview = self.answers()
@@ -249,6 +293,63 @@ class LocalFlink:
                 raise self._failed("a Flink process exited during start-up")
             time.sleep(0.5)
         raise self._failed(f"Flink did not come up within {wait:.0f} s")
+
+    def _start_jobmanager(self, home: Path, port: int) -> None:
+        # the REST port on the command line: each job manager of an HA cluster has its own, and it tells them apart
+        subprocess.run(
+            ["bash", str(home / "bin" / "jobmanager.sh"), "start", "-D", f"rest.port={port}"],
+            env=self._env(),
+            check=True,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+        )
+
+    def jobmanager_pids(self) -> dict[int, int]:
+        """The live job managers of this cluster by their REST port (two with high availability)."""
+        found: dict[int, int] = {}
+        for pid in self.role_pids("standalonesession"):
+            with contextlib.suppress(OSError):
+                cmdline = Path(f"/proc/{pid}/cmdline").read_bytes().decode("utf-8", "replace").split("\0")
+                ports = [arg.removeprefix("rest.port=") for arg in cmdline if arg.startswith("rest.port=")]
+                if ports and ports[-1].isdigit():
+                    found[int(ports[-1])] = pid
+        return found
+
+    def leading_port(self) -> int | None:
+        """The REST port of the job manager that leads now (its own log says its dispatcher was granted
+        leadership last, and not revoked since): what a failover test kills. ``None`` while none leads."""
+        for port, pid in self.jobmanager_pids().items():
+            with contextlib.suppress(OSError):
+                args = Path(f"/proc/{pid}/cmdline").read_bytes().decode("utf-8", "replace").split("\0")
+                logs = [a.removeprefix("-Dlog.file=") for a in args if a.startswith("-Dlog.file=")]
+                if not logs:
+                    continue
+                said = re.findall(
+                    r"DefaultDispatcherRunner was (granted|revoked) leadership", Path(logs[-1]).read_text()
+                )
+                if said and said[-1] == "granted":
+                    return port
+        return None
+
+    def start_jobmanager(self, port: int, wait: float = 60.0) -> int:
+        """Start the job manager of REST port ``port`` again (after a test killed it): with high availability
+        it joins as a standby. Answers its pid once its REST endpoint answers."""
+        home = self.pyflink()
+        if home is None or not (self.conf_dir / "config.yaml").exists():
+            raise FlinkSetupError(f"no Flink is installed and configured in {self.root}; start() it first")
+        self._start_jobmanager(home, port)
+        deadline = time.monotonic() + wait
+        while time.monotonic() < deadline:
+            pid = self.jobmanager_pids().get(port)
+            if pid is None and time.monotonic() > deadline - wait + 10:
+                raise self._failed(f"the job manager on port {port} exited during start-up")
+            try:
+                if pid is not None and httpx.get(f"http://127.0.0.1:{port}/config", timeout=2.0).status_code == 200:
+                    return pid
+            except httpx.HTTPError:
+                pass
+            time.sleep(0.3)
+        raise self._failed(f"the job manager on port {port} did not answer within {wait:.0f} s")
 
     def start_taskmanager(self, resource_id: str, wait: float = 60.0) -> int:
         """Start one more task manager on this running cluster, named ``resource_id`` (Flink's

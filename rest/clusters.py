@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from starlette.requests import Request
 from starlette.responses import Response
 
+from hlink.models.cluster import HA_TYPES
 from hlink.rest.contract import BY_ID, PAGED, ApiRoute, Fields, Operation
 from hlink.rest.envelope import ok, paged_answer
 from hlink.rest.inputs import Query, doc, read_params
@@ -32,6 +33,17 @@ class ClusterParams:
         ),
     )
     remark: str | None = None
+    addresses: str | None = field(
+        default=None,
+        metadata=doc(
+            "hlink's: every job manager's REST address of a highly available cluster, comma-separated "
+            "(address, if given, first)"
+        ),
+    )
+    ha_type: str | None = field(
+        default=None,
+        metadata=doc("hlink's: how its job managers elect a leader", enum=list(HA_TYPES)),
+    )
 
 
 NEW = Fields(ClusterParams, frozenset({"name", "address", "type"}))
@@ -51,8 +63,14 @@ def _cluster_type(q: Query, raw: str | None) -> int | None:
 
 def _read(q: Query, declared: Fields[ClusterParams]) -> clusters.ClusterInput:
     params = declared.read(q)
+    listed = None if params.addresses is None else [a.strip() for a in params.addresses.split(",") if a.strip()]
     data = clusters.ClusterInput(
-        name=params.name, address=params.address, type=_cluster_type(q, params.type), remark=params.remark
+        name=params.name,
+        address=params.address,
+        type=_cluster_type(q, params.type),
+        remark=params.remark,
+        addresses=listed,
+        ha_type=params.ha_type.strip().upper() if params.ha_type is not None else None,
     )
     q.done()
     return data

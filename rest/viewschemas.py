@@ -85,7 +85,7 @@ def ds_schema(detail: bool) -> Schema:
 
 CLUSTER_VO = row(Cluster)
 #: rest.views.cluster_info_vo: the cluster and its live figures (every figure null when it is unreachable)
-CLUSTER_INFO = row(Cluster, reachable=BOOLEAN, error=STRING, flinkVersion=NAME, **ECHO)
+CLUSTER_INFO = row(Cluster, reachable=BOOLEAN, error=STRING, activeAddress=nullable(STRING), flinkVersion=NAME, **ECHO)
 CLUSTER_INFO["required"] = sorted([*CLUSTER_INFO["required"], "reachable"])
 #: services.clusters.overview.clusters_summed
 CLUSTERS_SUMMED = some_of(flinkVersion=NAME, clusterCount=INTEGER, reachableCount=INTEGER, unreachable=array(OBJECT))

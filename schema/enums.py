@@ -33,6 +33,18 @@ def described(description: str, **meanings: str) -> Callable[[E], E]:
 
 
 @described(
+    "How a cluster's job managers elect their leader.",
+    NONE="One job manager, no high availability: a job the cluster no longer lists is lost.",
+    ZOOKEEPER="Several job managers electing a leader through ZooKeeper.",
+    KUBERNETES="Several job managers electing a leader through Kubernetes.",
+)
+class HaType(Enum):
+    NONE = "NONE"
+    ZOOKEEPER = "ZOOKEEPER"
+    KUBERNETES = "KUBERNETES"
+
+
+@described(
     "What kind of cluster a job runs on (only session clusters reachable over REST run).",
     LOCAL="A local cluster (code 0).",
     STANDALONE="A standalone session cluster (code 1, the default).",

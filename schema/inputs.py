@@ -8,6 +8,7 @@ from hlink.schema.enums import (
     CheckpointCleanupMode,
     CheckpointMode,
     ClusterType,
+    HaType,
     JobStatus,
     JobType,
     RestartStrategy,
@@ -26,6 +27,11 @@ class ClusterInput:
     address: str | None = strawberry.field(default=None, description="The job manager's REST address.")
     type: ClusterType | None = None
     remark: str | None = None
+    addresses: list[str] | None = strawberry.field(
+        default=None,
+        description="Every job manager's REST address of a highly available cluster (`address`, if given, first).",
+    )
+    ha_type: HaType | None = strawberry.field(default=None, description="How its job managers elect a leader.")
 
 
 @strawberry.input(description="Which clusters to list; text fields match a part.")

@@ -224,6 +224,11 @@ class Validation:
 class ClusterOverview:
     reachable: bool
     error: str | None = None
+    active_address: str | None = strawberry.field(
+        default=None,
+        description="The job manager address hlink asks now: the one that answered last. A standby job manager "
+        "relays to the elected leader, so with several this is the one in use, the leader once the old one fails.",
+    )
     flink_version: str | None = None
     taskmanagers: int | None = None
     slots_total: int | None = None
@@ -238,6 +243,7 @@ class ClusterOverview:
         return cls(
             reachable=bool(live.get("reachable")),
             error=live.get("error"),
+            active_address=live.get("activeAddress"),
             flink_version=live.get("flinkVersion"),
             taskmanagers=live.get("taskmanagers"),
             slots_total=live.get("slotsTotal"),

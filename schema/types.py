@@ -20,6 +20,7 @@ from hlink.schema.enums import (
     CheckpointCleanupMode,
     CheckpointMode,
     ClusterType,
+    HaType,
     JobStatus,
     JobType,
     RestartStrategy,
@@ -161,6 +162,11 @@ class Cluster(Audited):
     type: ClusterType = strawberry.field(description="What kind of cluster it is (REST: type 0 to 3).")
     remark: str | None
     del_flag: int
+    ha_type: HaType = strawberry.field(description="How its job managers elect a leader.")
+
+    @strawberry.field(description="Every job manager's REST address, `address` first.")
+    def addresses(self) -> list[str]:
+        return self.row.endpoints
 
     @strawberry.field(description="Jobs that run on this cluster, newest first, at most `limit`.")
     async def jobs(self, info: Info, limit: int = NESTED_LIMIT) -> list[Job]:

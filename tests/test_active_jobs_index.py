@@ -1,5 +1,5 @@
 """The reconciler at scale (issue 19, item 6): the active-jobs query a cycle runs is served by the partial index of
-migration 21 (EXPLAIN on PostgreSQL and SQLite, over a table of mostly idle jobs), and a cycle writes one
+migration 22 (EXPLAIN on PostgreSQL and SQLite, over a table of mostly idle jobs), and a cycle writes one
 cluster's changes in one transaction."""
 
 from __future__ import annotations

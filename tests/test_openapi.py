@@ -38,6 +38,11 @@ EXTENSIONS: dict[tuple[str, str, str], str] = {
     ("POST", "/jobs/run/{jobId}", "savepointId"): "the savepoint it resumes from (restoreFrom=savepoint)",
     ("POST", "/jobs/cancel/{jobId}", "withSavepoint"): "false cancels without a savepoint (the document has no choice)",
     ("POST", "/jobs/cancelBatch", "withSavepoint"): "false cancels without a savepoint (the document has no choice)",
+    **{
+        (method, path, name): "a highly available cluster's job managers and how they elect a leader (issue 23)"
+        for method, path in (("POST", "/cluster/add"), ("PUT", "/cluster/update"))
+        for name in ("addresses", "haType")
+    },
 }
 pytestmark = pytest.mark.parametrize("database_url", ["sqlite"], indirect=True)
 

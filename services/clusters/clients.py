@@ -31,9 +31,12 @@ class FlinkClients:
     _versions: dict[str, str] = field(default_factory=dict)
 
     def client(self, address: str) -> FlinkClient:
-        """The shared client of one cluster (connection pooling across requests)."""
+        """The shared client of one cluster (connection pooling across requests): ``address`` is a cluster's
+        :attr:`~hlink.models.Cluster.endpoint`, every job manager's address comma-separated, each of which the
+        allow-list must allow."""
         if address not in self._clients:
-            refusal = None if allowlist.ALLOWED.allows(address) else f"{address} is not allowed by HLINK_CLUSTER_ALLOW"
+            denied = [a for a in address.split(",") if a.strip() and not allowlist.ALLOWED.allows(a.strip())]
+            refusal = f"{denied[0].strip()} is not allowed by HLINK_CLUSTER_ALLOW" if denied else None
             self._clients[address] = FlinkClient(address, refusal=refusal)
         return self._clients[address]
 

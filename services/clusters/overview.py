@@ -45,13 +45,17 @@ def _figures(overview: dict[str, Any]) -> dict[str, Any]:
 
 
 async def cluster_live(flink: FlinkClients, cluster: Cluster) -> dict[str, Any]:
-    """Version, task managers, slots and job counts; ``reachable`` false (with the reason, and every figure
+    """Version, task managers, slots and job counts, and the job manager address that answered
+    (``activeAddress``);
+    ``reachable`` false (with the reason, and every figure
     None) when it is down."""
+    client = flink.client(cluster.endpoint)
     try:
-        overview = await flink.client(cluster.address).overview()
+        overview = await client.overview()
     except FlinkError as error:
-        return {"reachable": False, "error": error.message, **_figures({})}
-    return {"reachable": True, **_figures(overview)}
+        return {"reachable": False, "error": error.message, "activeAddress": None, **_figures({})}
+    # the client asks the job manager that answered last and moves on from one that stops answering
+    return {"reachable": True, "activeAddress": client.address, **_figures(overview)}
 
 
 async def clusters_summed(flink: FlinkClients, clusters: list[Cluster]) -> dict[str, Any]:

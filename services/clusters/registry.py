@@ -11,6 +11,7 @@ from hlink.config import Settings
 from hlink.flink.client import FlinkClient
 from hlink.flink.errors import FlinkError
 from hlink.models import Cluster, Job
+from hlink.models.cluster import HA_TYPES
 from hlink.models.status import ACTIVE
 from hlink.services import allowlist
 from hlink.services.access.audit import guarded
@@ -29,6 +30,14 @@ class ClusterInput:
     address: str | None = None
     type: int | None = None
     remark: str | None = None
+    #: every job manager's REST address (a highly available cluster); ``address``, when given too, comes first
+    addresses: list[str] | None = None
+    #: NONE, ZOOKEEPER or KUBERNETES (models.cluster.HA_TYPES)
+    ha_type: str | None = None
+
+
+#: the most job manager addresses one cluster may list
+MAX_ADDRESSES = 8
 
 
 @dataclass
@@ -44,40 +53,70 @@ def normalize_address(address: str) -> str:
     return address.strip().rstrip("/")
 
 
+def _check_address(checks: Checks, name: str, address: str) -> None:
+    """One job manager's REST address: http(s), a host the allow-list allows, no comma (they join as a key)."""
+    try:
+        parts = urlsplit(address.strip())
+        hostname, _ = parts.hostname, parts.port  # each raises on a malformed address
+    except ValueError as error:  # an unclosed [ipv6, a port out of range or not a number
+        checks.add(name, f"is not a valid URL ({error})")
+        return
+    if parts.scheme not in ("http", "https") or not hostname or "," in address:
+        checks.add(name, "must be the REST address of the job manager, e.g. http://127.0.0.1:8081")
+    elif not allowlist.ALLOWED.allows_host(hostname):
+        checks.add(
+            name,
+            f"{hostname} is not an allowed cluster host: loopback, or what HLINK_CLUSTER_ALLOW lists "
+            f"({allowlist.ALLOWED.describe()})",
+        )
+    checks.max_length(name, address, 512)
+
+
 def _check(data: ClusterInput, creating: bool) -> None:
     checks = Checks()
     if creating:
         checks.required("name", data.name)
-        checks.required("address", data.address)
+        if not data.addresses:
+            checks.required("address", data.address)
     elif data.name is not None:
         checks.required("name", data.name)
     checks.max_length("name", data.name, 128)
     checks.one_of("type", data.type, CLUSTER_TYPES)
+    checks.one_of("haType", data.ha_type, HA_TYPES)
     if data.address is not None and data.address.strip():
-        try:
-            parts = urlsplit(data.address.strip())
-            hostname, _ = parts.hostname, parts.port  # each raises on a malformed address
-        except ValueError as error:  # an unclosed [ipv6, a port out of range or not a number
-            checks.add("address", f"is not a valid URL ({error})")
-        else:
-            if parts.scheme not in ("http", "https") or not hostname:
-                checks.add("address", "must be the REST address of the job manager, e.g. http://127.0.0.1:8081")
-            elif not allowlist.ALLOWED.allows_host(hostname):
-                checks.add(
-                    "address",
-                    f"{hostname} is not an allowed cluster host: loopback, or what HLINK_CLUSTER_ALLOW lists "
-                    f"({allowlist.ALLOWED.describe()})",
-                )
-    checks.max_length("address", data.address, 512)
+        _check_address(checks, "address", data.address)
+    if data.address is not None and not data.address.strip() and not creating:
+        checks.required("address", data.address)
+    if data.addresses is not None:
+        if len(data.addresses) > MAX_ADDRESSES:
+            checks.add("addresses", f"lists more than {MAX_ADDRESSES} job managers")
+        for address in data.addresses:
+            if not checks.required("addresses", address):
+                break
+            _check_address(checks, "addresses", address)
     checks.done()
+
+
+def _addressed(data: ClusterInput, cluster: Cluster | None) -> dict[str, object]:
+    """The address columns a create or update writes: ``address`` the first job manager, ``addresses`` every one
+    (null for one alone). An update giving only ``address`` keeps the other job managers."""
+    if data.address is None and data.addresses is None:
+        return {}
+    first = normalize_address(data.address) if data.address is not None else None
+    if data.addresses is not None:
+        others = [normalize_address(a) for a in data.addresses]
+    else:
+        others = cluster.endpoints[1:] if cluster is not None else []
+    lead = first or (others[0] if others else cluster.address if cluster is not None else "")
+    every = list(dict.fromkeys([lead, *others]))
+    return {"address": every[0], "addresses": every if len(every) > 1 else None}
 
 
 @guarded("cluster.create", Role.ADMIN, "cluster")
 async def create_cluster(data: ClusterInput) -> Cluster:
     """Register a cluster; type defaults to standalone."""
     _check(data, creating=True)
-    values = given(data)
-    values["address"] = normalize_address(values["address"])
+    values = {**given(data, skip=("address", "addresses")), **_addressed(data, None)}
     await _name_free(values["name"])
     return await Cluster.create(**values, **stamp_new())
 
@@ -96,18 +135,21 @@ async def update_cluster(cluster_id: int, data: ClusterInput) -> Cluster:
     """Change the given fields of a cluster."""
     cluster = await get_or_404(Cluster, cluster_id, "cluster")
     _check(data, creating=False)
-    values = given(data)
+    values = {**given(data, skip=("address", "addresses")), **_addressed(data, cluster)}
     if "name" in values:
         await _name_free(values["name"], cluster_id)
     if "address" in values:
-        values["address"] = normalize_address(values["address"])
+        # the first job manager names the cluster; standbys may come and go under running jobs
         if values["address"] != cluster.address:
             running = await Job.filter(cluster_id=cluster_id, job_status__in=list(ACTIVE)).count()
             if running:
                 raise Conflict(
                     f"cluster {cluster_id} runs {running} job(s): its address cannot change under them; stop them first"
                 )
-    apply(cluster, {**values, **stamp_change()})
+    apply(cluster, {k: v for k, v in values.items() if k != "addresses"})
+    if "addresses" in values:
+        cluster.addresses = values["addresses"]  # null is a value here: one job manager again
+    apply(cluster, dict(stamp_change()))
     await cluster.save()
     return cluster
 

@@ -32,7 +32,7 @@ async def _still_running(runtime: Runtime, job: Job) -> str | None:
     cluster = await Cluster.get_or_none(id=job.cluster_id) if job.cluster_id else None
     if cluster is None:
         return None
-    client = runtime.flink.client(cluster.address)
+    client = runtime.flink.client(cluster.endpoint)
     try:
         if job.flink_job_id is None:  # a submission without its answer: the cluster, if it answers, decides
             await client.overview()

@@ -76,7 +76,7 @@ async def restore_state(runtime: Runtime, job: Job, source: JobVersion, target: 
     if path is None and not running:
         return RestoreState(path, note)
     try:
-        client = runtime.flink.client((await cluster_of(job)).address)
+        client = runtime.flink.client((await cluster_of(job)).endpoint)
         if path is None and job.flink_job_id:
             # no savepoint kept of the running Flink job: its newest completed checkpoint holds its operators
             latest = (await client.checkpoints(job.flink_job_id)).get("latest", {}).get("completed") or {}

@@ -199,12 +199,12 @@ async def run_job(
             SUBMISSIONS.labels("refused").inc()
             raise
         SUBMISSIONS.labels("accepted").inc()
-        state = await _state_of(runtime, cluster.address, jid)
+        state = await _state_of(runtime, cluster.endpoint, jid)
         run.flink_job_id, run.start_time = jid, now()
         ended = ["flink_job_id", "start_time"]
         if state in TERMINAL:  # ended at once (a restore that fails, say): no later cycle looks at an idle job
             run.final_state, run.end_time = state, now()
-            failure = await flink_failure(runtime, cluster.address, jid) if state == "FAILED" else None
+            failure = await flink_failure(runtime, cluster.endpoint, jid) if state == "FAILED" else None
             if failure:
                 run.failure = failure
             ended += ["final_state", "end_time", "failure"]
@@ -218,7 +218,7 @@ async def run_job(
             # the job moved on (released after this process stalled, then claimed again, or deleted): the Flink
             # job this answer names is tracked by no one, so it is cancelled, never left running
             why = f"Flink accepted it as job {jid} after the job had moved on; hlink cancelled it"
-            await disown(runtime.flink.client(cluster.address), run, jid, why)
+            await disown(runtime.flink.client(cluster.endpoint), run, jid, why)
             raise Conflict(f"job {job_id} changed while it was submitted; the Flink job {jid} was cancelled")
         return run
     finally:

@@ -24,7 +24,7 @@ async def job_view(runtime: Runtime, job_id: int) -> dict[str, Any]:
     """Flink's own view of the job's latest Flink job: state, timings, vertices."""
     job, jid = await _flink_job(job_id)
     try:
-        return await runtime.flink.client((await cluster_of(job)).address).job(jid)
+        return await runtime.flink.client((await cluster_of(job)).endpoint).job(jid)
     except FlinkRejected as error:
         if error.status == 404:
             raise Conflict(f"Flink no longer knows job {jid} (the cluster restarted?)") from None
@@ -52,7 +52,7 @@ async def job_log(runtime: Runtime, job_id: int) -> dict[str, Any]:
         "reachable": True,
     }
     try:
-        history = await runtime.flink.client((await cluster_of(job)).address).exceptions(jid)
+        history = await runtime.flink.client((await cluster_of(job)).endpoint).exceptions(jid)
     except FlinkError as error:
         return {**answer, "reachable": False, "error": error.message}
     for entry in (history.get("exceptionHistory") or {}).get("entries") or []:

@@ -107,7 +107,7 @@ async def begin(runtime: Runtime, job: Job, kind: Kind) -> Operation:
             raise Conflict(f"job {job.id} was being stopped; look at its state again") from None
         return joined
     if kind is not Kind.CANCEL:
-        await _send(runtime, cluster.address, operation)
+        await _send(runtime, cluster.endpoint, operation)
     return operation
 
 
@@ -196,8 +196,8 @@ async def step(runtime: Runtime, operation: Operation) -> bool:
 
 async def _address(operation: Operation) -> str | None:
     """The address of the operation's cluster (``None`` once the cluster is gone)."""
-    row = await Cluster.get_or_none(id=operation.cluster_id).only("id", "address")
-    return row.address if row else None
+    row = await Cluster.get_or_none(id=operation.cluster_id).only("id", "address", "addresses", "ha_type")
+    return row.endpoint if row else None
 
 
 async def _again(runtime: Runtime, address: str, operation: Operation) -> bool:

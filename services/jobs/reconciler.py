@@ -14,7 +14,7 @@ which decides from fresh rows. A run is closed by its Flink job id, never as "th
 are decided first (Flink asked for what they need: failure reasons) and then written in one transaction, so a
 cycle costs a commit per cluster that changed, not per job, and Flink is never awaited inside it.
 
-The active jobs are read by one query that a partial index serves (``ACTIVE_JOBS``, migration 21), so a cycle
+The active jobs are read by one query that a partial index serves (``ACTIVE_JOBS``, migration 22), so a cycle
 reads the few active rows, not the table. Alert rules are evaluated here, by the replica holding the cluster's
 lease, over that cluster's jobs (services/alerts/incidents.py): a failure opens its incidents in the commit of
 its transition.
@@ -59,7 +59,7 @@ POLL_TIMEOUT = 1.5
 CLUSTER_SHARE = 10.0
 #: how long one alert delivery pass (incidents notified, with retries) may take in its side task
 ALERTS_BOUND = 120.0
-#: the active jobs, in the terms of the partial index that serves them (migration 21, ``idx_t_job_active``): the
+#: the active jobs, in the terms of the partial index that serves them (migration 22, ``idx_t_job_active``): the
 #: constants are in the text, never parameters, so the planner can prove the index's predicate from the query
 #: (PostgreSQL and SQLite alike); and only the columns a cycle and the alert rules read, never whole rows
 ACTIVE_JOBS = (
@@ -116,7 +116,7 @@ async def _reconcile_once(runtime: Runtime, poll_timeout: float) -> Cycle:
         if job.id not in runtime.submitting:
             by_cluster.setdefault(int(job.cluster_id or 0), []).append(job)
     ours = await runtime.leases.held(list(by_cluster))  # another replica reconciles the rest
-    clusters = await Cluster.filter(id__in=list(ours)).only("id", "address")
+    clusters = await Cluster.filter(id__in=list(ours)).only("id", "address", "addresses", "ha_type")
     cycle.clusters = len(clusters)
     done = await asyncio.gather(
         *(_cluster(runtime, c, by_cluster[c.id], cycle, poll_timeout, visits) for c in clusters)
@@ -136,9 +136,10 @@ async def _cluster(
     try:
         try:
             async with asyncio.timeout(poll_timeout):
-                flink_jobs = await runtime.flink.client(cluster.address).jobs()
+                flink_jobs = await runtime.flink.client(cluster.endpoint).jobs()
         except (FlinkError, TimeoutError) as error:
             reason = error.message if isinstance(error, FlinkError) else f"no answer within {poll_timeout:.1f} s"
+            runtime.answering_since.pop(cluster.id, None)  # a failover, perhaps: recovery counts from the answer
             unknown = [
                 _Write(
                     job,
@@ -150,11 +151,12 @@ async def _cluster(
             ]
             await _commit(runtime, unknown, cycle, visits.alerts)
             return True
+        runtime.answering_since.setdefault(cluster.id, time.time())
         async with asyncio.timeout(CLUSTER_SHARE):
             await _commit(runtime, await _decide(runtime, cluster, group, flink_jobs, cycle), cycle, visits.alerts)
             for hook, wanted in zip(runtime.cluster_hooks, visits.hooks, strict=True):
                 if cluster.id in wanted:  # the hook has work there (asked once, for every cluster, above)
-                    await hook.visit(runtime, cluster.id, cluster.address, flink_jobs)
+                    await hook.visit(runtime, cluster.id, cluster.endpoint, flink_jobs)
         if cluster.id in visits.operations:
             # savepoints and stops, however long they take: in a side task, never holding up the cycle
             operations.follow_cluster_later(runtime, cluster.id)
@@ -225,6 +227,12 @@ async def _decide(
             writes += await _unconfirmed(runtime, cluster, job, by_id, by_name, cycle)
             continue
         if seen is None:
+            if job.flink_job_id and _recovering(runtime, cluster, job):
+                if job.flink_state != UNKNOWN:
+                    why = f"Flink at {cluster.address} does not list job {job.flink_job_id} yet: recovering it?"
+                    change = Change(Event.UNREACHABLE, job.job_status, UNKNOWN, confirmed=False, message=why)
+                    writes.append(_Write(job, change, cycle.unknown))
+                continue
             if job.flink_job_id:  # the cluster answered and no longer knows the job (it restarted without HA)
                 why = f"Flink at {cluster.address} no longer knows job {job.flink_job_id}"
                 change = Change(Event.LOST, FAILED, LOST, message="lost by the cluster")
@@ -232,13 +240,25 @@ async def _decide(
             continue
         if (job.job_status, job.flink_state) == (code_of(seen.state), seen.state):
             continue  # unchanged: no write
-        failure = await flink_failure(runtime, cluster.address, seen.jid) if seen.state == "FAILED" else None
+        failure = await flink_failure(runtime, cluster.endpoint, seen.jid) if seen.state == "FAILED" else None
         if seen.state == "FAILED" and failure is None and _reason_pending(seen):
             continue  # Flink lists the job FAILED before it serves the reason: the next cycle records both
         change = Change(Event.OBSERVED, code_of(seen.state), seen.state, message=failure)
         closing = _closing(job.id, seen.jid, seen.state, failure) if seen.state in TERMINAL else None
         writes.append(_Write(job, change, cycle.changed, closing))
     return writes
+
+
+def _recovering(runtime: Runtime, cluster: Cluster, job: Job) -> bool:
+    """Whether a job a highly available cluster does not list may still be recovered by its (new) leader: for
+    HLINK_HA_RECOVERY_SECONDS after the cluster answered again and after Flink last confirmed the job's state.
+    A cluster without HA that does not list a job has lost it (it restarted, its jobs gone)."""
+    if not cluster.highly_available:
+        return False
+    since = runtime.answering_since.get(cluster.id, time.time())
+    if job.status_time is not None:
+        since = max(since, job.status_time.timestamp())
+    return time.time() - since < runtime.ha_recovery
 
 
 async def _disown_strays(runtime: Runtime, cluster: Cluster, group: list[Job], flink_jobs: list[FlinkJob]) -> None:
@@ -248,7 +268,7 @@ async def _disown_strays(runtime: Runtime, cluster: Cluster, group: list[Job], f
     live = [j.jid for j in flink_jobs if j.state not in TERMINAL and j.jid not in tracked]
     if not live:
         return
-    client = runtime.flink.client(cluster.address)
+    client = runtime.flink.client(cluster.endpoint)
     for run in await JobRun.filter(chosen_job_id__in=live, final_state="NOT_SUBMITTED"):
         why = f"Flink started it as job {run.chosen_job_id} after the submission was released; hlink cancelled it"
         await disown(client, run, str(run.chosen_job_id), why)
@@ -270,7 +290,7 @@ async def _unconfirmed(
     if seen is not None:
         # found: recorded as the reconciler records any job, its run ended too when Flink's job has (it may have
         # finished or failed before hlink came back, and no later cycle looks at a job that is not active)
-        failure = await flink_failure(runtime, cluster.address, seen.jid) if seen.state == "FAILED" else None
+        failure = await flink_failure(runtime, cluster.endpoint, seen.jid) if seen.state == "FAILED" else None
         if seen.state == "FAILED" and failure is None and _reason_pending(seen):
             return []  # as in _decide: found again by its name next cycle, with the reason
         change = Change(Event.OBSERVED, code_of(seen.state), seen.state, flink_job_id=seen.jid, message=failure)

@@ -52,7 +52,7 @@ async def prune(runtime: Runtime, job: Job) -> list[str]:
     old = [s for s in old if s.id not in kept]
     if not old:
         return []
-    client = runtime.flink.client((await cluster_of(job)).address)
+    client = runtime.flink.client((await cluster_of(job)).endpoint)
     disposed: list[str] = []
     for savepoint in old:
         try:

@@ -165,7 +165,7 @@ async def prepare(
     ``chosen``: the Flink job id it runs under; ``pinned``: the stored version to run instead of the job's
     definition as it is (an upgrade's or a rollback's)."""
     cluster = await cluster_of(job)
-    client = runtime.flink.client(cluster.address)
+    client = runtime.flink.client(cluster.endpoint)
     version = FlinkVersion.parse(await runtime.flink.version(client))
     pin = await versions.pinned(job.id, pinned) if pinned is not None else None
     if (pin.job_type if pin else job.job_type) == JAR_JOB:

@@ -329,7 +329,7 @@ async def _observing(runtime: Runtime, job: Job, upgrade: JobUpgrade) -> bool | 
             return await _next(runtime, job, upgrade, Status.ROLLING_BACK, reason=why)
         why = "the job was stopped or run again while its upgrade was observed"
         return await _move(runtime, job, upgrade, Status.FAILED, reason=why)
-    client = runtime.flink.client((await cluster_of(job)).address)
+    client = runtime.flink.client((await cluster_of(job)).endpoint)
     try:
         seen = await client.job(jid)
         history = ((await client.exceptions(jid)).get("exceptionHistory") or {}).get("entries") or []

@@ -90,7 +90,7 @@ async def _cluster_version(runtime: Runtime, job: Job) -> tuple[FlinkClient | No
     cluster = await Cluster.get_or_none(id=job.cluster_id)
     if cluster is None:
         return None, None
-    client = runtime.flink.client(cluster.address)
+    client = runtime.flink.client(cluster.endpoint)
     try:
         return client, await runtime.flink.version(client) or None
     except FlinkError:

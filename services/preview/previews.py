@@ -95,7 +95,7 @@ async def preview(runtime: Runtime, data: PreviewInput) -> PreviewResult:
     cluster = await Cluster.get_or_none(id=plan.cluster_id)
     if cluster is None:
         raise NotFound("cluster", plan.cluster_id)
-    client = runtime.flink.client(cluster.address)
+    client = runtime.flink.client(cluster.endpoint)
     try:
         version = FlinkVersion.parse(await runtime.flink.version(client))
         plan = await statements.plan(data.job_id, data.datasource_id, data.sql, data.cluster_id, version)
