@@ -7,13 +7,27 @@ from typing import Any, TypeVar
 import strawberry
 from tortoise.models import Model
 
+from hlink import models
 from hlink.resolvers import lifecycle
 from hlink.resolvers.convert import parse_id, to_service
 from hlink.schema.context import Info
 from hlink.schema.forms import ConnectorForm, TypeList
 from hlink.schema.inputs import ClusterFilter, DatasourceFilter, JarFilter, JobFilter, UdfFilter
+from hlink.schema.loaders import reads
 from hlink.schema.payloads import JobBatch, Page
-from hlink.schema.types import Cluster, Datasource, DictEntry, DsType, HelpDoc, Jar, Job, Udf, from_row, rows_to
+from hlink.schema.types import (
+    Cluster,
+    Datasource,
+    DictEntry,
+    DsType,
+    HelpDoc,
+    Jar,
+    Job,
+    Udf,
+    from_row,
+    prefetch_jobs,
+    rows_to,
+)
 from hlink.services import reference
 from hlink.services.artifacts import jars, udfs
 from hlink.services.catalog import connectors, datasources
@@ -39,8 +53,11 @@ async def _one(cls: type[T], loader: Any, key: strawberry.ID) -> T | None:
 @strawberry.type
 class Query:
     @strawberry.field(description="Jobs, newest first.")
-    async def jobs(self, filter: JobFilter | None = None, limit: int = 20, offset: int = 0) -> Page[Job]:
-        return _page(Job, await jobs.list_jobs(to_service(jobs.JobFilter, filter), limit, offset))
+    async def jobs(self, info: Info, filter: JobFilter | None = None, limit: int = 20, offset: int = 0) -> Page[Job]:
+        flt = to_service(jobs.JobFilter, filter)
+        page = _page(Job, await jobs.list_jobs(flt, limit, offset, reads(models.Job)))
+        await prefetch_jobs(page.items, info)
+        return page
 
     @strawberry.field
     async def job(self, info: Info, id: strawberry.ID) -> Job | None:

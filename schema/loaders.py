@@ -1,18 +1,24 @@
-"""Per-request DataLoaders: each edge of the graph costs one SQL statement per request, not per row, and an edge
-with a ``limit`` reads at most that many rows per parent (a window in SQL, not every child sliced after)."""
+"""Per-operation DataLoaders: each edge of the graph costs one SQL statement per operation, not per row, and an
+edge with a ``limit`` reads at most that many rows per parent (a window in SQL, not every child sliced after).
+An operation's own loaders read only the columns it asks for (schema/selection.py)."""
 
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Awaitable, Callable, Hashable, Iterable, Sequence
+from collections.abc import Awaitable, Callable, Hashable, Iterable, Iterator, Sequence
+from contextlib import contextmanager
+from contextvars import ContextVar
 from dataclasses import dataclass, field
 from typing import Any, TypeVar
 
+from graphql import FragmentDefinitionNode, OperationDefinitionNode
 from pypika_tortoise.analytics import RowNumber
 from pypika_tortoise.enums import Order
 from pypika_tortoise.queries import Query, Table
 from strawberry.dataloader import DataLoader
+from strawberry.extensions import SchemaExtension
 from tortoise.models import Model
+from tortoise.queryset import QuerySet
 
 from hlink.models import (
     Cluster,
@@ -28,6 +34,7 @@ from hlink.models import (
     Operation,
     Savepoint,
 )
+from hlink.schema.selection import Selection, selection_of
 from hlink.services.artifacts.udfs import jobs_calling
 
 K = TypeVar("K", bound=Hashable)
@@ -38,7 +45,7 @@ def by_key(model: type[M], column: str = "id") -> Callable[[Sequence[Any]], Awai
     """Batch: one row per key (or None), in one ``WHERE column IN (...)``."""
 
     async def load(keys: Sequence[Any]) -> list[M | None]:
-        rows = await model.filter(**{f"{column}__in": list(keys)})
+        rows = await narrowed(model.filter(**{f"{column}__in": list(keys)}), model)
         found = {getattr(r, column): r for r in rows}
         return [found.get(k) for k in keys]
 
@@ -52,7 +59,7 @@ def grouped(
 
     async def load(keys: Sequence[Any]) -> list[list[M]]:
         groups: dict[Any, list[M]] = defaultdict(list)
-        for row in await model.filter(**{f"{column}__in": list(keys)}).order_by(*order):
+        for row in await narrowed(model.filter(**{f"{column}__in": list(keys)}).order_by(*order), model):
             groups[getattr(row, column)].append(row)
         return [groups.get(k, []) for k in keys]
 
@@ -153,3 +160,70 @@ class Loaders:
     properties: DataLoader[int, DatasourceProperties | None] = field(
         default_factory=lambda: DataLoader(by_key(DatasourceProperties, "datasource_id"))
     )
+
+
+class Running:
+    """What one operation holds while it runs: its own loaders (so rows read with its columns never serve another
+    operation, such as a second one on the same WebSocket) and what it selects."""
+
+    def __init__(self) -> None:
+        self.loaders = Loaders()
+        self.selection = Selection()
+
+
+_operation: ContextVar[Running | None] = ContextVar("graphql_operation", default=None)
+
+
+@contextmanager
+def per_operation() -> Iterator[Running]:
+    """Run an operation with loaders of its own."""
+    mark = _operation.set(Running())
+    try:
+        yield _operation.get()  # type: ignore[misc]
+    finally:
+        _operation.reset(mark)
+
+
+def current_operation() -> Running | None:
+    """The running operation's own state, if it has one (operations through :func:`per_operation`)."""
+    return _operation.get()
+
+
+def reads(model: type[Model]) -> tuple[str, ...] | None:
+    """The columns the running operation reads of ``model``; None: whole rows."""
+    operation = _operation.get()
+    return operation.selection.columns.get(model) if operation is not None else None
+
+
+def asked(*path: str) -> bool:
+    """Whether the running operation selects the field at this path of field names from the root (False outside
+    an operation of its own)."""
+    operation = _operation.get()
+    return operation is not None and path in operation.selection.asked
+
+
+def narrowed(query: QuerySet[M], model: type[M]) -> QuerySet[M]:
+    """The query reading only the columns the running operation asks of ``model``."""
+    columns = reads(model)
+    return query.only(*columns) if columns else query
+
+
+class ReadColumns(SchemaExtension):
+    """Works out, once per operation and before it runs, the columns the operation's loaders read
+    (schema/selection.py); an operation without loaders of its own (a subscription) reads whole rows."""
+
+    def on_execute(self) -> Iterator[None]:
+        context = self.execution_context
+        operation = _operation.get()
+        document = context.graphql_document
+        if operation is not None and document is not None:
+            fragments = {d.name.value: d for d in document.definitions if isinstance(d, FragmentDefinitionNode)}
+            chosen = [
+                d
+                for d in document.definitions
+                if isinstance(d, OperationDefinitionNode)
+                and context.operation_name in (None, d.name.value if d.name else None)
+            ]
+            if len(chosen) == 1:
+                operation.selection = selection_of(context.schema._schema, chosen[0], fragments)
+        yield

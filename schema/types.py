@@ -39,6 +39,7 @@ from hlink.schema.lifecycle import (
     SavepointOperation,
     Validation,
 )
+from hlink.schema.loaders import asked
 from hlink.schema.scalars import Long
 from hlink.schema.upgrade import JobUpgrade
 from hlink.services import paging
@@ -57,50 +58,66 @@ T = TypeVar("T")
 K = TypeVar("K")
 
 
-#: how each GraphQL type's stored fields are read off a row: (name, how), computed once per type
-_PLANS: dict[type, list[tuple[str, Any]]] = {}
-_ROW, _ID, _PLAIN = object(), object(), object()
+#: the types whose stored fields read off their rows when asked (:func:`_readable`)
+_READABLE: set[type] = set()
+_ID, _PLAIN = object(), object()
 
 
-def _plan(cls: type) -> list[tuple[str, Any]]:
-    """A type's stored fields (edges, resolved on demand, left out), each with how it is read: the row itself,
-    its primary key as an ID, an enum made from the stored value, or the same-named attribute."""
-    if cls not in _PLANS:
-        hints = typing.get_type_hints(cls)
-        plan: list[tuple[str, Any]] = []
-        for f in dataclasses.fields(cls):
-            defaulted = f.default is not dataclasses.MISSING or f.default_factory is not dataclasses.MISSING
-            if getattr(f, "base_resolver", None) is not None or defaulted:
-                continue  # an edge, resolved on demand, or what the resolvers attach (prefetched rows)
-            hint = hints.get(f.name)
-            how = {"row": _ROW, "id": _ID}.get(f.name)
-            if how is None and isinstance(hint, type) and issubclass(hint, Enum):
-                how = hint
-            elif how is None:
-                how = partial(shown, f.name) if shows_masked(f.name) else _PLAIN
-            plan.append((f.name, how))
-        _PLANS[cls] = plan
-    return _PLANS[cls]
+class _Read:
+    """A stored field read off the object's row when first asked, then kept on the object (a page makes
+    thousands of objects and asks a few fields of each; the rows may hold only the columns asked for,
+    schema/selection.py). A non-data descriptor: the kept value, or one the dataclass's __init__ set, wins."""
+
+    __slots__ = ("how", "name")
+
+    def __init__(self, name: str, how: Any) -> None:
+        self.name, self.how = name, how
+
+    def __get__(self, made: Any, owner: type | None = None) -> Any:
+        if made is None:
+            return self
+        row = made.__dict__["row"]
+        if self.how is _PLAIN:
+            value = getattr(row, self.name)
+        elif self.how is _ID:
+            value = strawberry.ID(str(row.pk))
+        else:
+            value = self.how(getattr(row, self.name))
+        made.__dict__[self.name] = value
+        return value
+
+
+def _readable(cls: type) -> None:
+    """Give a type's stored fields (edges, resolved on demand, left out) their :class:`_Read`: its primary key as an
+    ID, an enum made from the stored value, or the same-named attribute (masked where it may carry credentials).
+    Done once per type, after Strawberry has made it (a class attribute set before would read as a default)."""
+    hints = typing.get_type_hints(cls)
+    for f in dataclasses.fields(cls):
+        defaulted = f.default is not dataclasses.MISSING or f.default_factory is not dataclasses.MISSING
+        if getattr(f, "base_resolver", None) is not None or defaulted or f.name == "row":
+            continue  # an edge, resolved on demand, or what the resolvers attach (prefetched rows)
+        hint = hints.get(f.name)
+        how: Any = _ID if f.name == "id" else None
+        if how is None and isinstance(hint, type) and issubclass(hint, Enum):
+            how = hint
+        elif how is None:
+            how = partial(shown, f.name) if shows_masked(f.name) else _PLAIN
+        setattr(cls, f.name, _Read(f.name, how))
+    _READABLE.add(cls)
 
 
 def from_row(cls: type[T], row: Model, **overrides: Any) -> T:
-    """A GraphQL object from a stored row: same-named attributes (with the credentials a field may carry
-    masked), the row kept privately for edges. A page of objects is made thousands at a time, so each type's
-    plan is worked out once (:func:`_plan`); each object counts against the request's budget."""
+    """A GraphQL object from a stored row: its stored fields are the row's same-named attributes (with the
+    credentials a field may carry masked), read when asked (:class:`_Read`), the row kept privately for edges;
+    ``overrides`` set fields outright. Each object counts against the request's budget."""
     budget.spend()
-    values: dict[str, Any] = {}
-    for name, how in _plan(cls):
-        if name in overrides:
-            continue
-        if how is _PLAIN:
-            values[name] = getattr(row, name)
-        elif how is _ROW:
-            values[name] = row
-        elif how is _ID:
-            values[name] = strawberry.ID(str(row.pk))
-        else:
-            values[name] = how(getattr(row, name))
-    return cls(**values, **overrides)
+    if cls not in _READABLE:
+        _readable(cls)
+    made = cls.__new__(cls)
+    made.__dict__["row"] = row
+    if overrides:
+        made.__dict__.update(overrides)
+    return made
 
 
 #: how many items a nested list answers unless asked for fewer or more (up to the page cap)
@@ -242,13 +259,21 @@ class Datasource(Audited):
     schema_file: str | None
     ddl_enable: int
     ds_version: int
+    #: the column tree when the page read it beforehand (:func:`prefetch_jobs`)
+    tree: strawberry.Private[dict[str, list[Column]] | None] = None
 
     @strawberry.field(description="The user's own CREATE TABLE (used when ddlEnable is 1), secrets masked.")
     def ds_ddl(self) -> str | None:
         return mask_sql(self.row.ds_ddl) if self.row.ds_ddl else self.row.ds_ddl
 
     @strawberry.field(description="The top-level columns; nested ones hang under Column.children.")
-    async def columns(self, info: Info) -> list[Column]:
+    def columns(self, info: Info) -> list[Column]:
+        if self.tree is not None:
+            return self.tree.get(ROOT, [])
+        # not read beforehand: an awaitable, which the executor awaits (Strawberry types a resolver by its result)
+        return typing.cast(list[Column], self._columns(info))
+
+    async def _columns(self, info: Info) -> list[Column]:
         rows = await info.context.loaders.columns_by_datasource.load(self.row.id)
         return column_tree(rows).get(ROOT, [])
 
@@ -355,6 +380,8 @@ class Job(Audited):
     table_optimizer_agg_phase_strategy: int
     table_optimizer_distinct_agg_split_enabled: int
     version: str | None
+    #: edges the page read beforehand for all its jobs (:func:`prefetch_jobs`), by field name
+    ready: strawberry.Private[dict[str, Any] | None] = None
 
     @strawberry.field(
         description="The status in words (not running, running, ...), as REST's jobStatusName.",
@@ -370,15 +397,24 @@ class Job(Audited):
         return TYPE_NAMES[self.job_type]
 
     @strawberry.field(description="The cluster the job runs on.")
-    async def cluster(self, info: Info) -> Cluster | None:
+    def cluster(self, info: Info) -> Cluster | None:
+        if self.ready is not None and "cluster" in self.ready:
+            return typing.cast(Cluster | None, self.ready["cluster"])
+        # not read beforehand: an awaitable, which the executor awaits (Strawberry types a resolver by its result)
+        return typing.cast(Cluster | None, self._cluster(info))
+
+    async def _cluster(self, info: Info) -> Cluster | None:
         if self.row.cluster_id is None:
             return None
         found = await info.context.loaders.cluster.load(self.row.cluster_id)
         return from_row(Cluster, found) if found else None
 
     @strawberry.field(description="The whole mapping, in order, optionally of one role.")
-    async def mappings(self, info: Info, role: Role | None = None) -> list[JobMapping]:
-        return await _mappings(self.row, info, role)
+    def mappings(self, info: Info, role: Role | None = None) -> list[JobMapping]:
+        if self.ready is not None and "mappings" in self.ready:
+            made: list[JobMapping] = self.ready["mappings"]
+            return [m for m in made if role is None or m.role is role]
+        return typing.cast(list[JobMapping], _mappings(self.row, info, role))  # awaited, as cluster's
 
     @strawberry.field(description="The datasources the job reads.")
     async def sources(self, info: Info) -> list[Datasource]:
@@ -475,6 +511,44 @@ async def _mappings(job: models.Job, info: Info, role: Role | None) -> list[JobM
         for m, ds in zip(rows, sources, strict=True)
         if ds is not None  # the foreign key guarantees it
     ]
+
+
+async def prefetch_jobs(jobs: list[Job], info: Info) -> list[Job]:
+    """A page's edges read for all its jobs at once, as far as the operation asks for them under the page
+    (``jobs { items { cluster, mappings { datasource { columns } } } }``), so that they resolve without an await
+    per job, mapping and datasource: the same loaders, the same statements, the same objects."""
+    wants_cluster = asked("jobs", "items", "cluster")
+    wants_mappings = asked("jobs", "items", "mappings")
+    if not jobs or not (wants_cluster or wants_mappings):
+        return jobs
+    loaders = info.context.loaders
+    for job in jobs:
+        job.ready = {}
+    if wants_cluster:
+        keys = list({j.row.cluster_id for j in jobs if j.row.cluster_id is not None})
+        clusters = {k: r for k, r in zip(keys, await loaders.cluster.load_many(keys), strict=True) if r}
+        for job in jobs:
+            found = clusters.get(job.row.cluster_id) if job.row.cluster_id is not None else None
+            typing.cast(dict[str, Any], job.ready)["cluster"] = from_row(Cluster, found) if found else None
+    if wants_mappings:
+        mappings = await loaders.mappings_by_job.load_many([j.row.id for j in jobs])
+        keys = list({m.datasource_id for rows in mappings for m in rows})
+        sources = {k: r for k, r in zip(keys, await loaders.datasource.load_many(keys), strict=True) if r}
+        columns: dict[int, list[models.Column]] | None = None
+        if asked("jobs", "items", "mappings", "datasource", "columns"):
+            columns = dict(zip(keys, await loaders.columns_by_datasource.load_many(keys), strict=True))
+        for job, rows in zip(jobs, mappings, strict=True):
+            made = []
+            for m in rows:
+                source = sources.get(m.datasource_id)
+                if source is None:  # the foreign key guarantees it
+                    continue
+                datasource = from_row(Datasource, source)
+                if columns is not None:
+                    datasource.tree = column_tree(columns[m.datasource_id])
+                made.append(from_row(JobMapping, m, role=Role(m.ds_type), datasource=datasource))
+            typing.cast(dict[str, Any], job.ready)["mappings"] = made
+    return jobs
 
 
 @strawberry.type(description="A jar uploaded for JAR jobs.")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, fields, is_dataclass
 from typing import Any, Generic, TypeVar
 
@@ -34,11 +35,13 @@ def check_window(limit: int, offset: int, *, limit_field: str = "limit", offset_
     checks.done()
 
 
-async def paginate(query: QuerySet[M], limit: int, offset: int) -> Page[M]:
-    """One count and one select: the rows of the window and how many match in all."""
+async def paginate(query: QuerySet[M], limit: int, offset: int, columns: Sequence[str] | None = None) -> Page[M]:
+    """One count and one select: the rows of the window (only ``columns`` of them when given: partial rows, for
+    reading only) and how many match in all."""
     check_window(limit, offset)
     total = await query.count()
-    items = await query.offset(offset).limit(limit) if total > offset else []
+    window = query.only(*columns) if columns else query
+    items = await window.offset(offset).limit(limit) if total > offset else []
     return Page(items=list(items), total=total, limit=limit, offset=offset)
 
 

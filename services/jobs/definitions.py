@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import secrets
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from tortoise.queryset import QuerySet
@@ -303,6 +303,6 @@ def _filtered(flt: JobFilter) -> QuerySet[Job]:
     return query.order_by("-id")
 
 
-async def list_jobs(flt: JobFilter, limit: int, offset: int) -> Page[Job]:
-    """A page of jobs, newest first."""
-    return await paginate(_filtered(flt), limit, offset)
+async def list_jobs(flt: JobFilter, limit: int, offset: int, columns: Sequence[str] | None = None) -> Page[Job]:
+    """A page of jobs, newest first (``columns``: only those, as partial rows)."""
+    return await paginate(_filtered(flt), limit, offset, columns)
