@@ -20,6 +20,7 @@ from hlink.runtime import Runtime
 from hlink.services.jobs.reconciler import reconcile_once
 from hlink.services.jobs.states import now
 from hlink.services.jobs.submission import new_job_id
+from tests.helpers import envelope_ok, wait_flink_state
 from tests.test_access import bearer, make_user
 from tests.test_flink_lifecycle import add_ds, add_job
 from tests.test_versions import rows_in
@@ -236,3 +237,58 @@ async def test_a_cancelled_request_cancels_its_preview_job(
         while (await flink_jobs(flink))[row.flink_job_id]["state"] != "CANCELED":  # noqa: ASYNC110
             await asyncio.sleep(0.2)
     assert (await Preview.get(id=row.id)).ended_at is not None
+
+
+async def test_a_preview_while_the_job_runs_leaves_the_running_job_alone(
+    client: httpx.AsyncClient, flink: LocalFlink, pipeline: dict[str, Any]
+) -> None:
+    """The job runs into its filesystem sink; a preview of its own query runs beside it on the same cluster: the
+    job keeps its Flink job id, its state, hlink's status and revision, and its sink keeps receiving rows."""
+    runtime: Runtime = client.app_state.runtime  # type: ignore[attr-defined]
+    made = await add_job(
+        client, "running", pipeline["cluster"], pipeline["source"], pipeline["sink"], "SELECT id, name FROM gen_t",
+        checkpointInterval=1000,  # the filesystem sink commits its files on checkpoints
+    )  # fmt: skip
+    job_id = int(made["id"])
+    jid = envelope_ok(await client.post(f"/jobs/run/{job_id}"))["flinkJobId"]
+    await wait_flink_state(flink.url, jid, "RUNNING")
+    await reconcile_once(runtime)
+    before = await Job.get(id=job_id)
+    assert (before.job_status, before.flink_state, before.flink_job_id) == (1, "RUNNING", jid)
+
+    async def written(more_than: int) -> int:
+        async with asyncio.timeout(60):
+            while len(rows_in(pipeline["out"])) <= more_than:  # noqa: ASYNC110 - files a checkpoint commits
+                await asyncio.sleep(0.2)
+        return len(rows_in(pipeline["out"]))
+
+    first = await written(0)
+    asked = asyncio.create_task(preview(client, job=str(job_id), limit=1000, seconds=5))
+    async with asyncio.timeout(60):  # the preview's Flink job runs beside the job's
+        while True:
+            row = await Preview.filter(ended_at__isnull=True).first()
+            if row is not None and (await flink_jobs(flink)).get(row.flink_job_id, {}).get("state") == "RUNNING":
+                break
+            await asyncio.sleep(0.2)
+    assert (await flink_jobs(flink))[jid]["state"] == "RUNNING"
+    await reconcile_once(runtime)  # a cycle sees both: the preview's job is not taken for the job's
+    during = await written(first)
+    found = await asked
+    assert found["error"] is None, found
+    rows = found["preview"]
+    assert (rows["reason"], rows["flinkJobId"]) == ("TIME", row.flink_job_id) and rows["rows"], rows
+    assert rows["flinkJobId"] != jid
+    await none_left(flink)
+    assert (await flink_jobs(flink))[row.flink_job_id]["state"] == "CANCELED", "the preview's job is gone"
+
+    await reconcile_once(runtime)
+    assert (await flink_jobs(flink))[jid]["state"] == "RUNNING", "the job's Flink job runs on"
+    after = await Job.get(id=job_id)
+    seen = (after.job_status, after.flink_state, after.flink_job_id, after.revision)
+    assert seen == (1, "RUNNING", jid, before.revision), "hlink's status and revision untouched"
+    detail = envelope_ok(await client.get(f"/jobs/{job_id}"))
+    assert (detail["jobStatus"], detail["flinkState"], detail["flinkJobId"]) == (1, "RUNNING", jid)
+    assert await JobRun.filter(job_id=job_id).count() == 1, "the preview made no run"
+    await written(during)  # the sink keeps receiving the job's rows after the preview
+    stopped = envelope_ok(await client.post(f"/jobs/cancel/{job_id}"))
+    assert stopped["jobStatus"] == 2, stopped
