@@ -1,7 +1,8 @@
 """Data previews (issue 21) on real Flink 2.3 and 1.20 clusters: a job's GROUP BY, a datagen datasource, an
 ad-hoc filtered SELECT, the time limit on a slow source, bad SQL placed before anything runs, viewers refused,
-the limits per cluster, nothing written to the production sink, no Flink job left after any preview, and the
-reconciler cancelling a preview job whose time is up."""
+the limits per cluster, nothing written to the production sink, no Flink job left after any preview, the
+reconciler cancelling a preview job whose time is up, and a preview beside the running job leaving it alone.
+(hlink killed with SIGKILL mid-preview: tests/test_preview_kills.py.)"""
 
 from __future__ import annotations
 
