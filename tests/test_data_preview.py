@@ -298,10 +298,11 @@ async def test_a_preview_while_the_job_runs_leaves_the_running_job_alone(
     assert stopped["jobStatus"] == 2, stopped
 
 
-LIVE = """subscription($ds: ID, $cluster: ID, $limit: Int, $seconds: Int) {
-  previewRows(datasourceId: $ds, clusterId: $cluster, limit: $limit, seconds: $seconds) {
+LIVE = """subscription($ds: ID, $cluster: ID, $sql: String, $limit: Int, $seconds: Int) {
+  previewRows(datasourceId: $ds, clusterId: $cluster, sql: $sql, limit: $limit, seconds: $seconds) {
     changes { kind row }
-    done { preview { rows reason flinkJobId } error { __typename ... on RefusedError { message } } }
+    done { preview { rows reason flinkJobId updating changes { kind row } }
+           error { __typename ... on RefusedError { message } } }
   }
 }"""
 
@@ -346,6 +347,15 @@ async def test_a_live_preview_streams_its_rows_as_they_arrive_through_the_job_ma
     left = sorted(p.name for p in flink.log_dir.iterdir() if "hlink-preview-" in p.name)
     assert not left, f"the live files are deleted with the preview: {left}"
     assert await Preview.filter(flink_job_id=final["flinkJobId"]).count() == 0
+
+    # an updating query streams its changes (-U, +U), together the answer's first changes
+    grouped = "SELECT MOD(id, 2) AS k, COUNT(*) AS n FROM slow_t GROUP BY MOD(id, 2)"
+    events = await live_preview(served, AUTH, ds=str(slow), cluster=cluster, sql=grouped, limit=12, seconds=12)
+    final = events[-1][1]["done"]["preview"]
+    assert final is not None and final["updating"], events[-1]
+    changes = [c for _, e in events[:-1] for c in e["changes"]]
+    assert changes == final["changes"] and {"-U", "+U"} <= {c["kind"] for c in changes}, changes
+    await none_left(flink)
 
     viewer = await make_user(client, "vera", "VIEWER")
     ((_, refused),) = await live_preview(served, bearer(viewer["secret"]), ds=str(slow), cluster=cluster, seconds=3)
