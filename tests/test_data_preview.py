@@ -261,41 +261,49 @@ async def test_a_preview_while_the_job_runs_leaves_the_running_job_alone(
     assert (before.job_status, before.flink_state, before.flink_job_id) == (1, "RUNNING", jid)
 
     async def written(more_than: int) -> int:
-        async with asyncio.timeout(60):
-            while len(rows_in(pipeline["out"])) <= more_than:  # noqa: ASYNC110 - files a checkpoint commits
-                await asyncio.sleep(0.2)
+        deadline = asyncio.get_running_loop().time() + 60
+        while len(rows_in(pipeline["out"])) <= more_than:  # files a checkpoint commits
+            if asyncio.get_running_loop().time() > deadline:
+                live = [(j["name"], j["state"]) for j in (await flink_jobs(flink)).values() if j["state"] == "RUNNING"]
+                pytest.fail(f"no more than {more_than} rows in the sink within 60 s; running on the cluster: {live}")
+            await asyncio.sleep(0.2)
         return len(rows_in(pipeline["out"]))
 
-    first = await written(0)
-    asked = asyncio.create_task(preview(client, job=str(job_id), limit=1000, seconds=5))
-    async with asyncio.timeout(60):  # the preview's Flink job runs beside the job's
-        while True:
-            row = await Preview.filter(ended_at__isnull=True).first()
-            if row is not None and (await flink_jobs(flink)).get(row.flink_job_id, {}).get("state") == "RUNNING":
-                break
-            await asyncio.sleep(0.2)
-    assert (await flink_jobs(flink))[jid]["state"] == "RUNNING"
-    await reconcile_once(runtime)  # a cycle sees both: the preview's job is not taken for the job's
-    during = await written(first)
-    found = await asked
-    assert found["error"] is None, found
-    rows = found["preview"]
-    assert (rows["reason"], rows["flinkJobId"]) == ("TIME", row.flink_job_id) and rows["rows"], rows
-    assert rows["flinkJobId"] != jid
-    await none_left(flink)
-    assert (await flink_jobs(flink))[row.flink_job_id]["state"] == "CANCELED", "the preview's job is gone"
+    try:
+        first = await written(0)
+        asked = asyncio.create_task(preview(client, job=str(job_id), limit=1000, seconds=5))
+        async with asyncio.timeout(60):  # the preview's Flink job runs beside the job's
+            while True:
+                row = await Preview.filter(ended_at__isnull=True).first()
+                if row is not None and (await flink_jobs(flink)).get(row.flink_job_id, {}).get("state") == "RUNNING":
+                    break
+                await asyncio.sleep(0.2)
+        assert (await flink_jobs(flink))[jid]["state"] == "RUNNING"
+        await reconcile_once(runtime)  # a cycle sees both: the preview's job is not taken for the job's
+        during = await written(first)
+        found = await asked
+        assert found["error"] is None, found
+        rows = found["preview"]
+        assert (rows["reason"], rows["flinkJobId"]) == ("TIME", row.flink_job_id) and rows["rows"], rows
+        assert rows["flinkJobId"] != jid
+        await none_left(flink)
+        assert (await flink_jobs(flink))[row.flink_job_id]["state"] == "CANCELED", "the preview's job is gone"
 
-    await reconcile_once(runtime)
-    assert (await flink_jobs(flink))[jid]["state"] == "RUNNING", "the job's Flink job runs on"
-    after = await Job.get(id=job_id)
-    seen = (after.job_status, after.flink_state, after.flink_job_id, after.revision)
-    assert seen == (1, "RUNNING", jid, before.revision), "hlink's status and revision untouched"
-    detail = envelope_ok(await client.get(f"/jobs/{job_id}"))
-    assert (detail["jobStatus"], detail["flinkState"], detail["flinkJobId"]) == (1, "RUNNING", jid)
-    assert await JobRun.filter(job_id=job_id).count() == 1, "the preview made no run"
-    await written(during)  # the sink keeps receiving the job's rows after the preview
-    stopped = envelope_ok(await client.post(f"/jobs/cancel/{job_id}"))
-    assert stopped["jobStatus"] == 2, stopped
+        await reconcile_once(runtime)
+        assert (await flink_jobs(flink))[jid]["state"] == "RUNNING", "the job's Flink job runs on"
+        after = await Job.get(id=job_id)
+        seen = (after.job_status, after.flink_state, after.flink_job_id, after.revision)
+        assert seen == (1, "RUNNING", jid, before.revision), "hlink's status and revision untouched"
+        detail = envelope_ok(await client.get(f"/jobs/{job_id}"))
+        assert (detail["jobStatus"], detail["flinkState"], detail["flinkJobId"]) == (1, "RUNNING", jid)
+        assert await JobRun.filter(job_id=job_id).count() == 1, "the preview made no run"
+        await written(during)  # the sink keeps receiving the job's rows after the preview
+        stopped = envelope_ok(await client.post(f"/jobs/cancel/{job_id}"))
+        assert stopped["jobStatus"] == 2, stopped
+    finally:  # a failure leaves no job holding the shared cluster's slots for the tests after
+        if (await flink_jobs(flink))[jid]["state"] == "RUNNING":
+            async with httpx.AsyncClient(base_url=flink.url, timeout=10) as http:
+                await http.patch(f"/jobs/{jid}", params={"mode": "cancel"})
 
 
 LIVE = """subscription($ds: ID, $cluster: ID, $sql: String, $limit: Int, $seconds: Int) {
