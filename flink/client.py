@@ -33,6 +33,8 @@ _COMPILED = re.compile(r"hlink compiled plan: ([A-Za-z0-9+/=]+) :end of plan")
 _PREVIEWED = re.compile(r"hlink preview: ([A-Za-z0-9+/=]+) :end of preview")
 #: how the SQL runner hands a state map (plans' operator ids, a savepoint's operators) back (flink/runner)
 _STATE_MAP = re.compile(r"hlink state map: ([A-Za-z0-9+/=]+) :end of state map")
+#: a file name of the job manager's log folder hlink asks for: a name, never a path
+_LOG_NAME = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]{0,200}")
 
 
 @dataclass(frozen=True)
@@ -358,6 +360,17 @@ class FlinkClient:
         return str(answer["jobid"])
 
     # -- jobs -----------------------------------------------------------------------------------------------
+
+    async def log_names(self) -> list[str]:
+        """The files of the job manager's log folder (``GET /jobmanager/logs``): a live preview's rows among them."""
+        answer = await self._call("GET", "/jobmanager/logs")
+        return [str(f.get("name")) for f in (answer.get("logs") if isinstance(answer, dict) else None) or []]
+
+    async def log_file(self, name: str) -> Any:
+        """One file of the job manager's log folder, parsed when it is JSON (a live preview's rows are)."""
+        if not _LOG_NAME.fullmatch(name):
+            raise ValueError(f"not a log file name: {name[:80]!r}")
+        return await self._call("GET", f"/jobmanager/logs/{name}")
 
     async def job(self, jid: str) -> dict[str, Any]:
         result: dict[str, Any] = await self._call("GET", f"/jobs/{check_job_id(jid)}")

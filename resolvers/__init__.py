@@ -11,7 +11,7 @@ from hlink.resolvers.access import AccessMutation, AccessQuery
 from hlink.resolvers.alerts import AlertMutation, AlertQuery
 from hlink.resolvers.lifecycle import LifecycleMutation, Subscription
 from hlink.resolvers.mutations import Mutation
-from hlink.resolvers.preview import PreviewQuery
+from hlink.resolvers.preview import PreviewQuery, PreviewSubscription
 from hlink.resolvers.queries import Query
 from hlink.resolvers.upgrade import UpgradeMutation, UpgradeQuery
 from hlink.schema import Roots
@@ -23,5 +23,5 @@ def roots() -> Roots:
     return Roots(
         query=merge_types("Query", (Query, AccessQuery, AlertQuery, UpgradeQuery, PreviewQuery)),
         mutation=merge_types("Mutation", (Mutation, LifecycleMutation, AccessMutation, AlertMutation, UpgradeMutation)),
-        subscription=Subscription,
+        subscription=merge_types("Subscription", (Subscription, PreviewSubscription)),
     )

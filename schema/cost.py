@@ -46,10 +46,10 @@ from hlink.services.sizes import Sizes
 UNBOUNDED_LIST = 5
 #: fields that call Flink (upgradePreview: the SQL runner reads the restore point's metadata), and fields
 #: that build a job's script or a datasource's DDL
-FLINK_FIELDS = frozenset({"overview", "flinkView", "preview", "upgradePreview"})
+FLINK_FIELDS = frozenset({"overview", "flinkView", "preview", "previewRows", "upgradePreview"})
 BUILD_FIELDS = frozenset({"script", "ddl"})
 #: fields whose ``limit`` bounds rows answered as JSON inside one object, not a list of objects below it
-UNSIZED = frozenset({"preview"})
+UNSIZED = frozenset({"preview", "previewRows"})
 HEAVY = 1000
 #: the most fields of one operation that may ask Flink (each is a call), and that may build a script
 MAX_FLINK_FIELDS = 20

@@ -299,6 +299,12 @@ ARGS: dict[str, str] = {
     "Query.preview.limit": "The most rows (default 100, at most HLINK_PREVIEW_MAX_ROWS, 1000).",
     "Query.preview.seconds": "The most seconds it runs (default 30, at most 180).",
     "Query.preview.clusterId": "The cluster it runs on (default: the job's; needed for a datasource alone).",
+    "Subscription.previewRows.jobId": "The job: its first sink's query, or with sql its tables (and its functions).",
+    "Subscription.previewRows.datasourceId": "The datasource: its rows, or with sql its table.",
+    "Subscription.previewRows.sql": "An ad-hoc query (SELECT ... or WITH ... SELECT ...); anything else is refused.",
+    "Subscription.previewRows.limit": "The most rows (default 100, at most HLINK_PREVIEW_MAX_ROWS, 1000).",
+    "Subscription.previewRows.seconds": "The most seconds it runs (default 30, at most 180).",
+    "Subscription.previewRows.clusterId": "The cluster it runs on (default: the job's; needed for a datasource alone).",
 }
 
 

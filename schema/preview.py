@@ -78,3 +78,25 @@ class Preview:
 class PreviewPayload:
     preview: Preview | None = strawberry.field(default=None, description="The rows, once the preview ended.")
     error: MutationError | None = strawberry.field(default=None, description="Why the preview did not run.")
+
+
+@strawberry.type(
+    description="One event of a live preview: the changes that arrived since the last event or, last of all, the "
+    "preview's end."
+)
+class PreviewEvent:
+    changes: list[PreviewChange] = strawberry.field(
+        description="The changes that arrived since the last event, in the order Flink emitted them (an appending "
+        "query's rows are +I), as many as the preview keeps (its limit); empty in the last event."
+    )
+    done: PreviewPayload | None = strawberry.field(
+        default=None,
+        description="In the last event only: the preview as the preview query answers it (its result table, why "
+        "it stopped), or why it did not run.",
+    )
+
+    @classmethod
+    def of(cls, changes: list[dict[str, typing.Any]]) -> PreviewEvent:
+        return cls(
+            changes=[PreviewChange(kind=str(c.get("kind")), row=typing.cast(JSON, c.get("row"))) for c in changes]
+        )

@@ -1,6 +1,6 @@
 """A TCP proxy of the tests' own in front of Flink's REST port: it notes which hlink process asks for
-/jobs/overview, it can stop forwarding (the connection stays open, nothing answers) and start again, and it can
-hold each run request for a while (a slow submission)."""
+/jobs/overview and which jobs are cancelled through it, it can stop forwarding (the connection stays open,
+nothing answers) and start again, and it can hold each run request for a while (a slow submission)."""
 
 from __future__ import annotations
 
@@ -10,6 +10,7 @@ import re
 
 _AGENT = re.compile(rb"GET /jobs/overview .*?\r\nuser-agent: hlink \([^;]*; pid (\d+)\)", re.I | re.S)
 _RUN = re.compile(rb"^POST /jars/[^/ ]+/run[ ?]", re.M)
+_CANCEL = re.compile(rb"^PATCH /jobs/([0-9a-f]{32})\?mode=cancel ", re.M)
 
 
 class Proxy:
@@ -19,6 +20,8 @@ class Proxy:
         self.target_port = target_port
         #: the pids of the hlink processes that asked for /jobs/overview, in order
         self.pollers: list[int] = []
+        #: the Flink job ids cancelled through the proxy (``PATCH /jobs/{jid}?mode=cancel``), in order
+        self.cancelled: list[str] = []
         #: seconds each run request (``POST /jars/{id}/run``) is held before it is forwarded: a slow submission
         self.run_delay = 0.0
         self._forwarding = asyncio.Event()
@@ -51,6 +54,7 @@ class Proxy:
                     await self._forwarding.wait()
                     if requests:
                         self.pollers.extend(int(pid) for pid in _AGENT.findall(chunk))
+                        self.cancelled.extend(jid.decode() for jid in _CANCEL.findall(chunk))
                         if self.run_delay and _RUN.search(chunk):
                             await asyncio.sleep(self.run_delay)
                     sink.write(chunk)

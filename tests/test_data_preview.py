@@ -1,16 +1,20 @@
 """Data previews (issue 21) on real Flink 2.3 and 1.20 clusters: a job's GROUP BY, a datagen datasource, an
 ad-hoc filtered SELECT, the time limit on a slow source, bad SQL placed before anything runs, viewers refused,
-the limits per cluster, nothing written to the production sink, no Flink job left after any preview, and the
-reconciler cancelling a preview job whose time is up."""
+the limits per cluster, nothing written to the production sink, no Flink job left after any preview, the
+reconciler cancelling a preview job whose time is up, a preview beside the running job leaving it alone, and
+the live subscription streaming rows through the job manager. (hlink killed with SIGKILL mid-preview:
+tests/test_preview_kills.py.)"""
 
 from __future__ import annotations
 
 import asyncio
+import json
 from datetime import timedelta
 from typing import Any
 
 import httpx
 import pytest
+import websockets
 
 from hlink.flink.client import RunRequest
 from hlink.flink.local import LocalFlink
@@ -20,6 +24,7 @@ from hlink.runtime import Runtime
 from hlink.services.jobs.reconciler import reconcile_once
 from hlink.services.jobs.states import now
 from hlink.services.jobs.submission import new_job_id
+from tests.helpers import AUTH, envelope_ok, wait_flink_state
 from tests.test_access import bearer, make_user
 from tests.test_flink_lifecycle import add_ds, add_job
 from tests.test_versions import rows_in
@@ -236,3 +241,147 @@ async def test_a_cancelled_request_cancels_its_preview_job(
         while (await flink_jobs(flink))[row.flink_job_id]["state"] != "CANCELED":  # noqa: ASYNC110
             await asyncio.sleep(0.2)
     assert (await Preview.get(id=row.id)).ended_at is not None
+
+
+async def test_a_preview_while_the_job_runs_leaves_the_running_job_alone(
+    client: httpx.AsyncClient, flink: LocalFlink, pipeline: dict[str, Any]
+) -> None:
+    """The job runs into its filesystem sink; a preview of its own query runs beside it on the same cluster: the
+    job keeps its Flink job id, its state, hlink's status and revision, and its sink keeps receiving rows."""
+    runtime: Runtime = client.app_state.runtime  # type: ignore[attr-defined]
+    made = await add_job(
+        client, "running", pipeline["cluster"], pipeline["source"], pipeline["sink"], "SELECT id, name FROM gen_t",
+        checkpointInterval=1000,  # the filesystem sink commits its files on checkpoints
+    )  # fmt: skip
+    job_id = int(made["id"])
+    jid = envelope_ok(await client.post(f"/jobs/run/{job_id}"))["flinkJobId"]
+    await wait_flink_state(flink.url, jid, "RUNNING")
+    await reconcile_once(runtime)
+    before = await Job.get(id=job_id)
+    assert (before.job_status, before.flink_state, before.flink_job_id) == (1, "RUNNING", jid)
+
+    async def written(more_than: int) -> int:
+        deadline = asyncio.get_running_loop().time() + 60
+        while len(rows_in(pipeline["out"])) <= more_than:  # files a checkpoint commits
+            if asyncio.get_running_loop().time() > deadline:
+                live = [(j["name"], j["state"]) for j in (await flink_jobs(flink)).values() if j["state"] == "RUNNING"]
+                pytest.fail(f"no more than {more_than} rows in the sink within 60 s; running on the cluster: {live}")
+            await asyncio.sleep(0.2)
+        return len(rows_in(pipeline["out"]))
+
+    try:
+        first = await written(0)
+        asked = asyncio.create_task(preview(client, job=str(job_id), limit=1000, seconds=5))
+        async with asyncio.timeout(60):  # the preview's Flink job runs beside the job's
+            while True:
+                row = await Preview.filter(ended_at__isnull=True).first()
+                if row is not None and (await flink_jobs(flink)).get(row.flink_job_id, {}).get("state") == "RUNNING":
+                    break
+                await asyncio.sleep(0.2)
+        assert (await flink_jobs(flink))[jid]["state"] == "RUNNING"
+        await reconcile_once(runtime)  # a cycle sees both: the preview's job is not taken for the job's
+        during = await written(first)
+        found = await asked
+        assert found["error"] is None, found
+        rows = found["preview"]
+        assert (rows["reason"], rows["flinkJobId"]) == ("TIME", row.flink_job_id) and rows["rows"], rows
+        assert rows["flinkJobId"] != jid
+        await none_left(flink)
+        assert (await flink_jobs(flink))[row.flink_job_id]["state"] == "CANCELED", "the preview's job is gone"
+
+        await reconcile_once(runtime)
+        assert (await flink_jobs(flink))[jid]["state"] == "RUNNING", "the job's Flink job runs on"
+        after = await Job.get(id=job_id)
+        seen = (after.job_status, after.flink_state, after.flink_job_id, after.revision)
+        assert seen == (1, "RUNNING", jid, before.revision), "hlink's status and revision untouched"
+        detail = envelope_ok(await client.get(f"/jobs/{job_id}"))
+        assert (detail["jobStatus"], detail["flinkState"], detail["flinkJobId"]) == (1, "RUNNING", jid)
+        assert await JobRun.filter(job_id=job_id).count() == 1, "the preview made no run"
+        await written(during)  # the sink keeps receiving the job's rows after the preview
+        stopped = envelope_ok(await client.post(f"/jobs/cancel/{job_id}"))
+        assert stopped["jobStatus"] == 2, stopped
+    finally:  # a failure leaves no job holding the shared cluster's slots for the tests after
+        if (await flink_jobs(flink))[jid]["state"] == "RUNNING":
+            async with httpx.AsyncClient(base_url=flink.url, timeout=10) as http:
+                await http.patch(f"/jobs/{jid}", params={"mode": "cancel"})
+
+
+LIVE = """subscription($ds: ID, $cluster: ID, $sql: String, $limit: Int, $seconds: Int) {
+  previewRows(datasourceId: $ds, clusterId: $cluster, sql: $sql, limit: $limit, seconds: $seconds) {
+    changes { kind row }
+    done { preview { rows reason flinkJobId updating changes { kind row } }
+           error { __typename ... on RefusedError { message } } }
+  }
+}"""
+
+
+async def live_preview(served: str, headers: dict[str, str], **variables: Any) -> list[tuple[float, dict[str, Any]]]:
+    """Every event of one previewRows subscription, with when it arrived, until its last (``done``)."""
+    loop = asyncio.get_running_loop()
+    events: list[tuple[float, dict[str, Any]]] = []
+    async with websockets.connect(f"ws://{served}/graphql", subprotocols=["graphql-transport-ws"]) as ws:  # type: ignore[list-item]
+        await ws.send(json.dumps({"type": "connection_init", "payload": headers}))
+        assert json.loads(await ws.recv())["type"] == "connection_ack"
+        await ws.send(json.dumps({"id": "1", "type": "subscribe", "payload": {"query": LIVE, "variables": variables}}))
+        async with asyncio.timeout(90):
+            while True:
+                message = json.loads(await ws.recv())
+                assert message["type"] == "next", message
+                event = message["payload"]["data"]["previewRows"]
+                events.append((loop.time(), event))
+                if event["done"] is not None:
+                    return events
+
+
+async def test_a_live_preview_streams_its_rows_as_they_arrive_through_the_job_manager(
+    client: httpx.AsyncClient, flink: LocalFlink, pipeline: dict[str, Any], served: str
+) -> None:
+    cluster = str(pipeline["cluster"])
+    slow = await add_ds(client, "slow_t", "source", "datagen", **{"rows-per-second": "5"})
+    # about six seconds of rows after the job starts, however long a loaded machine takes to plan and start it
+    events = await live_preview(served, AUTH, ds=str(slow), cluster=cluster, limit=30, seconds=90)
+    *arriving, (ended_at, last) = events
+    final = last["done"]["preview"]
+    assert last["done"]["error"] is None and final["reason"] == "LIMIT", last
+    assert last["changes"] == []
+    live = [(at, e) for at, e in arriving if e["changes"]]
+    sizes = [len(e["changes"]) for _, e in live]
+    assert len(live) >= 3, f"rows arrived in a few events, not all at the end: {sizes} of {len(final['rows'])}"
+    assert ended_at - live[0][0] > 2, "the first rows came seconds before the end"
+    streamed = [c["row"] for _, e in live for c in e["changes"]]
+    assert all(c["kind"] == "+I" for _, e in live for c in e["changes"])
+    assert streamed == final["rows"], "the rows as they arrived, then the rest: the answer's, in order"
+    await none_left(flink)
+    left = sorted(p.name for p in flink.log_dir.iterdir() if "hlink-preview-" in p.name)
+    assert not left, f"the live files are deleted with the preview: {left}"
+    assert await Preview.filter(flink_job_id=final["flinkJobId"]).count() == 0
+
+    # an updating query streams its changes (-U, +U), together the answer's first changes
+    grouped = "SELECT MOD(id, 2) AS k, COUNT(*) AS n FROM slow_t GROUP BY MOD(id, 2)"
+    events = await live_preview(served, AUTH, ds=str(slow), cluster=cluster, sql=grouped, limit=12, seconds=12)
+    final = events[-1][1]["done"]["preview"]
+    assert final is not None and final["updating"], events[-1]
+    changes = [c for _, e in events[:-1] for c in e["changes"]]
+    assert changes == final["changes"] and {"-U", "+U"} <= {c["kind"] for c in changes}, changes
+    await none_left(flink)
+
+    viewer = await make_user(client, "vera", "VIEWER")
+    ((_, refused),) = await live_preview(served, bearer(viewer["secret"]), ds=str(slow), cluster=cluster, seconds=3)
+    assert refused["done"]["error"]["__typename"] == "ForbiddenError" and refused["changes"] == [], refused
+
+    # the subscriber leaving mid-preview cancels its Flink job at once, far sooner than its 120 s
+    async with websockets.connect(f"ws://{served}/graphql", subprotocols=["graphql-transport-ws"]) as ws:  # type: ignore[list-item]
+        await ws.send(json.dumps({"type": "connection_init", "payload": AUTH}))
+        assert json.loads(await ws.recv())["type"] == "connection_ack"
+        variables = {"ds": str(slow), "cluster": cluster, "seconds": 120}
+        await ws.send(json.dumps({"id": "1", "type": "subscribe", "payload": {"query": LIVE, "variables": variables}}))
+        async with asyncio.timeout(60):
+            while True:
+                row = await Preview.filter(ended_at__isnull=True).first()
+                if row is not None and (await flink_jobs(flink)).get(row.flink_job_id, {}).get("state") == "RUNNING":
+                    break
+                await asyncio.sleep(0.2)
+    async with asyncio.timeout(20):
+        while (await flink_jobs(flink))[row.flink_job_id]["state"] != "CANCELED":  # noqa: ASYNC110 - Flink's state
+            await asyncio.sleep(0.2)
+    await none_left(flink)

@@ -550,6 +550,8 @@ public final class HlinkSqlRunner {
             watchdog.setDaemon(true);
             watchdog.start();
             Rows rows = new Rows(limit, maxBytes);
+            Live live = "1".equals(bounds.get("live")) ? Live.start(job) : null;
+            rows.live = live;
             String reason = "ENDED";
             Object iterator = null;
             try {
@@ -588,6 +590,9 @@ public final class HlinkSqlRunner {
                 reason = "TIME";  // the deadline cancelled the job under the iterator
             } finally {
                 watchdog.interrupt();
+                if (live != null) {
+                    live.close();
+                }
                 if (iterator != null) {
                     try {
                         invoke(AutoCloseable.class.getMethod("close"), iterator);  // cancels a job still running
@@ -905,6 +910,8 @@ public final class HlinkSqlRunner {
         private final List<String> changes = new ArrayList<>();
         private boolean updating;
         private long bytes;
+        /** Where the kept changes also go as they arrive (a live preview), or null. */
+        Live live;
 
         Rows(int limit, long maxBytes) {
             this.limit = limit;
@@ -917,8 +924,12 @@ public final class HlinkSqlRunner {
                 updating = true;
             }
             if (changes.size() < limit) {
-                changes.add("{\"kind\":\"" + kind + "\",\"row\":" + values + "}");
+                String change = "{\"kind\":\"" + kind + "\",\"row\":" + values + "}";
+                changes.add(change);
                 bytes += values.length() + 20;
+                if (live != null && bytes <= maxBytes) {
+                    live.add(change);
+                }
             }
             if (kind.equals("+I") || kind.equals("+U")) {
                 table.add(values);
@@ -936,6 +947,82 @@ public final class HlinkSqlRunner {
             out.append(",\"rows\":[").append(String.join(",", table)).append(']');
             out.append(",\"updating\":").append(updating);
             out.append(",\"changes\":[").append(updating ? String.join(",", changes) : "").append(']');
+        }
+    }
+
+    /**
+     * A live preview's changes as they arrive, for hlink to read through the job manager's REST address: every
+     * 200 ms the changes since the last write become one file of the job manager's log folder,
+     * {@code hlink-preview-<job id>-<n>.json} (a JSON array, written under another name and renamed, so it is
+     * never read half-written), which {@code GET /jobmanager/logs/<name>} serves. The files hold at most the
+     * preview's kept changes (its limit, its bytes) and are deleted when the preview ends. Without a log folder
+     * (no {@code log.file}) nothing is written: the rows come at the end only.
+     */
+    static final class Live {
+        private final java.io.File folder;
+        private final String prefix;
+        private final List<String> pending = new ArrayList<>();
+        private final List<java.io.File> written = new ArrayList<>();
+        private final Thread writer;
+        private int next = 1;
+        private boolean closed;
+
+        private Live(java.io.File folder, String job) {
+            this.folder = folder;
+            this.prefix = "hlink-preview-" + job + "-";
+            writer = new Thread(() -> {
+                try {
+                    while (true) {
+                        Thread.sleep(200);
+                        write();
+                    }
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }, "hlink-preview-live");
+            writer.setDaemon(true);
+            writer.start();
+        }
+
+        static Live start(String job) {
+            String file = System.getProperty("log.file");
+            java.io.File folder = file == null || job.isEmpty() ? null : new java.io.File(file).getParentFile();
+            return folder != null && folder.isDirectory() ? new Live(folder, job) : null;
+        }
+
+        synchronized void add(String change) {
+            pending.add(change);
+        }
+
+        private synchronized void write() {
+            if (closed || pending.isEmpty()) {
+                return;
+            }
+            String name = prefix + String.format("%05d", next);
+            java.io.File part = new java.io.File(folder, "." + name + ".part");
+            java.io.File done = new java.io.File(folder, name + ".json");
+            try {
+                java.nio.file.Files.write(part.toPath(), ("[" + String.join(",", pending) + "]")
+                        .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                java.nio.file.Files.move(part.toPath(), done.toPath(), java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+                written.add(done);
+                pending.clear();
+                next++;
+            } catch (java.io.IOException e) {
+                part.delete();  // tried again next time: the changes are still pending
+            }
+        }
+
+        /** The preview ended: no more files, and those written are deleted (the answer carries every row). */
+        void close() {
+            writer.interrupt();
+            synchronized (this) {  // after a write in progress, and before any other: none comes after this
+                closed = true;
+                for (java.io.File f : written) {
+                    f.delete();
+                }
+                pending.clear();
+            }
         }
     }
 

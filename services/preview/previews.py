@@ -30,6 +30,7 @@ from hlink.services.errors import NotFound, Refused, Unavailable, ValidationFail
 from hlink.services.jobs.states import now
 from hlink.services.jobs.submission import new_job_id
 from hlink.services.preview import slots, statements
+from hlink.services.preview.live import Deliver, follow
 
 log = logging.getLogger("hlink.preview")
 DEFAULT_ROWS, DEFAULT_SECONDS, MAX_SECONDS = 100, 30, 180
@@ -85,10 +86,11 @@ def _bounds(runtime: Runtime, data: PreviewInput) -> tuple[int, int]:
 
 
 @guarded("preview.run", Role.DEVELOPER, "preview")
-async def preview(runtime: Runtime, data: PreviewInput) -> PreviewResult:
+async def preview(runtime: Runtime, data: PreviewInput, live: Deliver | None = None) -> PreviewResult:
     """Run one preview to its end (limit, time, or the source's end) and answer its rows. Bad input and SQL that
     does not plan are refused with their place before any Flink job starts; a cluster with no free task slot,
-    or with as many previews as allowed, refuses at once."""
+    or with as many previews as allowed, refuses at once. With ``live``, the changes it keeps are also handed
+    to ``live`` as they arrive (live.py)."""
     started = now()
     limit, seconds = _bounds(runtime, data)
     plan = await statements.plan(data.job_id, data.datasource_id, data.sql, data.cluster_id)
@@ -119,13 +121,18 @@ async def preview(runtime: Runtime, data: PreviewInput) -> PreviewResult:
     jid = new_job_id()
     request = RunRequest(
         entry_class=RUNNER_CLASS,
-        program_args=[PREVIEW, *plan.script.statements, f"limit={limit} seconds={seconds} job={jid} bytes={MAX_BYTES}"],
+        program_args=[
+            PREVIEW,
+            *plan.script.statements,
+            f"limit={limit} seconds={seconds} job={jid} bytes={MAX_BYTES} live={int(live is not None)}",
+        ],
         version=version,
     )
     deadline = started + timedelta(seconds=seconds + MARGIN_SECONDS)
     row = await slots.admit(runtime, cluster.id, jid, plan.pipeline, deadline)
     try:
-        answer = await _run(runtime, client, jar_id, runner, request, seconds + MARGIN_SECONDS)
+        run = _run(runtime, client, jar_id, runner, request, seconds + MARGIN_SECONDS)
+        answer = await (run if live is None else follow(client, jid, run, live))
     except FlinkRejected as error:
         if error.statement is not None and error.statement >= 0:
             raise plan.locate(error.statement, mask_sql(error.message)) from None
@@ -169,6 +176,12 @@ def _result(preview_id: int, answer: dict[str, Any], took: float) -> PreviewResu
         flink_job_id=str(answer.get("jobId") or ""),
         seconds=round(took, 3),
     )
+
+
+def kept_changes(result: PreviewResult) -> list[dict[str, Any]]:
+    """The changes a preview kept, in the order Flink emitted them (what a live preview streams): an updating
+    query's changes, an appending query's rows as inserts."""
+    return result.changes if result.updating else [{"kind": "+I", "row": r} for r in result.rows]
 
 
 def rows_json(result: PreviewResult) -> str:
