@@ -24,6 +24,8 @@ class Proxy:
         self.cancelled: list[str] = []
         #: seconds each run request (``POST /jars/{id}/run``) is held before it is forwarded: a slow submission
         self.run_delay = 0.0
+        #: set once a run request is being held (the submission is in flight: its job was claimed)
+        self.run_held = asyncio.Event()
         self._forwarding = asyncio.Event()
         self._forwarding.set()
         self._server: asyncio.Server | None = None
@@ -56,6 +58,7 @@ class Proxy:
                         self.pollers.extend(int(pid) for pid in _AGENT.findall(chunk))
                         self.cancelled.extend(jid.decode() for jid in _CANCEL.findall(chunk))
                         if self.run_delay and _RUN.search(chunk):
+                            self.run_held.set()
                             await asyncio.sleep(self.run_delay)
                     sink.write(chunk)
                     await sink.drain()

@@ -19,13 +19,11 @@ from hlink.flink.local import free_port
 from tests.helpers import ADMIN_TOKEN, AUTH, SECRET_KEY, envelope_ok
 
 ROOT = Path(__file__).resolve().parent.parent
-#: a launcher for `hlink serve` that keeps what it prints in $HLINK_TEST_LOG (serve_replica drops it otherwise)
-LOGGED = [
-    "-c",
-    "import os, runpy, sys; "
-    "fd = os.open(os.environ['HLINK_TEST_LOG'], os.O_WRONLY | os.O_CREAT | os.O_APPEND); "
-    "os.dup2(fd, 1); os.dup2(fd, 2); sys.argv[0] = 'cli.py'; runpy.run_path('cli.py', run_name='__main__')",
-]
+
+
+def log_of(data: Path) -> Path:
+    """Where :func:`serve_replica` keeps what the replica with the data folder ``data`` prints."""
+    return data.parent / f"{data.name}.log"
 
 
 async def serve_replica(
@@ -52,10 +50,12 @@ async def serve_replica(
         **(extra_env or {}),
     }
     env.pop("HLINK_RUNNER_JAR", None)
-    process = await asyncio.create_subprocess_exec(
-        sys.executable, *(launcher or ["cli.py"]), "serve", "--log-level", log_level, cwd=ROOT, env=env,
-        stdout=asyncio.subprocess.DEVNULL, stderr=asyncio.subprocess.DEVNULL,
-    )  # fmt: skip
+    # what it prints is kept beside its folder (the test's temporary folder): read by tests, and when one fails
+    with open(log_of(data), "ab") as output:
+        process = await asyncio.create_subprocess_exec(
+            sys.executable, *(launcher or ["cli.py"]), "serve", "--log-level", log_level, cwd=ROOT, env=env,
+            stdout=output, stderr=output,
+        )  # fmt: skip
     base = f"http://127.0.0.1:{port}"
     async with httpx.AsyncClient() as http:
         for _ in range(300):

@@ -11,14 +11,14 @@ from typing import Any
 import httpx
 
 from tests.helpers import AUTH, add_cluster, envelope_fail, envelope_ok
-from tests.replicas import LOGGED, serve_replica, stop_replica
+from tests.replicas import log_of, serve_replica, stop_replica
 
 
 async def test_log_lines_are_json_with_request_ids_users_and_transitions(tmp_path: Path) -> None:
-    log_file = tmp_path / "hlink.log"
-    env = {"HLINK_TEST_LOG": str(log_file), "HLINK_LOG_FORMAT": "json"}
+    log_file = log_of(tmp_path / "data")
+    env = {"HLINK_LOG_FORMAT": "json"}
     url = f"sqlite://{tmp_path / 'logs.sqlite3'}"
-    process, base = await serve_replica(url, tmp_path / "data", env, LOGGED, log_level="info")
+    process, base = await serve_replica(url, tmp_path / "data", env, log_level="info")
     try:
         async with httpx.AsyncClient(base_url=base, headers=AUTH, timeout=30) as http:
             missing = await http.get("/jobs/999", headers={"X-Request-Id": "req-abc"})

@@ -33,7 +33,7 @@ from tests.conftest import DATABASES, FLINK_VERSIONS, fresh_postgres_database
 from tests.helpers import AUTH, envelope_ok
 from tests.pg import PostgresServer
 from tests.proxy import Proxy
-from tests.replicas import LOGGED, job_status_subscription, serve_replica, stop_replica
+from tests.replicas import job_status_subscription, serve_replica, stop_replica
 
 pytestmark = pytest.mark.skipif("postgres" not in DATABASES, reason="the fault is PostgreSQL's")
 #: how long the database stays down, and how soon after it is back each replica must answer a write again
@@ -64,8 +64,7 @@ async def replicas(own_pg: PostgresServer, tmp_path: Path) -> AsyncIterator[tupl
     started: list[Replica] = []
     try:
         for name in ("a", "b"):
-            env = {"HLINK_TEST_LOG": str(tmp_path / f"{name}.log")}
-            started.append(await serve_replica(url, tmp_path / name, env, LOGGED))
+            started.append(await serve_replica(url, tmp_path / name))
         yield url, started
     finally:
         for process, _ in started:  # only the processes this test started, by their handles

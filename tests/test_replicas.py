@@ -18,7 +18,7 @@ from hlink.flink.local import LocalFlink
 from tests.conftest import DATABASES, fresh_postgres_database
 from tests.helpers import AUTH, code_of, envelope_ok
 from tests.proxy import Proxy
-from tests.replicas import LOGGED, job_status_subscription, select_job, serve_replica, stop_replica
+from tests.replicas import job_status_subscription, log_of, select_job, serve_replica, stop_replica
 
 ROOT = Path(__file__).resolve().parent.parent
 pytestmark = pytest.mark.skipif("postgres" not in DATABASES, reason="replicas share a PostgreSQL")
@@ -139,8 +139,12 @@ async def test_a_submission_slower_than_the_grace_on_two_replicas_leaves_one_tra
         started = loop.time()
         run = asyncio.create_task(http.post(f"{a}/jobs/run/{job['id']}"))
         try:
+            # in flight once Flink's proxy holds the run request (A claimed the job before it sent it): B reading
+            # earlier may rightly see the job before its claim
+            await asyncio.wait_for(proxy.run_held.wait(), 60)
+            held = loop.time()
             proxy.pollers.clear()
-            while loop.time() - started < SHORT_GRACE + 8:  # replica B reconciles the cluster meanwhile
+            while loop.time() - held < SHORT_GRACE + 8:  # replica B reconciles the cluster meanwhile
                 assert (await seen_by_b(job["id"]))["jobStatus"] == "SUBMITTING", "fenced while in flight"
                 await asyncio.sleep(0.5)
             assert other.pid in proxy.pollers, "replica B reconciled the cluster during the slow submission"
@@ -205,10 +209,8 @@ async def logged_replicas(pg_server: Any, tmp_path: Path) -> AsyncIterator[tuple
     started: list[tuple[Any, str, Path]] = []
     try:
         for name in ("a", "b"):
-            log = tmp_path / f"{name}.log"
-            extra = {"HLINK_TEST_LOG": str(log)}
-            process, base = await serve_replica(url, tmp_path / name, extra, launcher=LOGGED, log_level="info")
-            started.append((process, base, log))
+            process, base = await serve_replica(url, tmp_path / name, log_level="info")
+            started.append((process, base, log_of(tmp_path / name)))
         yield url, started
     finally:
         for process, _, _ in started:  # only the processes this test started, by their handles
