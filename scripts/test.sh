@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Install what the tests need (PostgreSQL, a JDK and Chromium from Debian, the Python packages in .venv) and run
+# Install what the tests need (PostgreSQL, a JDK, Chromium and ZooKeeper from Debian, the Python packages in .venv) and run
 # them all: ruff, mypy, the SDL check and pytest against SQLite, a real PostgreSQL, a headless Chromium and real
 # Flink 2.3.0 and 1.20.5 clusters (installed from PyPI into .hlink-test/flink-<version> on first use, each started
 # once for the session).
@@ -25,6 +25,13 @@ if [ ! -x /usr/bin/chromium ]; then
     SUDO=""; [ "$(id -u)" -eq 0 ] || SUDO="sudo"
     $SUDO apt-get update -qq
     DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq chromium >/dev/null
+fi
+
+if [ ! -f /usr/share/java/zookeeper.jar ]; then
+    echo "== installing ZooKeeper (Debian package) for the highly available clusters' tests"
+    SUDO=""; [ "$(id -u)" -eq 0 ] || SUDO="sudo"
+    $SUDO apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq zookeeper >/dev/null
 fi
 
 if [ ! -x .venv/bin/python ]; then
