@@ -51,11 +51,14 @@ async def serve_replica(
     }
     env.pop("HLINK_RUNNER_JAR", None)
     # what it prints is kept beside its folder (the test's temporary folder): read by tests, and when one fails
-    with open(log_of(data), "ab") as output:
+    output = os.open(log_of(data), os.O_WRONLY | os.O_CREAT | os.O_APPEND, 0o644)
+    try:
         process = await asyncio.create_subprocess_exec(
             sys.executable, *(launcher or ["cli.py"]), "serve", "--log-level", log_level, cwd=ROOT, env=env,
             stdout=output, stderr=output,
         )  # fmt: skip
+    finally:
+        os.close(output)  # the replica holds its own copy
     base = f"http://127.0.0.1:{port}"
     async with httpx.AsyncClient() as http:
         for _ in range(300):
