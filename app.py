@@ -5,7 +5,6 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import functools
-import math
 from collections.abc import AsyncIterator, Mapping
 from contextlib import asynccontextmanager
 from pathlib import Path
@@ -39,11 +38,11 @@ from hlink.rest.docs import routes as docs_routes
 from hlink.rest.envelope import UnexpectedErrors, domain_error, envelope, http_error, unexpected_error
 from hlink.rest.routes import routes as rest_routes
 from hlink.runtime import Runtime
-from hlink.schema import budget, build_schema
+from hlink.schema import build_schema
 from hlink.schema.codes import refusal as graphql_refusal
 from hlink.schema.context import Context
-from hlink.services import allowlist, clock, paging, sizes
-from hlink.services.access import accounts, floodgate
+from hlink.services import sizes
+from hlink.services.access import floodgate
 from hlink.services.access.accounts import authenticate, bootstrap_admin
 from hlink.services.access.roles import ANONYMOUS
 from hlink.services.actor import SYSTEM, current_actor
@@ -152,18 +151,14 @@ def refuse(scope: Scope, status: int, message: str, headers: Mapping[str, str] |
 def create_app(settings: Settings | None = None, *, manage_database: bool = True) -> Starlette:
     """Build the application; with ``manage_database`` it migrates and connects on start-up."""
     settings = settings or load_settings()
-    paging.PAGE_CAP = settings.page_cap
-    clock.configure(clock.parse_zone(settings.time_zone))
-    sizes.MAX_COLUMNS = settings.max_columns
+    # the limits and lists are this app's own, handed to what applies them (services/policy.py); the sealing
+    # key is the process's: the rows it opens are read through Tortoise's connections, which are the process's
+    policy = settings.policy()
     sizes.forget()
-    budget.SECONDS = settings.request_timeout or math.inf
-    accounts.LOGIN_MAX_FAILURES = settings.login_max_failures
     floodgate.forget()
-    allowlist.configure(settings.cluster_allow)
-    allowlist.configure_alerts(settings.alert_allow)
     sealed.configure(settings.secret_key or sealed.key_file(settings.data_dir / "secret.key"))
     storage = Storage(settings.storage_dir, settings.max_upload_bytes)
-    runtime = Runtime.create(storage, settings.runner_jar, settings.savepoint_retention)
+    runtime = Runtime.create(storage, settings.runner_jar, settings.savepoint_retention, policy)
     runtime.submission_grace, runtime.operation_wait = settings.submission_grace, settings.operation_wait
     runtime.ha_recovery = settings.ha_recovery
     runtime.batch_wait = settings.batch_wait
@@ -174,7 +169,9 @@ def create_app(settings: Settings | None = None, *, manage_database: bool = True
     runtime.events = events_for(settings.database_url)
     graphql = HlinkGraphQL(
         runtime=runtime,
-        schema=build_schema(roots(), settings.max_depth, settings.max_tokens, settings.max_aliases, settings.max_cost),
+        schema=build_schema(
+            roots(), policy, settings.max_depth, settings.max_tokens, settings.max_aliases, settings.max_cost
+        ),
         multipart_uploads_enabled=True,
         allowed_origins=settings.cors_origins,  # a frontend's WebSocket handshake from another origin
     )
@@ -252,6 +249,7 @@ def create_app(settings: Settings | None = None, *, manage_database: bool = True
     )
     app.state.storage = storage
     app.state.runtime = runtime
+    app.state.schema = graphql.schema
     app.state.reachability = Reachability(runtime)
     app.state.settings = settings
     return app

@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+import math
 import os
 from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
 from hlink.flink.local import FLINK_VERSION
+from hlink.services.allowlist import AllowList
+from hlink.services.clock import parse_zone
+from hlink.services.policy import Policy
 
 
 @dataclass(frozen=True)
@@ -80,6 +84,18 @@ class Settings:
     #: hlink's SQL runner jar, built from its source with javac (no Flink needed) and uploaded to each cluster
     runner_jar: Path = Path("data/runner/hlink-sql-runner.jar")
 
+    def policy(self) -> Policy:
+        """The limits and lists requests and the reconciler apply, as the app hands them on."""
+        return Policy(
+            page_cap=self.page_cap,
+            zone=parse_zone(self.time_zone),
+            max_columns=self.max_columns,
+            request_seconds=self.request_timeout or math.inf,
+            login_max_failures=self.login_max_failures,
+            clusters=AllowList.parse(self.cluster_allow),
+            alert_receivers=AllowList.parse(self.alert_allow, "HLINK_ALERT_ALLOW"),
+        )
+
 
 def _int(env: Mapping[str, str], name: str, default: int) -> int:
     raw = env.get(name)
@@ -92,8 +108,6 @@ def _int(env: Mapping[str, str], name: str, default: int) -> int:
 
 
 def _zone(env: Mapping[str, str], name: str, default: str) -> str:
-    from hlink.services.clock import parse_zone
-
     raw = env.get(name) or default
     try:
         parse_zone(raw)
@@ -144,8 +158,6 @@ def _secret_key(raw: str) -> str | None:
 
 
 def _allow_list(raw: str, setting: str = "HLINK_CLUSTER_ALLOW") -> tuple[str, ...]:
-    from hlink.services.allowlist import AllowList
-
     entries = tuple(e.strip() for e in raw.split(",") if e.strip())
     try:
         AllowList.parse(entries, setting)

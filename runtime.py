@@ -15,6 +15,7 @@ from hlink.services.background import SideTasks
 from hlink.services.clusters.clients import FlinkClients
 from hlink.services.clusters.leases import Leases
 from hlink.services.events import Events
+from hlink.services.policy import Policy
 
 
 class ClusterHook(Protocol):
@@ -32,6 +33,9 @@ class Runtime:
 
     storage: Storage
     flink: FlinkClients
+    #: the operator's limits and lists (HLINK_PAGE_CAP, HLINK_TIME_ZONE, the allow-lists ...), passed to what
+    #: applies each
+    policy: Policy = field(default_factory=Policy)
     events: Events = field(default_factory=Events)
     #: jobs this process is submitting right now: the reconciler leaves them alone
     submitting: set[int] = field(default_factory=set)
@@ -61,10 +65,14 @@ class Runtime:
     preview_per_cluster: int = 2
 
     @classmethod
-    def create(cls, storage: Storage, runner_jar: Path | None, savepoint_retention: int = 10) -> Runtime:
-        """A runtime whose UDF bundles live in the storage folder."""
-        clients = FlinkClients(runner_jar=runner_jar, bundles=storage.root / "bundles")
-        return cls(storage=storage, flink=clients, savepoint_retention=savepoint_retention)
+    def create(
+        cls, storage: Storage, runner_jar: Path | None, savepoint_retention: int = 10, policy: Policy | None = None
+    ) -> Runtime:
+        """A runtime whose UDF bundles live in the storage folder; its Flink clients ask only clusters the
+        policy's allow-list allows."""
+        policy = policy or Policy()
+        clients = FlinkClients(runner_jar=runner_jar, bundles=storage.root / "bundles", allowed=policy.clusters)
+        return cls(storage=storage, flink=clients, policy=policy, savepoint_retention=savepoint_retention)
 
     async def close(self) -> None:
         """Stop the side work, close every Flink client and give up the reconciler's leases."""

@@ -16,6 +16,7 @@ from hlink.schema.payloads import Page
 from hlink.services.access import accounts, trail
 from hlink.services.access.roles import require
 from hlink.services.actor import Role, current_actor
+from hlink.services.paging import window
 
 
 def _issued(issued: accounts.Issued) -> IssuedToken:
@@ -38,6 +39,7 @@ class AccessQuery:
     @strawberry.field(description="The audit trail, newest first, filtered (admins only).")
     async def audit_log(
         self,
+        info: Info,
         actor: str | None = None,
         action: str | None = None,
         entity_type: str | None = None,
@@ -48,7 +50,7 @@ class AccessQuery:
         offset: int = 0,
     ) -> Page[AuditEntry]:
         flt = trail.AuditFilter(actor, action, entity_type, entity_id, outcome, since)
-        page = await trail.audit_trail(flt, limit, offset)
+        page = await trail.audit_trail(flt, window(limit, offset, info.context.policy.page_cap))
         items = [AuditEntry.of(r) for r in page.items]
         return Page(items=items, total_count=page.total, limit=page.limit, offset=page.offset)
 
@@ -57,8 +59,8 @@ class AccessQuery:
 class AccessMutation:
     @strawberry.mutation(description="Sign in with a name and password: a bearer token lasting 12 hours.")
     async def login(self, info: Info, name: str, password: str) -> TokenPayload:
-        client = info.context.request.client
-        issued, error = await attempt(lambda: accounts.login(name, password, client.host if client else "-"))
+        client, most = info.context.request.client, info.context.policy.login_max_failures
+        issued, error = await attempt(lambda: accounts.login(name, password, client.host if client else "-", most))
         return TokenPayload(issued=_issued(issued) if issued else None, error=error)
 
     @strawberry.mutation(description="Make a user with a role and a first token (admins only).")

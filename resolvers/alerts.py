@@ -17,6 +17,7 @@ from hlink.schema.alerts import (
     AlertRulePayload,
     ChannelKind,
 )
+from hlink.schema.context import Info
 from hlink.schema.payloads import DeletePayload
 from hlink.schema.types import capped
 from hlink.services.access.roles import require
@@ -36,11 +37,11 @@ class AlertQuery:
         return [AlertRule.of(r) for r in await RuleRow.all().order_by("id")]
 
     @strawberry.field(description="Alert incidents, newest first, at most `limit`.")
-    async def alert_incidents(self, open_only: bool = False, limit: int = 50) -> list[AlertIncident]:
+    async def alert_incidents(self, info: Info, open_only: bool = False, limit: int = 50) -> list[AlertIncident]:
         query = IncidentRow.all()
         if open_only:
             query = query.filter(resolved_at__isnull=True)
-        capped(0, limit)  # refused outside 0..page cap
+        capped(0, limit, info)  # refused outside 0..page cap
         return [AlertIncident.of(i) for i in await query.order_by("-id").limit(limit)]
 
 
@@ -49,8 +50,9 @@ class AlertMutation:
     @strawberry.mutation(
         description="Add an alert channel (admins only); its URL must be allowed by HLINK_ALERT_ALLOW."
     )
-    async def create_alert_channel(self, name: str, kind: ChannelKind, url: str) -> AlertChannelPayload:
-        row, error = await attempt(lambda: rules.create_channel(rules.ChannelInput(name, str(kind.value), url)))
+    async def create_alert_channel(self, info: Info, name: str, kind: ChannelKind, url: str) -> AlertChannelPayload:
+        data, receivers = rules.ChannelInput(name, str(kind.value), url), info.context.policy.alert_receivers
+        row, error = await attempt(lambda: rules.create_channel(data, receivers))
         return AlertChannelPayload(channel=AlertChannel.of(row) if row else None, error=error)
 
     @strawberry.mutation(description="Add an alert rule (admins only).")

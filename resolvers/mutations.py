@@ -56,14 +56,16 @@ async def _deleted(key: strawberry.ID, delete: Callable[[int], Awaitable[Any]]) 
 @strawberry.type
 class Mutation:
     @strawberry.mutation
-    async def create_cluster(self, input: ClusterInput) -> ClusterPayload:
-        row, error = await attempt(lambda: clusters.create_cluster(to_service(clusters.ClusterInput, input)))
+    async def create_cluster(self, info: Info, input: ClusterInput) -> ClusterPayload:
+        allowed = info.context.policy.clusters
+        row, error = await attempt(lambda: clusters.create_cluster(to_service(clusters.ClusterInput, input), allowed))
         return ClusterPayload(cluster=from_row(Cluster, row) if row else None, error=error)
 
     @strawberry.mutation
-    async def update_cluster(self, id: strawberry.ID, input: ClusterInput) -> ClusterPayload:
+    async def update_cluster(self, info: Info, id: strawberry.ID, input: ClusterInput) -> ClusterPayload:
+        allowed = info.context.policy.clusters
         row, error = await attempt(
-            lambda: clusters.update_cluster(parse_id(id, "id"), to_service(clusters.ClusterInput, input))
+            lambda: clusters.update_cluster(parse_id(id, "id"), to_service(clusters.ClusterInput, input), allowed)
         )
         return ClusterPayload(cluster=from_row(Cluster, row) if row else None, error=error)
 
@@ -72,13 +74,17 @@ class Mutation:
         return await _deleted(id, clusters.delete_cluster)
 
     @strawberry.mutation
-    async def create_datasource(self, input: DatasourceInput) -> DatasourcePayload:
-        row, error = await attempt(lambda: datasources.create_datasource(datasource_input(input)))
+    async def create_datasource(self, info: Info, input: DatasourceInput) -> DatasourcePayload:
+        most = info.context.policy.max_columns
+        row, error = await attempt(lambda: datasources.create_datasource(datasource_input(input), most))
         return DatasourcePayload(datasource=from_row(Datasource, row) if row else None, error=error)
 
     @strawberry.mutation
-    async def update_datasource(self, id: strawberry.ID, input: DatasourceInput) -> DatasourcePayload:
-        row, error = await attempt(lambda: datasources.update_datasource(parse_id(id, "id"), datasource_input(input)))
+    async def update_datasource(self, info: Info, id: strawberry.ID, input: DatasourceInput) -> DatasourcePayload:
+        most = info.context.policy.max_columns
+        row, error = await attempt(
+            lambda: datasources.update_datasource(parse_id(id, "id"), datasource_input(input), most)
+        )
         return DatasourcePayload(datasource=from_row(Datasource, row) if row else None, error=error)
 
     @strawberry.mutation(description="Refused (Conflict) while a job maps the datasource.")
@@ -89,7 +95,7 @@ class Mutation:
         description="Create a job and validate it on its cluster; a job that does not validate is kept as a draft."
     )
     async def create_job(self, info: Info, input: JobInput) -> JobPayload:
-        row, error = await attempt(lambda: jobs.create_job(job_input(input)))
+        row, error = await attempt(lambda: jobs.create_job(job_input(input), info.context.policy.zone))
         if row is not None:
             await lifecycle.validate_saved(info.context.runtime, row)
         return JobPayload(job=from_row(Job, row) if row else None, error=error)

@@ -36,6 +36,7 @@ from hlink.services.clusters import registry as clusters
 from hlink.services.errors import NotFound
 from hlink.services.jobs import definitions as jobs
 from hlink.services.paging import Page as RowPage
+from hlink.services.paging import Window, window
 from hlink.services.snowflake import next_id
 
 T = TypeVar("T")
@@ -43,6 +44,11 @@ T = TypeVar("T")
 
 def _page(cls: type[T], page: RowPage[Any]) -> Page[T]:
     return Page(items=rows_to(cls, page.items), total_count=page.total, limit=page.limit, offset=page.offset)
+
+
+def _window(info: Info, limit: int, offset: int) -> Window:
+    """The page asked for, checked against the app's page cap (HLINK_PAGE_CAP)."""
+    return window(limit, offset, info.context.policy.page_cap)
 
 
 async def _one(cls: type[T], loader: Any, key: strawberry.ID) -> T | None:
@@ -55,7 +61,7 @@ class Query:
     @strawberry.field(description="Jobs, newest first.")
     async def jobs(self, info: Info, filter: JobFilter | None = None, limit: int = 20, offset: int = 0) -> Page[Job]:
         flt = to_service(jobs.JobFilter, filter)
-        page = _page(Job, await jobs.list_jobs(flt, limit, offset, reads(models.Job)))
+        page = _page(Job, await jobs.list_jobs(flt, _window(info, limit, offset), reads(models.Job)))
         await prefetch_jobs(page.items, info)
         return page
 
@@ -72,10 +78,10 @@ class Query:
 
     @strawberry.field(description="Datasources, newest first.")
     async def datasources(
-        self, filter: DatasourceFilter | None = None, limit: int = 20, offset: int = 0
+        self, info: Info, filter: DatasourceFilter | None = None, limit: int = 20, offset: int = 0
     ) -> Page[Datasource]:
         flt = to_service(datasources.DatasourceFilter, filter)
-        return _page(Datasource, await datasources.list_datasources(flt, limit, offset))
+        return _page(Datasource, await datasources.list_datasources(flt, _window(info, limit, offset)))
 
     @strawberry.field
     async def datasource(self, info: Info, id: strawberry.ID) -> Datasource | None:
@@ -86,16 +92,19 @@ class Query:
         return await datasources.check_table_name(table_name, parse_id(ds_id, "dsId") if ds_id else None)
 
     @strawberry.field(description="Clusters, newest first.")
-    async def clusters(self, filter: ClusterFilter | None = None, limit: int = 20, offset: int = 0) -> Page[Cluster]:
-        return _page(Cluster, await clusters.list_clusters(to_service(clusters.ClusterFilter, filter), limit, offset))
+    async def clusters(
+        self, info: Info, filter: ClusterFilter | None = None, limit: int = 20, offset: int = 0
+    ) -> Page[Cluster]:
+        flt = to_service(clusters.ClusterFilter, filter)
+        return _page(Cluster, await clusters.list_clusters(flt, _window(info, limit, offset)))
 
     @strawberry.field
     async def cluster(self, info: Info, id: strawberry.ID) -> Cluster | None:
         return await _one(Cluster, info.context.loaders.cluster, id)
 
     @strawberry.field(description="Uploaded jars, newest first.")
-    async def jars(self, filter: JarFilter | None = None, limit: int = 20, offset: int = 0) -> Page[Jar]:
-        return _page(Jar, await jars.list_jars(to_service(jars.JarFilter, filter), limit, offset))
+    async def jars(self, info: Info, filter: JarFilter | None = None, limit: int = 20, offset: int = 0) -> Page[Jar]:
+        return _page(Jar, await jars.list_jars(to_service(jars.JarFilter, filter), _window(info, limit, offset)))
 
     @strawberry.field
     async def jar(self, id: strawberry.ID) -> Jar | None:
@@ -105,8 +114,8 @@ class Query:
             return None
 
     @strawberry.field(description="User-defined functions, newest first.")
-    async def udfs(self, filter: UdfFilter | None = None, limit: int = 20, offset: int = 0) -> Page[Udf]:
-        return _page(Udf, await udfs.list_udfs(to_service(udfs.UdfFilter, filter), limit, offset))
+    async def udfs(self, info: Info, filter: UdfFilter | None = None, limit: int = 20, offset: int = 0) -> Page[Udf]:
+        return _page(Udf, await udfs.list_udfs(to_service(udfs.UdfFilter, filter), _window(info, limit, offset)))
 
     @strawberry.field
     async def udf(self, id: strawberry.ID) -> Udf | None:

@@ -12,7 +12,7 @@ from starlette.responses import Response
 from hlink.gate import COOKIE
 from hlink.rest.contract import ApiRoute, Body, Operation
 from hlink.rest.envelope import ok
-from hlink.rest.inputs import json_body
+from hlink.rest.inputs import json_body, policy_of
 from hlink.rest.viewschemas import SIGNED_IN
 from hlink.services.access import accounts
 from hlink.services.checks import Checks
@@ -39,7 +39,8 @@ async def login(request: Request) -> Response:
             checks.add(field, "is required (a string)")
     checks.done()
     assert name and password
-    issued = await accounts.login(name, password, request.client.host if request.client else "-")
+    address = request.client.host if request.client else "-"
+    issued = await accounts.login(name, password, address, policy_of(request).login_max_failures)
     expires = issued.token.expires_at.isoformat() if issued.token.expires_at else None
     answer = ok({"token": issued.secret, "expiresAt": expires, "user": name})
     # where the original's pages kept their token; never sent for a foreign page's requests (SameSite), never

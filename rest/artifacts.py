@@ -12,7 +12,7 @@ from starlette.responses import FileResponse, Response
 from hlink.models import Jar
 from hlink.rest.contract import BY_ID, PAGED, ApiRoute, Fields, Operation
 from hlink.rest.envelope import ok, paged_answer
-from hlink.rest.inputs import doc, form_of, read_params
+from hlink.rest.inputs import doc, form_of, policy_of, read_params
 from hlink.rest.schemas import array
 from hlink.rest.views import jar_vo, udf_vo
 from hlink.rest.viewschemas import JAR_VO, NOTHING, UDF_VO, UPLOADED, page_of
@@ -101,11 +101,11 @@ async def jar_list(request: Request) -> Response:
     q = await read_params(request)
     flt = JAR_FILTER.read(q)
     q.done()
-    return ok([jar_vo(j) for j in await jars.all_jars(flt)])
+    return ok([jar_vo(j, policy_of(request).zone) for j in await jars.all_jars(flt)])
 
 
 async def jar_page(request: Request) -> Response:
-    return await paged_answer(await read_params(request), JAR_FILTER, jars.list_jars, jar_vo)
+    return await paged_answer(request, JAR_FILTER, jars.list_jars, jar_vo)
 
 
 async def jar_remove(request: Request) -> Response:
@@ -126,7 +126,7 @@ async def udf_upload(request: Request) -> Response:
 
 
 async def udf_list(request: Request) -> Response:
-    return await paged_answer(await read_params(request), UDF_FILTER, udfs.list_udfs, udf_vo)
+    return await paged_answer(request, UDF_FILTER, udfs.list_udfs, udf_vo)
 
 
 async def udf_update(request: Request) -> Response:
@@ -134,7 +134,7 @@ async def udf_update(request: Request) -> Response:
     udf_id, desc = BY_ID.read(q).id, UDF_DESC.read(q).udf_desc
     q.done()
     udf = await udfs.update_udf(udf_id, desc)
-    return ok(udf_vo(udf))
+    return ok(udf_vo(udf, policy_of(request).zone))
 
 
 async def udf_delete(request: Request) -> Response:

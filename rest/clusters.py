@@ -10,7 +10,7 @@ from starlette.responses import Response
 from hlink.models.cluster import HA_TYPES
 from hlink.rest.contract import BY_ID, PAGED, ApiRoute, Fields, Operation
 from hlink.rest.envelope import ok, paged_answer
-from hlink.rest.inputs import Query, doc, read_params
+from hlink.rest.inputs import Query, doc, policy_of, read_params
 from hlink.rest.schemas import array
 from hlink.rest.views import CLUSTER_TYPE_NAMES, cluster_vo
 from hlink.rest.viewschemas import CLUSTER_VO, NOTHING, page_of
@@ -77,15 +77,17 @@ def _read(q: Query, declared: Fields[ClusterParams]) -> clusters.ClusterInput:
 
 
 async def add(request: Request) -> Response:
-    cluster = await clusters.create_cluster(_read(await read_params(request), NEW))
-    return ok(cluster_vo(cluster))
+    policy = policy_of(request)
+    cluster = await clusters.create_cluster(_read(await read_params(request), NEW), policy.clusters)
+    return ok(cluster_vo(cluster, policy.zone))
 
 
 async def update(request: Request) -> Response:
     q = await read_params(request)
     cluster_id = BY_ID.read(q).id
-    cluster = await clusters.update_cluster(cluster_id, _read(q, CHANGED))
-    return ok(cluster_vo(cluster))
+    policy = policy_of(request)
+    cluster = await clusters.update_cluster(cluster_id, _read(q, CHANGED), policy.clusters)
+    return ok(cluster_vo(cluster, policy.zone))
 
 
 async def delete(request: Request) -> Response:
@@ -97,11 +99,11 @@ async def delete(request: Request) -> Response:
 
 
 async def listing(request: Request) -> Response:
-    return await paged_answer(await read_params(request), FILTER, clusters.list_clusters, cluster_vo)
+    return await paged_answer(request, FILTER, clusters.list_clusters, cluster_vo)
 
 
 async def check_list(request: Request) -> Response:
-    return ok([cluster_vo(c) for c in await clusters.all_clusters()])
+    return ok([cluster_vo(c, policy_of(request).zone) for c in await clusters.all_clusters()])
 
 
 ALLOWED = "Its host must be loopback or allowed by HLINK_CLUSTER_ALLOW."

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from datetime import tzinfo
 from typing import Any
 
 import anyio
@@ -13,7 +14,7 @@ from hlink.models import Datasource
 from hlink.rest.artifacts import storage_of, uploaded_file
 from hlink.rest.contract import BY_ID, PAGED, ApiRoute, Body, Fields, Operation, Schema
 from hlink.rest.envelope import ok, paged_answer, refusal
-from hlink.rest.inputs import FORM_KINDS, body_id, doc, json_body, read_params
+from hlink.rest.inputs import FORM_KINDS, body_id, doc, json_body, policy_of, read_params
 from hlink.rest.schemas import BOOLEAN, INTEGER, OBJECT, array, nullable, some_of
 from hlink.rest.views import column_input_vo, ds_vo
 from hlink.rest.viewschemas import FORM, NOTHING, SCHEMA_ANALYSIS, TYPE_LIST, ds_schema, page_of
@@ -98,22 +99,22 @@ def _read_ds(body: Any, declared: Body[datasources.DatasourceInput]) -> datasour
     return data
 
 
-async def _detail(ds_id: int) -> dict[str, Any]:
+async def _detail(ds_id: int, zone: tzinfo) -> dict[str, Any]:
     ds = await datasources.get_datasource(ds_id)
-    return ds_vo(ds, await datasources.columns_of(ds_id), await datasources.properties_of(ds_id))
+    return ds_vo(ds, zone, await datasources.columns_of(ds_id), await datasources.properties_of(ds_id))
 
 
 async def add(request: Request) -> Response:
     """The new datasource's id, as the original answered."""
-    ds = await datasources.create_datasource(_read_ds(await json_body(request), NEW_DS))
+    ds = await datasources.create_datasource(_read_ds(await json_body(request), NEW_DS), policy_of(request).max_columns)
     return ok(ds.id)
 
 
 async def modify(request: Request) -> Response:
     body = await json_body(request)
     ds_id = body_id(body)
-    await datasources.update_datasource(ds_id, _read_ds(body, CHANGED_DS))
-    return ok(await _detail(ds_id))
+    await datasources.update_datasource(ds_id, _read_ds(body, CHANGED_DS), policy_of(request).max_columns)
+    return ok(await _detail(ds_id, policy_of(request).zone))
 
 
 async def remove(request: Request) -> Response:
@@ -125,14 +126,14 @@ async def remove(request: Request) -> Response:
 
 
 async def listing(request: Request) -> Response:
-    return await paged_answer(await read_params(request), LIST, datasources.list_datasources, ds_vo)
+    return await paged_answer(request, LIST, datasources.list_datasources, ds_vo)
 
 
 async def detail(request: Request) -> Response:
     q = await read_params(request)
     ds_id = BY_ID.read(q).id
     q.done()
-    return ok(await _detail(ds_id))
+    return ok(await _detail(ds_id, policy_of(request).zone))
 
 
 async def check_table_name(request: Request) -> Response:

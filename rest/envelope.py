@@ -12,6 +12,7 @@ from starlette.requests import ClientDisconnect, Request
 from starlette.responses import JSONResponse, Response
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
+from hlink.rest.inputs import policy_of, read_params
 from hlink.services.errors import (
     Conflict,
     DomainError,
@@ -188,10 +189,12 @@ class UnexpectedErrors:
             await response(scope, receive, send)
 
 
-async def paged_answer(query: Any, filters: Any, lister: Any, view: Any, default_size: int = 10) -> JSONResponse:
+async def paged_answer(request: Request, filters: Any, lister: Any, view: Any, default_size: int = 10) -> JSONResponse:
     """The shared shape of every paged list path: a filter (read by the path's declared
-    :class:`rest.contract.Fields`) and a window from the query, an IPage back."""
+    :class:`rest.contract.Fields`) and a window from the request's parameters, an IPage of ``view(row, zone)``
+    back, its times in the policy's zone."""
+    query = await read_params(request)
     flt = filters.read(query)
-    limit, offset = query.window(default_size)
-    page = await lister(flt, limit, offset)
-    return ok(ipage(page, [view(row) for row in page.items]))
+    policy = policy_of(request)
+    page = await lister(flt, query.window(policy.page_cap, default_size))
+    return ok(ipage(page, [view(row, policy.zone) for row in page.items]))

@@ -16,7 +16,8 @@ from hlink.limits import FRAMING
 from hlink.services.checks import ASCII_INTEGER, Checks, camel
 from hlink.services.errors import ValidationFailed
 from hlink.services.jsontext import parse_json
-from hlink.services.paging import check_window
+from hlink.services.paging import Window, window
+from hlink.services.policy import Policy
 
 T = TypeVar("T")
 INT64 = 2**63 - 1
@@ -128,6 +129,12 @@ async def form_of(request: Request) -> FormData:
         raise ValidationFailed({"body": f"unreadable form body: {err.detail}"}) from None
 
 
+def policy_of(request: Request) -> Policy:
+    """The app's limits and lists (services/policy.py), which every path passes to what applies them."""
+    policy: Policy = request.app.state.runtime.policy
+    return policy
+
+
 async def read_params(request: Request) -> Query:
     """The plain parameters wherever Spring read them: the query string, an x-www-form-urlencoded body (on PUT
     and DELETE too) and a multipart body's text fields alike, the query string's first."""
@@ -195,8 +202,8 @@ class Query:
             self.checks.add(name, "at least one id is required")
         return out
 
-    def window(self, default_size: int = 10) -> tuple[int, int]:
-        """(limit, offset) from the document's curPage (1-based) and pageSize."""
+    def window(self, cap: int, default_size: int = 10) -> Window:
+        """The window of the document's curPage (1-based) and pageSize, at most ``cap`` rows (HLINK_PAGE_CAP)."""
         asked = self.read(PageWindow)
         page = 1 if asked.cur_page is None else asked.cur_page
         size = default_size if asked.page_size is None else asked.page_size
@@ -204,8 +211,7 @@ class Query:
             self.checks.add("curPage", f"must be at least 1, got {page}")
             page = 1
         self.done()
-        check_window(size, (page - 1) * size, limit_field="pageSize", offset_field="curPage")
-        return size, (page - 1) * size
+        return window(size, (page - 1) * size, cap, limit_field="pageSize", offset_field="curPage")
 
     def read(self, cls: type[T], required: Collection[str] = ()) -> T:
         """A dataclass from the parameters named like its fields (camelCase). A field without a default, or

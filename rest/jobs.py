@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import tzinfo
 from typing import Any
 
 from starlette.requests import Request
@@ -10,7 +11,7 @@ from starlette.responses import Response
 from hlink.models import Cluster, Job
 from hlink.rest.contract import BY_ID, PAGED, ApiRoute, Body, Fields, Operation, Schema
 from hlink.rest.envelope import ipage, ok
-from hlink.rest.inputs import body_id, json_body, read_params, required_int
+from hlink.rest.inputs import body_id, json_body, policy_of, read_params, required_int
 from hlink.rest.schemas import INTEGER
 from hlink.rest.views import job_vo
 from hlink.rest.viewschemas import NOTHING, job_schema, page_of
@@ -38,25 +39,26 @@ def _read_job(body: object, declared: Body[jobs.JobInput]) -> jobs.JobInput:
     return data
 
 
-async def _detail(job_id: int) -> dict[str, Any]:
+async def _detail(job_id: int, zone: tzinfo) -> dict[str, Any]:
     job = await jobs.get_job(job_id)
     cluster = await Cluster.get_or_none(id=job.cluster_id) if job.cluster_id else None
     running = (await versions.running_numbers([job]))[job.id]
     newest = await newest_paths([job_id])
-    return job_vo(job, cluster, await jobs.mappings_of(job_id), running=running, newest_savepoint=newest.get(job_id))
+    mappings = await jobs.mappings_of(job_id)
+    return job_vo(job, zone, cluster, mappings, running=running, newest_savepoint=newest.get(job_id))
 
 
 async def add(request: Request) -> Response:
-    job = await jobs.create_job(_read_job(await json_body(request), NEW_JOB))
+    job = await jobs.create_job(_read_job(await json_body(request), NEW_JOB), policy_of(request).zone)
     await lifecycle.validate_saved(request.app.state.runtime, job)
-    return ok(await _detail(job.id))
+    return ok(await _detail(job.id, policy_of(request).zone))
 
 
 async def update(request: Request) -> Response:
     body = await json_body(request)
     job = await jobs.update_job(body_id(body), _read_job(body, CHANGED_JOB))
     await lifecycle.validate_saved(request.app.state.runtime, job)
-    return ok(await _detail(job.id))
+    return ok(await _detail(job.id, policy_of(request).zone))
 
 
 async def remove(request: Request) -> Response:
@@ -70,8 +72,8 @@ async def remove(request: Request) -> Response:
 async def listing(request: Request) -> Response:
     q = await read_params(request)
     flt = FILTER.read(q)
-    limit, offset = q.window()
-    page = await jobs.list_jobs(flt, limit, offset)
+    policy = policy_of(request)
+    page = await jobs.list_jobs(flt, q.window(policy.page_cap))
     # one query each for the page's clusters and mappings, whatever the page size
     clusters = await jobs.clusters_of_jobs(page.items)
     mappings = await jobs.mappings_of_jobs(j.id for j in page.items)
@@ -80,6 +82,7 @@ async def listing(request: Request) -> Response:
     records = [
         job_vo(
             j,
+            policy.zone,
             clusters.get(j.cluster_id or 0),
             mappings[j.id],
             detail=False,
@@ -92,7 +95,7 @@ async def listing(request: Request) -> Response:
 
 
 async def detail(request: Request) -> Response:
-    return ok(await _detail(required_int(request.path_params, "jobId")))
+    return ok(await _detail(required_int(request.path_params, "jobId"), policy_of(request).zone))
 
 
 routes = [

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
+from datetime import tzinfo
 from typing import Any
 
 from starlette.requests import Request
@@ -105,8 +106,10 @@ async def _run_vo(run: JobRun) -> dict[str, Any]:
     }
 
 
-def _savepoint_vo(s: Savepoint | None) -> dict[str, Any] | None:
-    return None if s is None else {"savepointPath": s.path, "kind": s.kind, "createTime": plain(s)["createTime"]}
+def _savepoint_vo(s: Savepoint | None, zone: tzinfo) -> dict[str, Any] | None:
+    if s is None:
+        return None
+    return {"savepointPath": s.path, "kind": s.kind, "createTime": plain(s, zone)["createTime"]}
 
 
 def _operation_vo(o: Operation | None) -> dict[str, Any] | None:
@@ -115,20 +118,22 @@ def _operation_vo(o: Operation | None) -> dict[str, Any] | None:
     return {"operationId": o.id, "operationKind": o.kind, "status": o.status, "failure": o.failure}
 
 
-async def _stopped_vo(stopped: lifecycle.Stopped) -> dict[str, Any]:
+async def _stopped_vo(stopped: lifecycle.Stopped, zone: tzinfo) -> dict[str, Any]:
     return {
         "jobId": stopped.job.id,
         "jobStatus": stopped.job.job_status,
         "flinkState": stopped.job.flink_state,
-        "savepoint": _savepoint_vo(stopped.savepoint),
+        "savepoint": _savepoint_vo(stopped.savepoint, zone),
         "note": stopped.note,
         "operation": _operation_vo(stopped.operation),
     }
 
 
-def _single(action: Callable[[Runtime, int], Awaitable[Any]], view: Callable[[Any], Awaitable[Any]]) -> Any:
+def _single(action: Callable[[Runtime, int], Awaitable[Any]], view: Callable[[Any, tzinfo], Awaitable[Any]]) -> Any:
     async def endpoint(request: Request) -> Response:
-        return ok(await view(await action(_runtime(request), required_int(request.path_params, "jobId"))))
+        runtime = _runtime(request)
+        done = await action(runtime, required_int(request.path_params, "jobId"))
+        return ok(await view(done, runtime.policy.zone))
 
     return endpoint
 
@@ -191,13 +196,14 @@ async def cancel(request: Request) -> Response:
     with_savepoint = _with_savepoint(q)
     q.done()
     job_id = required_int(request.path_params, "jobId")
-    return ok(await _stopped_vo(await lifecycle.cancel_job(_runtime(request), job_id, with_savepoint)))
+    runtime = _runtime(request)
+    return ok(await _stopped_vo(await lifecycle.cancel_job(runtime, job_id, with_savepoint), runtime.policy.zone))
 
 
-async def _savepoint_data(o: Operation) -> dict[str, Any]:
+async def _savepoint_data(o: Operation, zone: tzinfo) -> dict[str, Any]:
     """The savepoint written (its path), or the operation still under way: ``status`` says which."""
     written = await Savepoint.get_or_none(id=o.savepoint_id) if o.savepoint_id else None
-    return {**(_savepoint_vo(written) or {"savepointPath": None}), **(_operation_vo(o) or {})}
+    return {**(_savepoint_vo(written, zone) or {"savepointPath": None}), **(_operation_vo(o) or {})}
 
 
 async def overview(request: Request) -> Response:
@@ -210,7 +216,7 @@ async def log(request: Request) -> Response:
 
 async def _one_cluster(runtime: Runtime, cluster_id: int) -> dict[str, Any]:
     cluster = await get_cluster(cluster_id)
-    return cluster_info_vo(cluster, await cluster_overview.cluster_live(runtime.flink, cluster))
+    return cluster_info_vo(cluster, runtime.policy.zone, await cluster_overview.cluster_live(runtime.flink, cluster))
 
 
 async def cluster_info(request: Request) -> Response:

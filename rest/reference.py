@@ -7,6 +7,7 @@ from starlette.responses import PlainTextResponse, Response
 
 from hlink.rest.contract import ApiRoute, Operation
 from hlink.rest.envelope import ok
+from hlink.rest.inputs import policy_of
 from hlink.rest.schemas import array
 from hlink.rest.views import plain
 from hlink.rest.viewschemas import DICT_ENTRY, DICTIONARIES, HELP_CONTENT, SNOWFLAKE
@@ -21,11 +22,13 @@ async def snowflake(request: Request) -> Response:
 
 async def all_dicts(request: Request) -> Response:
     grouped = await reference.dictionaries()
-    return ok({t: [plain(e) for e in entries] for t, entries in grouped.items()})
+    zone = policy_of(request).zone
+    return ok({t: [plain(e, zone) for e in entries] for t, entries in grouped.items()})
 
 
 async def one_dict(request: Request) -> Response:
-    return ok([plain(e) for e in await reference.dictionary(request.path_params["dictType"])])
+    zone = policy_of(request).zone
+    return ok([plain(e, zone) for e in await reference.dictionary(request.path_params["dictType"])])
 
 
 async def doc(request: Request) -> Response:

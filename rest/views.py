@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
-from datetime import datetime
+from datetime import datetime, tzinfo
 from typing import Any
 
 from tortoise.models import Model
@@ -27,15 +27,15 @@ RENAMED = {"datasource_id": "dsId"}
 QUERY_ECHO: dict[str, Any] = {"curPage": None, "pageSize": None, "parms": None}
 
 
-def plain(row: Model) -> dict[str, Any]:
+def plain(row: Model, zone: tzinfo) -> dict[str, Any]:
     """Every stored column of a row, camelCased; times as the original wrote them (``yyyy-MM-dd HH:mm:ss`` in
-    its zone, HLINK_TIME_ZONE)."""
+    ``zone``: HLINK_TIME_ZONE, the policy's)."""
     out: dict[str, Any] = {}
     for name in row._meta.db_fields:
         if name in HIDDEN:
             continue
         value = shown(name, getattr(row, name))  # credentials a field may carry, masked
-        out[RENAMED.get(name, camel(name))] = clock.text(value) if isinstance(value, datetime) else value
+        out[RENAMED.get(name, camel(name))] = clock.text(value, zone) if isinstance(value, datetime) else value
     return out
 
 
@@ -45,6 +45,7 @@ def mapping_vo(m: JobDatasource) -> dict[str, Any]:
 
 def job_vo(
     job: Job,
+    zone: tzinfo,
     cluster: Cluster | None,
     mappings: list[JobDatasource] | None = None,
     detail: bool = True,
@@ -55,7 +56,7 @@ def job_vo(
     row (``detail`` false) leaves out the job graph. ``version`` (the document's reserved field) is the number
     of the version the job's Flink job runs (``running``), null while it runs nothing. ``savepointPath``
     follows the job's newest savepoint, as the original kept it (services.jobs.savepoints.newest_paths)."""
-    vo = plain(job)
+    vo = plain(job, zone)
     vo["version"] = str(running) if running is not None else None
     if newest_savepoint:
         vo["savepointPath"] = newest_savepoint
@@ -73,8 +74,8 @@ def job_vo(
     return vo
 
 
-def column_vo(c: Column) -> dict[str, Any]:
-    return plain(c)
+def column_vo(c: Column, zone: tzinfo) -> dict[str, Any]:
+    return plain(c, zone)
 
 
 def column_input_vo(c: ColumnInput) -> dict[str, Any]:
@@ -83,34 +84,34 @@ def column_input_vo(c: ColumnInput) -> dict[str, Any]:
 
 
 def ds_vo(
-    ds: Datasource, columns: list[Column] | None = None, props: DatasourceProperties | None = None
+    ds: Datasource, zone: tzinfo, columns: list[Column] | None = None, props: DatasourceProperties | None = None
 ) -> dict[str, Any]:
     """The dsVO; with columns and properties (secrets masked) for the detail view."""
-    vo = plain(ds)
+    vo = plain(ds, zone)
     vo["dsDdl"] = mask_sql(ds.ds_ddl) if ds.ds_ddl else ds.ds_ddl  # the user's own, secrets masked
     if columns is not None:
         # the generated DDL (or the user's own when ddlEnable is 1); secrets masked as in jsonFieldVO
         vo["dsDdl"] = ddl_of(ds, columns, masked(props.json_value) if props else [])
-        vo["dsSchemaColumnVOS"] = [column_vo(c) for c in columns]
+        vo["dsSchemaColumnVOS"] = [column_vo(c, zone) for c in columns]
         vo["jsonFieldVO"] = {"id": props.id if props else None, "dsId": ds.id, "jsonValue": shown_properties(ds, props)}
         vo.update(QUERY_ECHO)
     return vo
 
 
-def cluster_vo(c: Cluster) -> dict[str, Any]:
-    return plain(c)
+def cluster_vo(c: Cluster, zone: tzinfo) -> dict[str, Any]:
+    return plain(c, zone)
 
 
-def cluster_info_vo(c: Cluster, live: dict[str, Any]) -> dict[str, Any]:
+def cluster_info_vo(c: Cluster, zone: tzinfo, live: dict[str, Any]) -> dict[str, Any]:
     """/cluster/info: the cluster with its live figures (services.clusters.overview.cluster_live)."""
-    return {**cluster_vo(c), **QUERY_ECHO, **live}
+    return {**cluster_vo(c, zone), **QUERY_ECHO, **live}
 
 
-def jar_vo(j: Jar) -> dict[str, Any]:
-    vo = plain(j)
+def jar_vo(j: Jar, zone: tzinfo) -> dict[str, Any]:
+    vo = plain(j, zone)
     vo["resSizeStr"] = size_text(j.res_size)
     return vo
 
 
-def udf_vo(u: Udf) -> dict[str, Any]:
-    return plain(u)
+def udf_vo(u: Udf, zone: tzinfo) -> dict[str, Any]:
+    return plain(u, zone)

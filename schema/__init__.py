@@ -37,6 +37,7 @@ from hlink.schema.scalars import SCALARS
 from hlink.schema.signin import WebSocketSignIn
 from hlink.schema.timing import Timing
 from hlink.services.errors import DomainError
+from hlink.services.policy import Policy
 
 DEFINITION_BACKREF = GraphQLCoreConverter.DEFINITION_BACKREF
 #: parsed and validated documents kept (a frontend sends the same few documents again and again)
@@ -58,8 +59,10 @@ class HlinkSchema(strawberry.Schema):
     """Strawberry's schema, every field and argument described (schema/glossary.py), logging expected failures
     (bad input, a missing row, a role too small) as one line and only the unexpected ones with their traceback."""
 
-    def __init__(self, *args: Any, **kwargs: Any) -> None:
+    def __init__(self, *args: Any, policy: Policy, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
+        #: the app's limits: an operation's time (schema/budget.py), the page cap and column cap the cost counts
+        self.policy = policy
         describe(self._schema)
         direct_resolvers(self._schema)
 
@@ -79,7 +82,7 @@ class HlinkSchema(strawberry.Schema):
         given = DEFAULT_ALLOWED_OPERATION_TYPES if allowed_operation_types is None else allowed_operation_types
         allowed = set(given) - {OperationType.SUBSCRIPTION}
         try:
-            with budget.bounded(), loaders.per_operation():
+            with budget.bounded(self.policy.request_seconds), loaders.per_operation():
                 return await super().execute(
                     query, variable_values, context_value, root_value, operation_name, allowed, operation_extensions
                 )
@@ -184,10 +187,18 @@ class Roots:
 
 
 def build_schema(
-    roots: Roots, max_depth: int = 12, max_tokens: int = 5000, max_aliases: int = 30, max_cost: int = 1_000_000
+    roots: Roots,
+    policy: Policy | None = None,
+    max_depth: int = 12,
+    max_tokens: int = 5000,
+    max_aliases: int = 30,
+    max_cost: int = 1_000_000,
 ) -> strawberry.Schema:
-    """The schema of these root types, with its guards against abusive documents."""
+    """The schema of these root types, with its guards against abusive documents, under ``policy`` (the
+    embedded defaults without one: the committed SDL, a test)."""
+    policy = policy or Policy()
     return HlinkSchema(
+        policy=policy,
         query=roots.query,
         mutation=roots.mutation,
         subscription=roots.subscription,
@@ -196,7 +207,7 @@ def build_schema(
             partial(DepthLimit, max_depth=max_depth),
             partial(MaxTokensLimiter, max_token_count=max_tokens),
             partial(AliasLimit, max_alias_count=max_aliases),
-            partial(CostLimiter, max_cost=max_cost),
+            partial(CostLimiter, max_cost=max_cost, policy=policy),
             NulGuard,
             loaders.ReadColumns,
             WebSocketSignIn,

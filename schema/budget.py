@@ -1,12 +1,11 @@
 """What one GraphQL operation may take while it runs: an answer of at most :data:`MAX_OBJECTS` objects, built
-within the request's time (HLINK_REQUEST_TIMEOUT). Checked as each object of the answer is made: a resolver
-whose rows a DataLoader already holds never yields to the event loop, so asyncio's timeout alone cannot stop a
-large answer being built; this check can, and it ends the whole operation at once (a field error would let
-graphql-core go on with every sibling)."""
+within the request's time (HLINK_REQUEST_TIMEOUT: the policy's ``request_seconds``). Checked as each object of
+the answer is made: a resolver whose rows a DataLoader already holds never yields to the event loop, so asyncio's
+timeout alone cannot stop a large answer being built; this check can, and it ends the whole operation at once (a
+field error would let graphql-core go on with every sibling)."""
 
 from __future__ import annotations
 
-import math
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -15,8 +14,6 @@ from dataclasses import dataclass
 
 #: the most objects (rows, each with its selected fields) one answer may hold
 MAX_OBJECTS = 20_000
-#: seconds an operation may run (the app sets HLINK_REQUEST_TIMEOUT; infinite when that is 0)
-SECONDS = math.inf
 
 
 class Overrun(BaseException):
@@ -32,15 +29,17 @@ class Overrun(BaseException):
 class Budget:
     deadline: float
     left: int
+    #: the seconds it was given (for the refusal's message)
+    seconds: float
 
 
 _current: ContextVar[Budget | None] = ContextVar("graphql_budget", default=None)
 
 
 @contextmanager
-def bounded() -> Iterator[None]:
-    """Run an operation under a fresh budget."""
-    mark = _current.set(Budget(time.monotonic() + SECONDS, MAX_OBJECTS))
+def bounded(seconds: float) -> Iterator[None]:
+    """Run an operation under a fresh budget of ``seconds`` (infinite: no time limit)."""
+    mark = _current.set(Budget(time.monotonic() + seconds, MAX_OBJECTS, seconds))
     try:
         yield
     finally:
@@ -58,4 +57,4 @@ def spend(objects: int = 1) -> None:
             f"the answer would hold more than {MAX_OBJECTS:,} objects; ask for smaller pages or fewer nested lists"
         )
     if time.monotonic() > budget.deadline:
-        raise Overrun(f"the query took longer than {SECONDS:g} s (HLINK_REQUEST_TIMEOUT) and was stopped")
+        raise Overrun(f"the query took longer than {budget.seconds:g} s (HLINK_REQUEST_TIMEOUT) and was stopped")

@@ -12,6 +12,7 @@ from strawberry.types import Info as StrawberryInfo
 from hlink.runtime import Runtime
 from hlink.schema.loaders import Loaders, current_operation
 from hlink.services.artifacts.storage import Storage
+from hlink.services.policy import Policy
 
 
 @dataclass
@@ -26,6 +27,11 @@ class Context:
     connection_params: dict[str, object] | None = None
     #: a WebSocket's bearer token, checked again before each of its operations (it may be revoked meanwhile)
     token: str | None = None
+
+    @property
+    def policy(self) -> Policy:
+        """The app's limits and lists (services/policy.py)."""
+        return self.runtime.policy
 
     @property
     def loaders(self) -> Loaders:

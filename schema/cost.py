@@ -39,7 +39,8 @@ from graphql import (
 )
 from strawberry.extensions import SchemaExtension
 
-from hlink.services import paging, sizes
+from hlink.services import sizes
+from hlink.services.policy import Policy
 from hlink.services.sizes import Sizes
 
 #: the least a list without a ``limit`` argument is taken to hold
@@ -106,9 +107,12 @@ class QueryCost:
         schema: GraphQLSchema,
         fragments: Mapping[str, FragmentDefinitionNode],
         variables: Any,
+        page_cap: int,
         stored: Sizes | None = None,
     ) -> None:
         self.schema = schema
+        #: the largest page (HLINK_PAGE_CAP): what a ``limit`` counts at most
+        self.page_cap = page_cap
         self.fragments = fragments
         self.variables = variables if isinstance(variables, dict) else {}
         self.stored = stored
@@ -165,13 +169,13 @@ class QueryCost:
                 continue
             value: Any = argument.value
             if isinstance(value, IntValueNode):
-                return max(0, min(int(value.value), paging.PAGE_CAP))
+                return max(0, min(int(value.value), self.page_cap))
             if isinstance(value, VariableNode):
                 given = self.variables.get(value.name.value)
-                return max(0, min(given, paging.PAGE_CAP)) if isinstance(given, int) else paging.PAGE_CAP
+                return max(0, min(given, self.page_cap)) if isinstance(given, int) else self.page_cap
         declared = definition.args.get("limit")
         if declared is not None and isinstance(declared.default_value, int):
-            return max(0, min(declared.default_value, paging.PAGE_CAP))
+            return max(0, min(declared.default_value, self.page_cap))
         kind = definition.type
         unwrapped = kind.of_type if isinstance(kind, GraphQLNonNull) else kind
         if not isinstance(unwrapped, GraphQLList):
@@ -189,10 +193,12 @@ class QueryCost:
 
 
 class CostLimiter(SchemaExtension):
-    """Refuses an operation whose estimated cost is over ``max_cost`` before it executes."""
+    """Refuses an operation whose estimated cost is over ``max_cost`` before it executes; a ``limit`` counts at
+    most the policy's page cap, a datasource's columns at most its ``max_columns``."""
 
-    def __init__(self, *, max_cost: int) -> None:
+    def __init__(self, *, max_cost: int, policy: Policy) -> None:
         self.max_cost = max_cost
+        self.policy = policy
 
     async def on_execute(self) -> AsyncIterator[None]:
         context = self.execution_context
@@ -202,10 +208,12 @@ class CostLimiter(SchemaExtension):
             operations = [d for d in document.definitions if isinstance(d, OperationDefinitionNode)]
             chosen = [o for o in operations if context.operation_name in (None, o.name.value if o.name else None)]
             if chosen:
-                estimate = QueryCost(context.schema._schema, fragments, context.variables)
+                cap = self.policy.page_cap
+                estimate = QueryCost(context.schema._schema, fragments, context.variables, cap)
                 cost = estimate.of(chosen[0])
                 if cost <= self.max_cost and estimate.sized:  # the stored sizes can only raise it
-                    estimate = QueryCost(context.schema._schema, fragments, context.variables, await sizes.largest())
+                    stored = await sizes.largest(self.policy.max_columns)
+                    estimate = QueryCost(context.schema._schema, fragments, context.variables, cap, stored)
                     cost = estimate.of(chosen[0])
                 self.check(estimate, cost)
         yield

@@ -42,7 +42,6 @@ from hlink.schema.lifecycle import (
 from hlink.schema.loaders import asked
 from hlink.schema.scalars import Long
 from hlink.schema.upgrade import JobUpgrade
-from hlink.services import paging
 from hlink.services.artifacts.jars import size_text
 from hlink.services.catalog.datasources import ROOT, masked
 from hlink.services.catalog.ddl import ddl_of
@@ -124,11 +123,12 @@ def from_row(cls: type[T], row: Model, **overrides: Any) -> T:
 NESTED_LIMIT = 20
 
 
-def capped(key: K, limit: int) -> tuple[K, int]:
-    """The key of a limited edge (its loader reads at most ``limit`` rows); a limit outside 0..page cap is
-    refused."""
-    if not 0 <= limit <= paging.PAGE_CAP:
-        raise ValidationFailed({"limit": f"must be between 0 and {paging.PAGE_CAP}, got {limit}"})
+def capped(key: K, limit: int, info: Info) -> tuple[K, int]:
+    """The key of a limited edge (its loader reads at most ``limit`` rows); a limit outside 0..the app's page cap
+    (HLINK_PAGE_CAP) is refused."""
+    cap = info.context.policy.page_cap
+    if not 0 <= limit <= cap:
+        raise ValidationFailed({"limit": f"must be between 0 and {cap}, got {limit}"})
     return key, limit
 
 
@@ -187,11 +187,11 @@ class Cluster(Audited):
 
     @strawberry.field(description="Jobs that run on this cluster, newest first, at most `limit`.")
     async def jobs(self, info: Info, limit: int = NESTED_LIMIT) -> list[Job]:
-        return rows_to(Job, await info.context.loaders.jobs_by_cluster.load(capped(self.row.id, limit)))
+        return rows_to(Job, await info.context.loaders.jobs_by_cluster.load(capped(self.row.id, limit, info)))
 
     @strawberry.field(description="Jars uploaded for this cluster, at most `limit`.")
     async def jars(self, info: Info, limit: int = NESTED_LIMIT) -> list[Jar]:
-        return rows_to(Jar, await info.context.loaders.jars_by_cluster.load(capped(self.row.id, limit)))
+        return rows_to(Jar, await info.context.loaders.jars_by_cluster.load(capped(self.row.id, limit, info)))
 
     @strawberry.field(description="Live figures asked of Flink now: version, task managers, slots, job counts.")
     async def overview(self, info: Info) -> ClusterOverview:
@@ -308,7 +308,7 @@ class Datasource(Audited):
 
     @strawberry.field(description="Which jobs use this datasource, and in which role, at most `limit`.")
     async def jobs(self, info: Info, limit: int = NESTED_LIMIT) -> list[DatasourceUsage]:
-        mappings = await info.context.loaders.mappings_by_datasource.load(capped(self.row.id, limit))
+        mappings = await info.context.loaders.mappings_by_datasource.load(capped(self.row.id, limit, info))
         jobs = await info.context.loaders.job.load_many([m.job_id for m in mappings])
         return [
             DatasourceUsage(role=Role(m.ds_type), job=from_row(Job, j))
@@ -434,13 +434,13 @@ class Job(Audited):
 
     @strawberry.field(description="Every submission to Flink, newest first.")
     async def runs(self, info: Info, limit: int = 20) -> list[JobRun]:
-        return [JobRun.of(r) for r in await info.context.loaders.runs_by_job.load(capped(self.row.id, limit))]
+        return [JobRun.of(r) for r in await info.context.loaders.runs_by_job.load(capped(self.row.id, limit, info))]
 
     @strawberry.field(
         description="Every version of what the job runs, newest first: each saved change that changed what runs."
     )
     async def versions(self, info: Info, limit: int = 20) -> list[JobVersion]:
-        rows = await info.context.loaders.versions_by_job.load(capped(self.row.id, limit))
+        rows = await info.context.loaders.versions_by_job.load(capped(self.row.id, limit, info))
         return [JobVersion.of(v) for v in rows]
 
     @strawberry.field(description="The version the job's Flink job runs (the one its run started); null while idle.")
@@ -454,7 +454,8 @@ class Job(Audited):
         description="Every upgrade and rollback of the job, newest first: its verdict, savepoint, status and reason."
     )
     async def upgrades(self, info: Info, limit: int = 20) -> list[JobUpgrade]:
-        return [JobUpgrade.of(u) for u in await info.context.loaders.upgrades_by_job.load(capped(self.row.id, limit))]
+        rows = await info.context.loaders.upgrades_by_job.load(capped(self.row.id, limit, info))
+        return [JobUpgrade.of(u) for u in rows]
 
     @strawberry.field(description="Savepoints and retained checkpoints, newest first; restart uses the newest.")
     async def savepoints(self, info: Info) -> list[Savepoint]:
@@ -464,7 +465,7 @@ class Job(Audited):
         description="Savepoints and stops asked of Flink, newest first: those under way, and how each ended."
     )
     async def operations(self, info: Info, limit: int = 20) -> list[SavepointOperation]:
-        rows = await info.context.loaders.operations_by_job.load(capped(self.row.id, limit))
+        rows = await info.context.loaders.operations_by_job.load(capped(self.row.id, limit, info))
         written = await info.context.loaders.savepoint.load_many([r.savepoint_id or 0 for r in rows])  # 0: none
         return [SavepointOperation.of(r, s) for r, s in zip(rows, written, strict=True)]
 
@@ -575,7 +576,7 @@ class Jar(Audited):
 
     @strawberry.field(description="Jobs that run this jar, at most `limit`.")
     async def jobs(self, info: Info, limit: int = NESTED_LIMIT) -> list[Job]:
-        return rows_to(Job, await info.context.loaders.jobs_by_jar.load(capped(self.row.res_uname, limit)))
+        return rows_to(Job, await info.context.loaders.jobs_by_jar.load(capped(self.row.res_uname, limit, info)))
 
 
 @strawberry.type(description="A user-defined function from an uploaded jar.")
@@ -592,7 +593,7 @@ class Udf(Audited):
 
     @strawberry.field(description="Jobs whose SQL calls this function, at most `limit`.")
     async def jobs(self, info: Info, limit: int = NESTED_LIMIT) -> list[Job]:
-        return rows_to(Job, await info.context.loaders.jobs_by_udf.load(capped(self.row.udf_name, limit)))
+        return rows_to(Job, await info.context.loaders.jobs_by_udf.load(capped(self.row.udf_name, limit, info)))
 
 
 @strawberry.type(description="One entry of a dictionary (the codes behind the forms).")

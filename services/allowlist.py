@@ -71,25 +71,3 @@ def _plain_name(name: str) -> bool:
     return bool(name) and all(
         part and part.isascii() and all(c.isalnum() or c == "-" for c in part) for part in name.split(".")
     )
-
-
-#: the process's list, set from the settings when the app starts (loopback only until then)
-ALLOWED = AllowList()
-
-
-def configure(entries: Iterable[str]) -> AllowList:
-    """Set the process's list from HLINK_CLUSTER_ALLOW's entries."""
-    global ALLOWED
-    ALLOWED = AllowList.parse(entries)
-    return ALLOWED
-
-
-#: where alerts may be sent (HLINK_ALERT_ALLOW; loopback only until configured)
-ALERT_RECEIVERS = AllowList()
-
-
-def configure_alerts(entries: Iterable[str]) -> AllowList:
-    """Set the process's alert receivers' list from HLINK_ALERT_ALLOW's entries."""
-    global ALERT_RECEIVERS
-    ALERT_RECEIVERS = AllowList.parse(entries, "HLINK_ALERT_ALLOW")
-    return ALERT_RECEIVERS

@@ -6,8 +6,9 @@ import re
 from datetime import UTC, datetime, timedelta, timezone, tzinfo
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-#: the zone the original's dates were written in (Jackson's spring.jackson.time-zone=GMT+8)
-ZONE: tzinfo = timezone(timedelta(hours=8))
+#: the zone the original's dates were written in (Jackson's spring.jackson.time-zone=GMT+8): the default of
+#: HLINK_TIME_ZONE, whose value each caller passes (services/policy.py)
+ORIGINAL_ZONE: tzinfo = timezone(timedelta(hours=8))
 TEXT = "%Y-%m-%d %H:%M:%S"
 _OFFSET = re.compile(r"^(?:GMT|UTC)?([+-])(\d{1,2})(?::?(\d{2}))?$")
 
@@ -30,20 +31,15 @@ def parse_zone(raw: str) -> tzinfo:
         raise ValueError(f"not a time zone: {raw!r} ({hint})") from None
 
 
-def configure(zone: tzinfo) -> None:
-    global ZONE
-    ZONE = zone
+def local(moment: datetime, zone: tzinfo) -> datetime:
+    """``moment`` in ``zone`` (a naive one is read as UTC, as stored)."""
+    return (moment if moment.tzinfo else moment.replace(tzinfo=UTC)).astimezone(zone)
 
 
-def local(moment: datetime) -> datetime:
-    """``moment`` in the original's zone (a naive one is read as UTC, as stored)."""
-    return (moment if moment.tzinfo else moment.replace(tzinfo=UTC)).astimezone(ZONE)
+def text(moment: datetime, zone: tzinfo) -> str:
+    """``yyyy-MM-dd HH:mm:ss`` in ``zone``."""
+    return local(moment, zone).strftime(TEXT)
 
 
-def text(moment: datetime) -> str:
-    """``yyyy-MM-dd HH:mm:ss`` in the original's zone."""
-    return local(moment).strftime(TEXT)
-
-
-def now_local() -> datetime:
-    return datetime.now(UTC).astimezone(ZONE)
+def now_local(zone: tzinfo) -> datetime:
+    return datetime.now(UTC).astimezone(zone)

@@ -1,4 +1,5 @@
-"""Limit/offset pages with a total count and a hard cap on the page size."""
+"""Limit/offset pages with a total count and a hard cap on the page size (HLINK_PAGE_CAP, the policy's page_cap,
+passed by each face)."""
 
 from __future__ import annotations
 
@@ -13,8 +14,6 @@ from hlink.services.checks import Checks, camel
 
 M = TypeVar("M", bound=Model)
 
-#: the largest page anyone may ask for (HLINK_PAGE_CAP sets it at start-up)
-PAGE_CAP = 500
 #: the longest text filter (a LIKE pattern beyond it only costs the database, SQLite refuses 50,000)
 MAX_FILTER = 256
 
@@ -27,22 +26,31 @@ class Page(Generic[M]):
     offset: int
 
 
-def check_window(limit: int, offset: int, *, limit_field: str = "limit", offset_field: str = "offset") -> None:
-    """Refuse a page size outside 1..PAGE_CAP or a negative offset."""
+@dataclass(frozen=True)
+class Window:
+    """A page asked for, checked (:func:`window`): ``limit`` rows from row ``offset``."""
+
+    limit: int
+    offset: int
+
+
+def window(limit: int, offset: int, cap: int, *, limit_field: str = "limit", offset_field: str = "offset") -> Window:
+    """The window, refused for a page size outside 1..``cap`` (HLINK_PAGE_CAP) or a negative offset, each under
+    the name the caller asked with."""
     checks = Checks()
-    checks.in_range(limit_field, limit, 1, PAGE_CAP)
+    checks.in_range(limit_field, limit, 1, cap)
     checks.in_range(offset_field, offset, 0)
     checks.done()
+    return Window(limit, offset)
 
 
-async def paginate(query: QuerySet[M], limit: int, offset: int, columns: Sequence[str] | None = None) -> Page[M]:
+async def paginate(query: QuerySet[M], window: Window, columns: Sequence[str] | None = None) -> Page[M]:
     """One count and one select: the rows of the window (only ``columns`` of them when given: partial rows, for
     reading only) and how many match in all."""
-    check_window(limit, offset)
     total = await query.count()
-    window = query.only(*columns) if columns else query
-    items = await window.offset(offset).limit(limit) if total > offset else []
-    return Page(items=list(items), total=total, limit=limit, offset=offset)
+    rows = query.only(*columns) if columns else query
+    items = await rows.offset(window.offset).limit(window.limit) if total > window.offset else []
+    return Page(items=list(items), total=total, limit=window.limit, offset=window.offset)
 
 
 def check_filter(flt: Any, model: type[Model]) -> None:

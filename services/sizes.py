@@ -1,6 +1,6 @@
 """The largest lists stored, by kind: what the GraphQL cost estimate prices a list without a ``limit`` at.
 
-A datasource's columns and properties are capped on save (:data:`MAX_COLUMNS`, HLINK_MAX_COLUMNS, and
+A datasource's columns and properties are capped on save (HLINK_MAX_COLUMNS, the policy's ``max_columns``, and
 :data:`MAX_PROPERTIES`); a job's mapping and savepoints grow with use, so the estimate reads the largest there
 are. Read at most every :data:`TTL` seconds per process (a few grouped counts), never more than the caps.
 """
@@ -8,14 +8,12 @@ are. Read at most every :data:`TTL` seconds per process (a few grouped counts), 
 from __future__ import annotations
 
 import time
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from tortoise import connections
 
 from hlink.models import Column, JobDatasource, Savepoint
 
-#: columns (nested ones included) a datasource may have (HLINK_MAX_COLUMNS); set by the app from its settings
-MAX_COLUMNS = 1000
 #: connector properties a datasource may have (a connector form has a few dozen fields)
 MAX_PROPERTIES = 200
 #: seconds the counts are kept: a list saved larger meanwhile is still bounded by the answer's own budget
@@ -47,15 +45,15 @@ _SQL = (
 )
 
 
-async def largest() -> Sizes:
-    """The current sizes (cached for :data:`TTL` seconds)."""
+async def largest(max_columns: int) -> Sizes:
+    """The current sizes (the counts cached for :data:`TTL` seconds); columns at most ``max_columns``
+    (HLINK_MAX_COLUMNS: none is saved beyond it, a larger count is from before it was lowered)."""
     global _cached
     if _cached is None or time.monotonic() - _cached[0] > TTL:  # two callers refreshing at once is harmless
         row = (await connections.get("default").execute_query_dict(_SQL))[0]
         counts = {k: int(v or 0) for k, v in row.items()}
-        sizes = Sizes(min(counts["columns"], MAX_COLUMNS), counts["mappings"], counts["savepoints"])
-        _cached = (time.monotonic(), sizes)
-    return _cached[1]
+        _cached = (time.monotonic(), Sizes(counts["columns"], counts["mappings"], counts["savepoints"]))
+    return replace(_cached[1], columns=min(_cached[1].columns, max_columns))
 
 
 def forget() -> None:

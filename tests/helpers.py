@@ -212,6 +212,11 @@ async def wait_flink_state(flink_url: str, jid: str, want: str, within: float = 
             await asyncio.sleep(0.3)
 
 
+def failures_allowed(client: Any) -> int:
+    """The failed sign-ins the app behind the tests' ``client`` allows a name (HLINK_LOGIN_MAX_FAILURES)."""
+    return int(client.app_state.runtime.policy.login_max_failures)
+
+
 def app_settings(database_url: str, data_dir: Path, **extra: str) -> Settings:
     """The settings of a test's own app on the session's database: no local Flink, no background reconciler, the
     tests' sealing key; ``extra`` adds HLINK_* variables (``HLINK_CORS_ORIGINS="..."``)."""

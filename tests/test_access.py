@@ -23,7 +23,16 @@ from hlink.models import AuditEntry, Token
 from hlink.services.access import accounts, floodgate
 from hlink.services.jobs.states import now
 from tests.conftest import gql
-from tests.helpers import AUTH, add_cluster, code_of, created_ds, ds_body, envelope_fail, envelope_ok
+from tests.helpers import (
+    AUTH,
+    add_cluster,
+    code_of,
+    created_ds,
+    ds_body,
+    envelope_fail,
+    envelope_ok,
+    failures_allowed,
+)
 
 ROOT = Path(__file__).resolve().parent.parent
 CREATE_USER = """mutation($n: String!, $r: UserRole!, $p: String) { createUser(name: $n, role: $r, password: $p) {
@@ -230,7 +239,7 @@ async def test_a_websocket_stops_acting_once_its_token_is_revoked(client: httpx.
 async def test_repeated_failed_sign_ins_of_one_name_are_throttled_across_replicas(client: httpx.AsyncClient) -> None:
     await make_user(client, "tara", "VIEWER", "the right one")
     anonymous = {"Authorization": ""}
-    for _ in range(accounts.LOGIN_MAX_FAILURES):
+    for _ in range(failures_allowed(client)):
         wrong = await client.post("/auth/login", json={"name": "tara", "password": "guess"}, headers=anonymous)
         assert wrong.status_code == 401, wrong.text
     # the count lives in the audit trail (the database), not in this process: every replica refuses alike
@@ -270,20 +279,20 @@ async def test_a_burst_of_simultaneous_sign_ins_gets_no_more_guesses_than_the_li
     answers = await asyncio.gather(*(client.post("/auth/login", json=body, headers=anonymous) for _ in range(30)))
     codes = [code_of(a) for a in answers]
     # each attempt is counted before its password is checked: the burst's attempts see each other
-    assert codes.count(401) <= accounts.LOGIN_MAX_FAILURES and codes.count(401) + codes.count(429) == 30, codes
+    assert codes.count(401) <= failures_allowed(client) and codes.count(401) + codes.count(429) == 30, codes
     outcomes = [
         str(o) for o in await AuditEntry.filter(action="login", entity_id="burst").values_list("outcome", flat=True)
     ]
     assert outcomes.count("failed") == codes.count(401) and "ok" not in outcomes, outcomes
     # refused attempts checked no password: the window still allows the guesses left, then no more
     guesses = codes.count(401)
-    for _ in range(accounts.LOGIN_MAX_FAILURES + 1):
+    for _ in range(failures_allowed(client) + 1):
         later = await client.post("/auth/login", json=body, headers=anonymous)
         if code_of(later) == 429:
             break
         assert later.status_code == 401, later.text
         guesses += 1
-    assert guesses == accounts.LOGIN_MAX_FAILURES, guesses
+    assert guesses == failures_allowed(client), guesses
     denials = await AuditEntry.filter(entity_id="burst", outcome="denied").count()
     await client.post("/auth/login", json=body, headers=anonymous)
     assert await AuditEntry.filter(entity_id="burst", outcome="denied").count() == denials, "one denial a window"

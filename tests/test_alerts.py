@@ -16,6 +16,7 @@ import pytest
 
 from hlink.models import AlertIncident, Job
 from hlink.services.alerts import incidents
+from hlink.services.allowlist import AllowList
 from hlink.services.jobs.states import now
 from tests.conftest import gql
 from tests.helpers import add_cluster, envelope_ok
@@ -83,7 +84,7 @@ async def _evaluate(job_id: int) -> None:
     job = await Job.get(id=job_id)
     watch = await incidents.Watch.start()
     await watch.review([job], {int(job.cluster_id or 0)})
-    await incidents.notify()
+    await incidents.notify(AllowList())  # loopback: where the tests' receivers listen
 
 
 async def test_once_per_incident_and_once_resolved_with_retries(client: httpx.AsyncClient, receiver: Receiver) -> None:

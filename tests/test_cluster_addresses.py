@@ -1,30 +1,38 @@
 """Cluster addresses (issue 12): only hosts configuration allows (loopback by default, HLINK_CLUSTER_ALLOW adds
 names and networks), never changed under running jobs, and a reply from something that is not Flink is not
-echoed back."""
+echoed back. The list is each app's own (issue 19: settings passed explicitly, never a module global)."""
 
 from __future__ import annotations
 
 import asyncio
-from collections.abc import Iterator
+from collections.abc import AsyncIterator
+from pathlib import Path
 from typing import Any
 
 import httpx
 import pytest
 
+from hlink.app import create_app
 from hlink.flink.client import FlinkClient
 from hlink.flink.errors import FlinkRejected, FlinkUnavailable
 from hlink.models import Cluster, Job
 from hlink.services import allowlist
 from hlink.services.clusters.clients import FlinkClients
-from tests.helpers import add_cluster, envelope_fail, envelope_ok
+from tests.helpers import AUTH, add_cluster, app_settings, envelope_fail, envelope_ok
+
+WIDER = "10.0.0.0/8,*.flink.internal,flink-jm"
 
 
 @pytest.fixture
-def allowed() -> Iterator[None]:
-    """A wider list for one test; loopback only again after it."""
-    allowlist.configure(["10.0.0.0/8", "*.flink.internal", "flink-jm"])
-    yield
-    allowlist.configure([])
+async def wider(database_url: str, tmp_path: Path) -> AsyncIterator[httpx.AsyncClient]:
+    """A client of an app of its own, in this process beside the session's, that allows :data:`WIDER` too."""
+    app = create_app(app_settings(database_url, tmp_path, HLINK_CLUSTER_ALLOW=WIDER), manage_database=False)
+    transport = httpx.ASGITransport(app=app)
+    try:
+        async with httpx.AsyncClient(transport=transport, base_url="http://hlink.test", headers=AUTH) as http:
+            yield http
+    finally:
+        await app.state.runtime.close()
 
 
 async def _add(client: httpx.AsyncClient, address: str) -> httpx.Response:
@@ -40,11 +48,16 @@ async def test_only_loopback_is_a_cluster_by_default(client: httpx.AsyncClient) 
     assert await Cluster.all().count() == 3
 
 
-async def test_the_configured_names_and_networks_are_allowed(client: httpx.AsyncClient, allowed: None) -> None:
+async def test_the_configured_names_and_networks_are_allowed(
+    client: httpx.AsyncClient, wider: httpx.AsyncClient
+) -> None:
     for address in ("http://10.20.3.4:8081", "http://jm.flink.internal:8081", "http://flink-jm:8081"):
-        envelope_ok(await _add(client, address))
+        envelope_ok(await _add(wider, address))
+        # the app beside it, in the same process, keeps its own list: loopback only
+        refused = envelope_fail(await _add(client, address), 400)
+        assert "is not an allowed cluster host" in refused["data"]["fields"]["address"], refused
     for address in ("http://11.0.0.1:8081", "http://flink.internal.evil.example:8081", "http://flink-jm2:8081"):
-        envelope_fail(await _add(client, address), 400)
+        envelope_fail(await _add(wider, address), 400)
     with pytest.raises(ValueError, match="neither a CIDR"):
         allowlist.AllowList.parse(["bad host!"])
 

@@ -363,7 +363,7 @@ async def test_a_sign_in_name_with_a_nul_is_just_wrong(database_url: str) -> Non
     """Found by the fuzzer on PostgreSQL: the sign-in looked the name up as it was (a 500; GraphQL's login
     calls the same service). REST now refuses the NUL as it reads the body; the service answers a wrong pair."""
     with pytest.raises(Unauthorized, match="wrong name or password"):
-        await accounts.login("ad\x00min", "x")
+        await accounts.login("ad\x00min", "x", "-", 10)
 
 
 async def test_a_number_beyond_its_column_is_refused_before_it_is_stored(client: httpx.AsyncClient) -> None:

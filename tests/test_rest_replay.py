@@ -372,14 +372,17 @@ async def test_an_address_that_answers_but_is_not_flink_is_a_clear_refusal(page:
         await server.wait_closed()
 
 
-async def test_dates_are_written_in_the_configured_zone(database_url: str, tmp_path: Any) -> None:
-    """HLINK_TIME_ZONE moves the original's time text (GMT+8 by default); a zone that is none is refused."""
+async def test_dates_are_written_in_the_configured_zone(
+    database_url: str, tmp_path: Any, client: httpx.AsyncClient
+) -> None:
+    """HLINK_TIME_ZONE moves the original's time text (GMT+8 by default); a zone that is none is refused. The zone
+    is each app's own: the session's app beside it, in the same process, still writes GMT+8."""
     from hlink.app import create_app
     from hlink.services import clock
     from tests.helpers import AUTH, app_settings, envelope_ok
 
     moment = datetime(2026, 12, 3, 17, 30, 5, tzinfo=UTC)
-    assert clock.text(moment) == "2026-12-04 01:30:05"  # the default, as the original
+    assert clock.text(moment, clock.ORIGINAL_ZONE) == "2026-12-04 01:30:05"  # the default, as the original
     with pytest.raises(SystemExit, match="HLINK_TIME_ZONE"):
         app_settings(database_url, tmp_path, HLINK_TIME_ZONE="Mars/Olympus")
     app = create_app(app_settings(database_url, tmp_path, HLINK_TIME_ZONE="UTC"), manage_database=False)
@@ -392,6 +395,9 @@ async def test_dates_are_written_in_the_configured_zone(database_url: str, tmp_p
             )
             written = datetime.strptime(made["createTime"], "%Y-%m-%d %H:%M:%S").replace(tzinfo=UTC)
             assert abs(written - datetime.now(UTC)) < timedelta(minutes=5), made["createTime"]
+            beside = envelope_ok(await client.get("/cluster/check/list"))
+            [same] = [c for c in beside if c["id"] == made["id"]]
+            eight = datetime.strptime(same["createTime"], "%Y-%m-%d %H:%M:%S").replace(tzinfo=UTC)
+            assert eight - written == timedelta(hours=8), (same["createTime"], made["createTime"])
     finally:
-        clock.configure(clock.parse_zone("+08:00"))  # the other tests' default
         await app.state.runtime.close()

@@ -10,8 +10,7 @@ import time
 import httpx
 
 from hlink.models import AuditEntry
-from hlink.services.access import accounts
-from tests.helpers import AUTH, code_of
+from tests.helpers import AUTH, code_of, failures_allowed
 from tests.test_access import make_user
 
 ANONYMOUS = {"Authorization": ""}
@@ -45,7 +44,7 @@ async def test_a_flood_of_random_names_is_refused_cheaply_and_hlink_stays_respon
 async def test_nobody_locks_a_name_out_from_one_address(client: httpx.AsyncClient) -> None:
     await make_user(client, "ada", "ADMIN", "the right one")
     async with from_address(client, "10.9.8.7") as attacker, from_address(client, "10.1.1.1") as owner:
-        for _ in range(accounts.LOGIN_MAX_FAILURES + 2):
+        for _ in range(failures_allowed(client) + 2):
             await attacker.post("/auth/login", json={"name": "ada", "password": "guess"})
         refused = await attacker.post("/auth/login", json={"name": "ada", "password": "the right one"})
         assert code_of(refused) == 429, refused.text

@@ -30,9 +30,8 @@ log = logging.getLogger("hlink.audit")
 TOKEN_PREFIX = "hlk_"
 #: how long a token from a sign-in lasts
 LOGIN_TTL = timedelta(hours=12)
-#: failed sign-ins of one name within LOGIN_WINDOW after which its sign-ins are refused until the oldest ages out
-#: (HLINK_LOGIN_MAX_FAILURES; counted in the audit trail, so every replica sees the same count)
-LOGIN_MAX_FAILURES = 10
+#: failed sign-ins of one name within LOGIN_WINDOW after which its sign-ins are refused until the oldest ages out:
+#: HLINK_LOGIN_MAX_FAILURES, passed to :func:`login` (counted in the audit trail, so every replica sees the same)
 LOGIN_WINDOW = timedelta(minutes=15)
 #: an attempt's audit detail until its password has been checked
 _WRONG = {"message": "wrong name or password"}
@@ -184,11 +183,11 @@ async def authenticate(secret: str) -> Actor | None:
     return Actor(token.user.name, Role.named(token.user.role), token.user.id, token.id)
 
 
-async def login(name: str, password: str, address: str = "-") -> Issued:
+async def login(name: str, password: str, address: str, max_failures: int) -> Issued:
     """A sign-in: a token lasting ``LOGIN_TTL`` for a right name and password. It passes the flood gate first
     (services/access/floodgate.py: nothing is written or hashed for an attempt over the rate). An attempt on a
     user that exists is audited, its actor the client ``address``; a failed one says only that the pair is wrong
-    (not which half). A name with LOGIN_MAX_FAILURES failures from that address within LOGIN_WINDOW is refused
+    (not which half). A name with ``max_failures`` failures from that address within LOGIN_WINDOW is refused
     (:class:`Throttled`) before argon2 runs; other addresses may still sign in as it (nobody locks a name out
     for everyone). Attempts on names that do not exist write nothing (the rate bounds them), so anonymous
     callers cannot grow the trail."""
@@ -199,11 +198,11 @@ async def login(name: str, password: str, address: str = "-") -> Issued:
     attempt = None
     if user is not None:
         # written as failed before the password is checked and counted with the others: attempts sent all at
-        # once see each other, so no burst gets more than about LOGIN_MAX_FAILURES guesses a window
+        # once see each other, so no burst gets more than about ``max_failures`` guesses a window
         attempt = await AuditEntry.create(
             actor=address, action="login", entity_type="user", entity_id=name, outcome="failed", detail=_WRONG
         )
-        await _not_throttled(name, address, attempt)
+        await _not_throttled(name, address, attempt, max_failures)
     known = user is not None and user.password_hash is not None and not user.disabled
     hashed = user.password_hash if known and user is not None and user.password_hash else _DUMMY
     # argon2 takes ~0.1 s of CPU and 64 MiB: off the event loop, a few at a time
@@ -217,14 +216,14 @@ async def login(name: str, password: str, address: str = "-") -> Issued:
     return issued
 
 
-async def _not_throttled(name: str, address: str, attempt: AuditEntry) -> None:
-    """Refuse the sign-in ``attempt`` when ``name`` has more than LOGIN_MAX_FAILURES failures from ``address``
+async def _not_throttled(name: str, address: str, attempt: AuditEntry, max_failures: int) -> None:
+    """Refuse the sign-in ``attempt`` when ``name`` has more than ``max_failures`` failures from ``address``
     (this one among them, and any sent at the same time) within LOGIN_WINDOW. A refusal is recorded (``denied``)
     only while the window holds none yet, so refused attempts neither fill the trail nor extend the wait."""
     since = _now() - LOGIN_WINDOW
     tried = {"action": "login", "entity_id": name, "actor": address, "at__gte": since}
     failed = AuditEntry.filter(outcome="failed", **tried)
-    if await failed.count() <= LOGIN_MAX_FAILURES:
+    if await failed.count() <= max_failures:
         return
     denied = AuditEntry.filter(outcome="denied", **tried)
     if await denied.exists():

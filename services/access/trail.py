@@ -8,7 +8,7 @@ from datetime import datetime
 from hlink.models import AuditEntry
 from hlink.services.access.roles import require
 from hlink.services.actor import Role
-from hlink.services.paging import Page, check_filter, paginate
+from hlink.services.paging import Page, Window, check_filter, paginate
 
 
 @dataclass
@@ -21,7 +21,7 @@ class AuditFilter:
     since: datetime | None = None
 
 
-async def audit_trail(flt: AuditFilter, limit: int, offset: int) -> Page[AuditEntry]:
+async def audit_trail(flt: AuditFilter, window: Window) -> Page[AuditEntry]:
     """The entries matching every filter given, newest first."""
     require(Role.ADMIN)
     check_filter(flt, AuditEntry)
@@ -32,4 +32,4 @@ async def audit_trail(flt: AuditFilter, limit: int, offset: int) -> Page[AuditEn
             query = query.filter(**{name: value})
     if flt.since is not None:
         query = query.filter(at__gte=flt.since)
-    return await paginate(query.order_by("-id"), limit, offset)
+    return await paginate(query.order_by("-id"), window)

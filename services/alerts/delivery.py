@@ -7,7 +7,7 @@ from typing import Any
 
 import httpx
 
-from hlink.services import allowlist
+from hlink.services.allowlist import AllowList
 
 #: tries per delivery, and the pause before each retry (seconds)
 TRIES, PAUSE = 3, 0.3
@@ -17,9 +17,10 @@ class NotDelivered(Exception):
     """The receiver did not take the notification (the message says why)."""
 
 
-async def deliver(url: str, body: dict[str, Any]) -> None:
-    """POST ``body`` as JSON; a 2xx answer is delivered, anything else is tried again up to :data:`TRIES`."""
-    if not allowlist.ALERT_RECEIVERS.allows(url):
+async def deliver(url: str, body: dict[str, Any], receivers: AllowList) -> None:
+    """POST ``body`` as JSON to ``url`` if ``receivers`` allows it (HLINK_ALERT_ALLOW); a 2xx answer is
+    delivered, anything else is tried again up to :data:`TRIES`."""
+    if not receivers.allows(url):
         raise NotDelivered("the receiver's address is not allowed by HLINK_ALERT_ALLOW")
     last = "no try made"
     async with httpx.AsyncClient(timeout=5.0) as http:

@@ -24,6 +24,7 @@ from hlink.models import AlertChannel, AlertIncident, AlertRule, Job, JobRun
 from hlink.models.status import FAILED, LOST, UNKNOWN
 from hlink.services.alerts.delivery import NotDelivered, deliver
 from hlink.services.alerts.messages import body_of, text_of
+from hlink.services.allowlist import AllowList
 
 log = logging.getLogger("hlink.alerts")
 CLAIM = timedelta(seconds=60)
@@ -157,14 +158,15 @@ class Watch:
         done.opened.append(made.id)
 
 
-async def notify() -> Evaluation:
-    """Send each due notification (in a side task beside the reconcile cycle; claimed, so sent once)."""
+async def notify(receivers: AllowList) -> Evaluation:
+    """Send each due notification to the channels ``receivers`` allows (HLINK_ALERT_ALLOW), in a side task beside
+    the reconcile cycle; claimed, so sent once."""
     done = Evaluation()
-    await _notify(done)
+    await _notify(done, receivers)
     return done
 
 
-async def _notify(done: Evaluation) -> None:
+async def _notify(done: Evaluation, receivers: AllowList) -> None:
     """Send each due notification: an opened incident not yet announced, a resolved one not yet cleared."""
     now = _now()
     due = await AlertIncident.filter(attempts__lt=MAX_ATTEMPTS).exclude(notified="resolved")
@@ -183,10 +185,10 @@ async def _notify(done: Evaluation) -> None:
         ).update(claimed_until=now + CLAIM)
         if not claimed:
             continue  # another replica is sending it
-        await _send(incident, status, done)
+        await _send(incident, status, done, receivers)
 
 
-async def _send(incident: AlertIncident, status: str, done: Evaluation) -> None:
+async def _send(incident: AlertIncident, status: str, done: Evaluation, receivers: AllowList) -> None:
     rule = await AlertRule.get(id=incident.rule_id)
     channel = await AlertChannel.get(id=rule.channel_id)
     job = await Job.get_or_none(id=incident.job_id).only("id", "job_name", "flink_job_id", "flink_state")
@@ -202,7 +204,7 @@ async def _send(incident: AlertIncident, status: str, done: Evaluation) -> None:
         "text": text_of(status, name, incident.job_id, incident.kind, incident.detail),
     }
     try:
-        await deliver(channel.url, body_of(channel.kind, event))
+        await deliver(channel.url, body_of(channel.kind, event), receivers)
     except NotDelivered as error:
         await AlertIncident.filter(id=incident.id).update(
             claimed_until=None, attempts=incident.attempts + 1, last_error=str(error)

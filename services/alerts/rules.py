@@ -5,10 +5,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from hlink.models import AlertChannel, AlertRule
-from hlink.services import allowlist
 from hlink.services.access.audit import guarded
 from hlink.services.actor import Role, stamp_new
 from hlink.services.alerts.messages import KINDS
+from hlink.services.allowlist import AllowList
 from hlink.services.checks import Checks
 from hlink.services.records import get_or_404
 
@@ -30,8 +30,8 @@ class RuleInput:
 
 
 @guarded("alert.channel.create", Role.ADMIN, "alert_channel")
-async def create_channel(data: ChannelInput) -> AlertChannel:
-    """A receiver of alerts; its address must be allowed by HLINK_ALERT_ALLOW."""
+async def create_channel(data: ChannelInput, receivers: AllowList) -> AlertChannel:
+    """A receiver of alerts; its address must be one ``receivers`` allows (HLINK_ALERT_ALLOW)."""
     checks = Checks()
     checks.required("name", data.name)
     checks.max_length("name", data.name, 128)
@@ -40,7 +40,7 @@ async def create_channel(data: ChannelInput) -> AlertChannel:
         checks.max_length("url", data.url, 2048)
         if not data.url.startswith(("http://", "https://")):
             checks.add("url", "must be an http or https address")
-        elif not allowlist.ALERT_RECEIVERS.allows(data.url):
+        elif not receivers.allows(data.url):
             checks.add("url", "is not an allowed alert receiver: loopback, or what HLINK_ALERT_ALLOW lists")
     checks.done()
     return await AlertChannel.create(name=data.name, kind=data.kind, url=data.url.strip(), **stamp_new())

@@ -12,7 +12,7 @@ from hlink.services.actor import Role, stamp_new
 from hlink.services.artifacts.storage import Storage, Upload
 from hlink.services.checks import Checks
 from hlink.services.errors import Conflict
-from hlink.services.paging import Page, check_filter, paginate
+from hlink.services.paging import Page, Window, check_filter, paginate
 from hlink.services.records import get_or_404
 
 FOLDER = "jars"
@@ -98,8 +98,8 @@ def _filtered(flt: JarFilter) -> QuerySet[Jar]:
     return query.order_by("-id")
 
 
-async def list_jars(flt: JarFilter, limit: int, offset: int) -> Page[Jar]:
-    return await paginate(_filtered(flt), limit, offset)
+async def list_jars(flt: JarFilter, window: Window) -> Page[Jar]:
+    return await paginate(_filtered(flt), window)
 
 
 async def all_jars(flt: JarFilter) -> list[Jar]:

@@ -14,7 +14,7 @@ from hlink.services.actor import Role, stamp_change, stamp_new
 from hlink.services.artifacts.storage import Storage, Upload
 from hlink.services.checks import Checks
 from hlink.services.errors import Conflict
-from hlink.services.paging import Page, check_filter, paginate
+from hlink.services.paging import Page, Window, check_filter, paginate
 from hlink.services.records import apply, get_or_404
 
 FOLDER = "udfs"
@@ -122,8 +122,8 @@ def _filtered(flt: UdfFilter) -> QuerySet[Udf]:
     return query.order_by("-id")
 
 
-async def list_udfs(flt: UdfFilter, limit: int, offset: int) -> Page[Udf]:
-    return await paginate(_filtered(flt), limit, offset)
+async def list_udfs(flt: UdfFilter, window: Window) -> Page[Udf]:
+    return await paginate(_filtered(flt), window)
 
 
 async def udfs_called_in(sql: str) -> list[Udf]:

@@ -19,7 +19,7 @@ from hlink.services.catalog.connectors import check_form, filled_form, flatten_f
 from hlink.services.catalog.flinktypes import BadType, parse_type
 from hlink.services.checks import Checks
 from hlink.services.errors import Conflict
-from hlink.services.paging import Page, check_filter, paginate
+from hlink.services.paging import Page, Window, check_filter, paginate
 from hlink.services.records import apply, get_or_404, given
 from hlink.services.snowflake import next_id
 from hlink.services.sqltext import SqlRefused, table_ddl
@@ -227,7 +227,7 @@ def _check_columns(checks: Checks, columns: list[ColumnInput], ds_type: str | No
 
 
 def _check(
-    data: DatasourceInput, current: Datasource | None
+    data: DatasourceInput, current: Datasource | None, max_columns: int
 ) -> tuple[list[ColumnInput] | None, list[dict[str, Any]] | None]:
     checks = Checks()
     creating = current is None
@@ -254,10 +254,8 @@ def _check(
             table_ddl(data.ds_ddl)
         except SqlRefused as refused:
             checks.add("dsDdl", str(refused))
-    if data.columns is not None and len(data.columns) > sizes.MAX_COLUMNS:  # what every read is priced by
-        checks.add(
-            "dsSchemaColumnVOS", f"has {len(data.columns)} columns; at most {sizes.MAX_COLUMNS} (HLINK_MAX_COLUMNS)"
-        )
+    if data.columns is not None and len(data.columns) > max_columns:  # what every read is priced by
+        checks.add("dsSchemaColumnVOS", f"has {len(data.columns)} columns; at most {max_columns} (HLINK_MAX_COLUMNS)")
         checks.done()
     if data.properties is not None and len(data.properties) > sizes.MAX_PROPERTIES:
         checks.add("jsonFieldVO.jsonValue", f"has {len(data.properties)} fields; at most {sizes.MAX_PROPERTIES}")
@@ -312,9 +310,10 @@ def _check_connector_form(ds_type: str | None, table_type: str | None, propertie
 
 
 @guarded("datasource.create", Role.DEVELOPER, "datasource")
-async def create_datasource(data: DatasourceInput) -> Datasource:
-    """Create a datasource with its columns and properties, all or nothing."""
-    columns, properties = _check(data, None)
+async def create_datasource(data: DatasourceInput, max_columns: int) -> Datasource:
+    """Create a datasource with its columns (at most ``max_columns``, HLINK_MAX_COLUMNS) and properties, all or
+    nothing."""
+    columns, properties = _check(data, None, max_columns)
     _check_connector_form(data.ds_type, data.table_type, properties or [])
     assert data.table_name is not None
     if await _alias_taken(data.table_name, None):
@@ -329,10 +328,11 @@ async def create_datasource(data: DatasourceInput) -> Datasource:
 
 
 @guarded("datasource.update", Role.DEVELOPER, "datasource", key="ds_id")
-async def update_datasource(ds_id: int, data: DatasourceInput) -> Datasource:
-    """Change the given fields; a given column list or property list replaces the stored one."""
+async def update_datasource(ds_id: int, data: DatasourceInput, max_columns: int) -> Datasource:
+    """Change the given fields; a given column list (at most ``max_columns``) or property list replaces the
+    stored one."""
     ds = await get_or_404(Datasource, ds_id, "datasource")
-    columns, properties = _check(data, ds)
+    columns, properties = _check(data, ds, max_columns)
     if data.table_name is not None and await _alias_taken(data.table_name, ds_id):
         raise Conflict(f"table alias {data.table_name!r} is already taken")
     stored = await DatasourceProperties.get_or_none(datasource_id=ds_id)
@@ -397,10 +397,10 @@ def _filtered(flt: DatasourceFilter) -> QuerySet[Datasource]:
     return query.order_by("-id")
 
 
-async def list_datasources(flt: DatasourceFilter, limit: int, offset: int) -> Page[Datasource]:
+async def list_datasources(flt: DatasourceFilter, window: Window) -> Page[Datasource]:
     """A page of datasources, newest first."""
     if flt.ds_type is not None:
         checks = Checks()
         checks.one_of("dsType", flt.ds_type, DS_TYPES)
         checks.done()
-    return await paginate(_filtered(flt), limit, offset)
+    return await paginate(_filtered(flt), window)

@@ -12,7 +12,7 @@ import anyio.to_thread
 from hlink.flink.client import FlinkClient
 from hlink.flink.errors import FlinkRejected
 from hlink.flink.sqlrunner import RunnerBuildError, build_runner, bundle, runner_is_current
-from hlink.services import allowlist
+from hlink.services.allowlist import AllowList
 from hlink.services.errors import ValidationFailed
 
 
@@ -24,6 +24,8 @@ class FlinkClients:
     #: hlink's SQL runner jar (built on first use) and where a job's runner with its UDF classes is bundled
     runner_jar: Path | None
     bundles: Path
+    #: where clusters may live (HLINK_CLUSTER_ALLOW): a client of any other address refuses every call
+    allowed: AllowList = field(default_factory=AllowList)
     _clients: dict[str, FlinkClient] = field(default_factory=dict)
     _uploads: dict[tuple[str, str], str] = field(default_factory=dict)
     _digests: dict[tuple[str, int, float], str] = field(default_factory=dict)
@@ -35,7 +37,7 @@ class FlinkClients:
         :attr:`~hlink.models.Cluster.endpoint`, every job manager's address comma-separated, each of which the
         allow-list must allow."""
         if address not in self._clients:
-            denied = [a for a in address.split(",") if a.strip() and not allowlist.ALLOWED.allows(a.strip())]
+            denied = [a for a in address.split(",") if a.strip() and not self.allowed.allows(a.strip())]
             refusal = f"{denied[0].strip()} is not allowed by HLINK_CLUSTER_ALLOW" if denied else None
             self._clients[address] = FlinkClient(address, refusal=refusal)
         return self._clients[address]

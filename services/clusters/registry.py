@@ -13,12 +13,12 @@ from hlink.flink.errors import FlinkError
 from hlink.models import Cluster, Job
 from hlink.models.cluster import HA_TYPES
 from hlink.models.status import ACTIVE
-from hlink.services import allowlist
 from hlink.services.access.audit import guarded
 from hlink.services.actor import Role, stamp_change, stamp_new
+from hlink.services.allowlist import AllowList
 from hlink.services.checks import Checks
 from hlink.services.errors import Conflict
-from hlink.services.paging import Page, check_filter, paginate
+from hlink.services.paging import Page, Window, check_filter, paginate
 from hlink.services.records import apply, get_or_404, given
 
 CLUSTER_TYPES = (0, 1, 2, 3)  # local, standalone, yarn, yarnPer
@@ -53,7 +53,7 @@ def normalize_address(address: str) -> str:
     return address.strip().rstrip("/")
 
 
-def _check_address(checks: Checks, name: str, address: str) -> None:
+def _check_address(checks: Checks, name: str, address: str, allowed: AllowList) -> None:
     """One job manager's REST address: http(s), a host the allow-list allows, no comma (they join as a key)."""
     try:
         parts = urlsplit(address.strip())
@@ -63,16 +63,16 @@ def _check_address(checks: Checks, name: str, address: str) -> None:
         return
     if parts.scheme not in ("http", "https") or not hostname or "," in address:
         checks.add(name, "must be the REST address of the job manager, e.g. http://127.0.0.1:8081")
-    elif not allowlist.ALLOWED.allows_host(hostname):
+    elif not allowed.allows_host(hostname):
         checks.add(
             name,
             f"{hostname} is not an allowed cluster host: loopback, or what HLINK_CLUSTER_ALLOW lists "
-            f"({allowlist.ALLOWED.describe()})",
+            f"({allowed.describe()})",
         )
     checks.max_length(name, address, 512)
 
 
-def _check(data: ClusterInput, creating: bool) -> None:
+def _check(data: ClusterInput, creating: bool, allowed: AllowList) -> None:
     checks = Checks()
     if creating:
         checks.required("name", data.name)
@@ -84,7 +84,7 @@ def _check(data: ClusterInput, creating: bool) -> None:
     checks.one_of("type", data.type, CLUSTER_TYPES)
     checks.one_of("haType", data.ha_type, HA_TYPES)
     if data.address is not None and data.address.strip():
-        _check_address(checks, "address", data.address)
+        _check_address(checks, "address", data.address, allowed)
     if data.address is not None and not data.address.strip() and not creating:
         checks.required("address", data.address)
     if data.addresses is not None:
@@ -93,7 +93,7 @@ def _check(data: ClusterInput, creating: bool) -> None:
         for address in data.addresses:
             if not checks.required("addresses", address):
                 break
-            _check_address(checks, "addresses", address)
+            _check_address(checks, "addresses", address, allowed)
     checks.done()
 
 
@@ -113,9 +113,9 @@ def _addressed(data: ClusterInput, cluster: Cluster | None) -> dict[str, object]
 
 
 @guarded("cluster.create", Role.ADMIN, "cluster")
-async def create_cluster(data: ClusterInput) -> Cluster:
-    """Register a cluster; type defaults to standalone."""
-    _check(data, creating=True)
+async def create_cluster(data: ClusterInput, allowed: AllowList) -> Cluster:
+    """Register a cluster at addresses ``allowed`` allows (HLINK_CLUSTER_ALLOW); type defaults to standalone."""
+    _check(data, creating=True, allowed=allowed)
     values = {**given(data, skip=("address", "addresses")), **_addressed(data, None)}
     await _name_free(values["name"])
     return await Cluster.create(**values, **stamp_new())
@@ -131,10 +131,10 @@ async def _name_free(name: str, cluster_id: int | None = None) -> None:
 
 
 @guarded("cluster.update", Role.ADMIN, "cluster", key="cluster_id")
-async def update_cluster(cluster_id: int, data: ClusterInput) -> Cluster:
-    """Change the given fields of a cluster."""
+async def update_cluster(cluster_id: int, data: ClusterInput, allowed: AllowList) -> Cluster:
+    """Change the given fields of a cluster (a new address must be one ``allowed`` allows)."""
     cluster = await get_or_404(Cluster, cluster_id, "cluster")
-    _check(data, creating=False)
+    _check(data, creating=False, allowed=allowed)
     values = {**given(data, skip=("address", "addresses")), **_addressed(data, cluster)}
     if "name" in values:
         await _name_free(values["name"], cluster_id)
@@ -182,9 +182,9 @@ def _filtered(flt: ClusterFilter) -> QuerySet[Cluster]:
     return query.order_by("-id")
 
 
-async def list_clusters(flt: ClusterFilter, limit: int, offset: int) -> Page[Cluster]:
+async def list_clusters(flt: ClusterFilter, window: Window) -> Page[Cluster]:
     """A page of clusters, newest first."""
-    return await paginate(_filtered(flt), limit, offset)
+    return await paginate(_filtered(flt), window)
 
 
 async def all_clusters() -> list[Cluster]:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import secrets
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from datetime import tzinfo
 
 from tortoise.queryset import QuerySet
 from tortoise.transactions import in_transaction
@@ -17,7 +18,7 @@ from hlink.services.access.audit import guarded
 from hlink.services.actor import Role, stamp_change, stamp_new
 from hlink.services.checks import Checks
 from hlink.services.errors import Conflict
-from hlink.services.paging import Page, check_filter, paginate
+from hlink.services.paging import Page, Window, check_filter, paginate
 from hlink.services.records import apply, get_or_404, given
 from hlink.services.sqltext import SqlRefused, sink_statement
 
@@ -195,11 +196,12 @@ def _mapping_rows(job_id: int, mappings: list[MappingInput]) -> list[JobDatasour
 
 
 @guarded("job.create", Role.DEVELOPER, "job")
-async def create_job(data: JobInput) -> Job:
-    """Create a job with its datasource mapping, all or nothing. It starts as not running."""
+async def create_job(data: JobInput, zone: tzinfo) -> Job:
+    """Create a job with its datasource mapping, all or nothing. It starts as not running; without a code of
+    its own it gets one with the time in ``zone`` (HLINK_TIME_ZONE)."""
     await _check(data, None)
     job = Job(**given(data, skip=("mappings",)), job_status=NOT_RUNNING, **stamp_new())
-    job.job_code = (job.job_code or "").strip() or new_job_code(job.job_type)
+    job.job_code = (job.job_code or "").strip() or new_job_code(job.job_type, zone)
     async with in_transaction():
         await job.save()
         if data.mappings:
@@ -207,10 +209,10 @@ async def create_job(data: JobInput) -> Job:
     return job
 
 
-def new_job_code(job_type: int | None) -> str:
-    """The original's job code: S (SQL) or J (JAR), the time as yyyyMMddHHmmss in its zone, and 4 digits."""
+def new_job_code(job_type: int | None, zone: tzinfo) -> str:
+    """The original's job code: S (SQL) or J (JAR), the time as yyyyMMddHHmmss in ``zone``, and 4 digits."""
     prefix = "J" if job_type == 1 else "S"
-    return f"{prefix}{clock.now_local():%Y%m%d%H%M%S}{secrets.randbelow(10_000):04d}"
+    return f"{prefix}{clock.now_local(zone):%Y%m%d%H%M%S}{secrets.randbelow(10_000):04d}"
 
 
 @guarded("job.update", Role.DEVELOPER, "job", key="job_id")
@@ -303,6 +305,6 @@ def _filtered(flt: JobFilter) -> QuerySet[Job]:
     return query.order_by("-id")
 
 
-async def list_jobs(flt: JobFilter, limit: int, offset: int, columns: Sequence[str] | None = None) -> Page[Job]:
+async def list_jobs(flt: JobFilter, window: Window, columns: Sequence[str] | None = None) -> Page[Job]:
     """A page of jobs, newest first (``columns``: only those, as partial rows)."""
-    return await paginate(_filtered(flt), limit, offset, columns)
+    return await paginate(_filtered(flt), window, columns)

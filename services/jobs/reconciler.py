@@ -33,6 +33,7 @@ import logging
 import time
 from dataclasses import dataclass, field
 from datetime import timedelta
+from functools import partial
 
 from tortoise.expressions import Q
 from tortoise.transactions import in_transaction
@@ -362,7 +363,7 @@ async def reconcile_forever(runtime: Runtime, interval: float, poll_timeout: flo
             await count_jobs()  # hlink_jobs in /metrics
             # the incidents the cycles opened and resolved, notified (once, whichever replica) in a side task: a
             # silent receiver holds up no cycle
-            runtime.side.spawn("alerts", incidents.notify, ALERTS_BOUND)
+            runtime.side.spawn("alerts", partial(incidents.notify, runtime.policy.alert_receivers), ALERTS_BOUND)
         except asyncio.CancelledError:
             raise
         except Exception:
