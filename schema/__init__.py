@@ -31,6 +31,7 @@ from hlink import logs
 from hlink.schema import budget, loaders
 from hlink.schema.codes import ErrorCodes, bad_input
 from hlink.schema.cost import CostLimiter
+from hlink.schema.execution import HlinkExecutionContext, mark_plain_leaf
 from hlink.schema.glossary import describe
 from hlink.schema.nul import NulGuard
 from hlink.schema.scalars import SCALARS
@@ -123,6 +124,7 @@ def direct_resolvers(schema: GraphQLSchema) -> None:
             field = (graphql_field.extensions or {}).get(DEFINITION_BACKREF)
             if isinstance(field, StrawberryField) and field.is_basic_field and field.default_resolver is getattr:
                 graphql_field.resolve = _attribute(field.python_name)
+                mark_plain_leaf(graphql_field, field.python_name)
 
 
 def _attribute(name: str) -> Callable[..., Any]:
@@ -199,6 +201,7 @@ def build_schema(
     policy = policy or Policy()
     return HlinkSchema(
         policy=policy,
+        execution_context_class=HlinkExecutionContext,
         query=roots.query,
         mutation=roots.mutation,
         subscription=roots.subscription,

@@ -4,6 +4,7 @@ edge is resolved on its own."""
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 import httpx
@@ -93,3 +94,44 @@ async def test_a_page_answers_as_each_job_alone(client: httpx.AsyncClient) -> No
     for item in page["data"]["jobs"]["items"]:
         alone: dict[str, Any] = await gql(client, f'{{ job(id: "{item["id"]}") {{ ...J }} }} {fragment}')
         assert alone == {"data": {"job": item}}
+
+
+async def test_plain_leaf_fields_answer_as_graphql_cores_own_path(client: httpx.AsyncClient) -> None:
+    """schema/execution.py reads a plain scalar or enum field directly; the same document through graphql-core's
+    generic path (Strawberry's own execution context) answers the same: values, enums, ids, nulls, and a field
+    whose stored value its type refuses, with the same located error."""
+    from strawberry.schema.schema import StrawberryGraphQLCoreExecutionContext
+
+    from hlink.schema.execution import HlinkExecutionContext
+
+    await seed()
+    await Job.filter(job_name="j1").update(job_status=1, flink_state="RUNNING")
+    await Cluster.filter(name="c").update(remark="r")
+    document = (
+        "{ jobs(limit: 10) { totalCount items { id jobName jobStatus flinkState jobDesc parallelism createTime "
+        "cluster { id name address remark type } " + EDGES + " } } }"
+    )
+    broken = "{ jobs(limit: 10) { items { id jobName jobStatus } } }"
+    schema = client.app_state.schema  # type: ignore[attr-defined]
+    assert schema.execution_context_class is HlinkExecutionContext
+
+    async def both(query: str) -> tuple[dict[str, Any], dict[str, Any]]:
+        direct = await gql(client, query)
+        schema.execution_context_class = StrawberryGraphQLCoreExecutionContext
+        try:
+            return direct, await gql(client, query)
+        finally:
+            schema.execution_context_class = HlinkExecutionContext
+
+    direct, generic = await both(document)
+    assert "errors" not in direct and direct["data"]["jobs"]["totalCount"] == 3, direct
+    items = direct["data"]["jobs"]["items"]
+    assert [(j["jobStatus"], j["flinkState"], j["jobDesc"]) for j in items][1] == ("RUNNING", "RUNNING", None), items
+    assert items[0]["cluster"]["remark"] == "r" and items[0]["id"] == str(items[0]["id"]), items
+    assert direct == generic
+    await Job.filter(job_name="j2").update(job_status=77)  # no status has that code: the enum refuses it
+    direct, generic = await both(broken)
+    [error], [same] = direct.pop("errors"), generic.pop("errors")
+    assert direct == generic == {"data": None} and error["path"] == ["jobs", "items", 0, "jobStatus"], error
+    request_id = re.compile(r"request \w+")  # each answer names its own request
+    assert request_id.sub("", error.pop("message")) == request_id.sub("", same.pop("message")) and error == same
