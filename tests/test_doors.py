@@ -4,12 +4,14 @@ with nobody acting fails closed; /ready costs anonymous callers one shared answe
 from __future__ import annotations
 
 import asyncio
+import time
 
 import httpx
 import pytest
 
 from hlink.models import AuditEntry as AuditEntryRows
 from hlink.models import Token, User
+from hlink.observability import READY_TTL
 from hlink.services.access import accounts
 from hlink.services.actor import SYSTEM, Role, acting_as
 from hlink.services.errors import Unauthorized
@@ -36,9 +38,12 @@ async def test_a_role_check_with_nobody_acting_fails_closed(client: httpx.AsyncC
 
 async def test_ready_is_one_shared_answer(client: httpx.AsyncClient, sql_counter: StatementCounter) -> None:
     sql_counter.reset()
+    started = time.monotonic()
     answers = await asyncio.gather(*(client.get("/ready", headers={"Authorization": ""}) for _ in range(50)))
     assert all(a.status_code == 200 for a in answers)
-    assert len(sql_counter.statements) <= 4, sql_counter.statements  # migrations, clusters, the job count
+    # one answer for every READY_TTL seconds the fifty take (one window, unless the machine is very busy)
+    windows = 1 + int((time.monotonic() - started) // READY_TTL)
+    assert len(sql_counter.statements) <= 4 * windows, sql_counter.statements  # migrations, clusters, job count
 
 
 UPDATE = """mutation($n: String!, $r: UserRole, $d: Boolean, $p: String) {
