@@ -22,12 +22,13 @@ from hlink.models.status import ANY, CANCELLED, FAILED, IDLE, NOT_RUNNING, RUNNI
 from hlink.services.jobs import submission
 from hlink.services.jobs.reconciler import reconcile_once
 from hlink.services.jobs.states import TRANSITIONS, Change, Event, IllegalTransition, allowed, apply
+from tests.conftest import DATABASES
 from tests.helpers import add_cluster, envelope_fail, envelope_ok
 from tests.proxy import Proxy
 from tests.statements import StatementCounter
 from tests.test_flink_lifecycle import add_ds, add_job, blackhole_job, flink_state
 
-pytestmark = pytest.mark.databases  # races settled by the database
+pytestmark = pytest.mark.databases  # races settled by the database (the tests without one: the first database)
 
 
 def test_the_table_allows_exactly_the_documented_moves() -> None:
@@ -253,6 +254,7 @@ def test_the_readme_shows_the_codes_table() -> None:
     assert shown == {event.value: TRANSITIONS[event][0] for event in Event}
 
 
+@pytest.mark.parametrize("database_url", DATABASES[:1], indirect=True)  # no race: one database
 async def test_jobs_a_restarted_job_manager_forgot_are_recorded_as_lost_with_the_reason(
     client: httpx.AsyncClient, flink: LocalFlink, pipeline: dict[str, Any]
 ) -> None:
@@ -272,6 +274,7 @@ async def test_jobs_a_restarted_job_manager_forgot_are_recorded_as_lost_with_the
     envelope_ok(await client.post(f"/jobs/cancel/{job['id']}"))
 
 
+@pytest.mark.parametrize("database_url", DATABASES[:1], indirect=True)  # no race: one database
 async def test_a_cluster_that_stops_answering_reads_unknown_then_its_true_state_again(
     client: httpx.AsyncClient, flink: LocalFlink, pipeline: dict[str, Any]
 ) -> None:
