@@ -255,13 +255,9 @@ async def finish(runtime: Runtime, operation: Operation, location: str | None, f
         if not await _update(operation, **values):
             return True
         if location:
-            savepoint = await Savepoint.create(
-                job_id=operation.job_id,
-                run_id=operation.run_id,
-                flink_job_id=operation.flink_job_id,
-                path=location,
-                kind="stop" if operation.kind == Kind.STOP else "triggered",
-                **stamp_new(),
+            kind = "stop" if operation.kind == Kind.STOP else "triggered"
+            savepoint = await savepoints.record(
+                operation.job_id, operation.run_id, operation.flink_job_id, location, kind
             )
             await Operation.filter(id=operation.id).update(savepoint_id=savepoint.id)
     for name, value in values.items():

@@ -16,19 +16,20 @@ from hlink.services.jobs.submission import cluster_of
 log = logging.getLogger("hlink.savepoints")
 
 
+async def record(job_id: int, run_id: int | None, flink_job_id: str | None, path: str, kind: str) -> Savepoint:
+    """The one writer of savepoint rows: a savepoint or retained checkpoint Flink wrote at ``path`` (``kind``:
+    triggered, stop, checkpoint) of Flink job ``flink_job_id``, in the caller's transaction if it has one."""
+    return await Savepoint.create(
+        job_id=job_id, run_id=run_id, flink_job_id=flink_job_id, path=path, kind=kind, **stamp_new()
+    )
+
+
 async def keep(
     runtime: Runtime, job: Job, run: JobRun | None, path: str, kind: str, flink_job_id: str | None = None
 ) -> Savepoint:
-    """Record a savepoint Flink wrote (``kind``: triggered, stop, checkpoint) of Flink job ``flink_job_id``
-    (the job's current one when not given), then prune the oldest."""
-    savepoint = await Savepoint.create(
-        job_id=job.id,
-        run_id=run.id if run else None,
-        flink_job_id=flink_job_id or job.flink_job_id,
-        path=path,
-        kind=kind,
-        **stamp_new(),
-    )
+    """Record a savepoint Flink wrote of Flink job ``flink_job_id`` (the job's current one when not given), then
+    prune the oldest."""
+    savepoint = await record(job.id, run.id if run else None, flink_job_id or job.flink_job_id, path, kind)
     dispose_later(runtime, job)
     return savepoint
 
