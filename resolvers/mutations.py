@@ -95,16 +95,14 @@ class Mutation:
         description="Create a job and validate it on its cluster; a job that does not validate is kept as a draft."
     )
     async def create_job(self, info: Info, input: JobInput) -> JobPayload:
-        row, error = await attempt(lambda: jobs.create_job(job_input(input), info.context.policy.zone))
-        if row is not None:
-            await lifecycle.validate_saved(info.context.runtime, row)
+        row, error = await attempt(lambda: lifecycle.save_new(info.context.runtime, job_input(input)))
         return JobPayload(job=from_row(Job, row) if row else None, error=error)
 
     @strawberry.mutation(description="Update a job; it is validated again when it has a cluster.")
     async def update_job(self, info: Info, id: strawberry.ID, input: JobInput) -> JobPayload:
-        row, error = await attempt(lambda: jobs.update_job(parse_id(id, "id"), job_input(input)))
-        if row is not None:
-            await lifecycle.validate_saved(info.context.runtime, row)
+        row, error = await attempt(
+            lambda: lifecycle.save_changed(info.context.runtime, parse_id(id, "id"), job_input(input))
+        )
         return JobPayload(job=from_row(Job, row) if row else None, error=error)
 
     @strawberry.mutation(description="Refused (Conflict) while the job runs on Flink.")

@@ -49,15 +49,13 @@ async def _detail(job_id: int, zone: tzinfo) -> dict[str, Any]:
 
 
 async def add(request: Request) -> Response:
-    job = await jobs.create_job(_read_job(await json_body(request), NEW_JOB), policy_of(request).zone)
-    await lifecycle.validate_saved(request.app.state.runtime, job)
+    job = await lifecycle.save_new(request.app.state.runtime, _read_job(await json_body(request), NEW_JOB))
     return ok(await _detail(job.id, policy_of(request).zone))
 
 
 async def update(request: Request) -> Response:
     body = await json_body(request)
-    job = await jobs.update_job(body_id(body), _read_job(body, CHANGED_JOB))
-    await lifecycle.validate_saved(request.app.state.runtime, job)
+    job = await lifecycle.save_changed(request.app.state.runtime, body_id(body), _read_job(body, CHANGED_JOB))
     return ok(await _detail(job.id, policy_of(request).zone))
 
 

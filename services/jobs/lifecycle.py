@@ -22,7 +22,7 @@ from hlink.services.access.audit import guarded
 from hlink.services.actor import Role, stamp_new
 from hlink.services.errors import Conflict, DomainError, NotFound, Refused, Unavailable, ValidationFailed
 from hlink.services.jobs import operations, restarts, versions
-from hlink.services.jobs.definitions import get_job
+from hlink.services.jobs.definitions import JobInput, create_job, get_job, update_job
 from hlink.services.jobs.preview import upgrade_preview
 from hlink.services.jobs.reconciler import flink_failure
 from hlink.services.jobs.restore import RestoreFrom, decide
@@ -133,6 +133,21 @@ async def validate_saved(runtime: Runtime, job: Job) -> None:
     await versions.record(runtime, job)
     if job.cluster_id is not None:
         await validate(runtime, job)
+
+
+async def save_new(runtime: Runtime, data: JobInput) -> Job:
+    """A new job (without a code of its own, one with the time in the policy's zone), then
+    :func:`validate_saved`: what both faces' create does. Refused before anything is saved, never after."""
+    job = await create_job(data, runtime.policy.zone)
+    await validate_saved(runtime, job)
+    return job
+
+
+async def save_changed(runtime: Runtime, job_id: int, data: JobInput) -> Job:
+    """The job's given settings changed, then :func:`validate_saved`: what both faces' update does."""
+    job = await update_job(job_id, data)
+    await validate_saved(runtime, job)
+    return job
 
 
 async def _claim(job: Job, cluster_id: int, restore: Restore | None) -> JobRun | None:
